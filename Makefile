@@ -1,0 +1,58 @@
+# Two commands on a fresh clone: `make run` and `make test`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup messages compose-check bench clean
+
+$(VENV)/.installed: requirements.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+# Install, compile the Chinese catalogues.
+setup: $(VENV)/.installed
+	DEBUG=true $(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+
+# The app with demo data. SQLite and an embedded (filesystem) Celery broker unless DATABASE_URL /
+# REDIS_URL say otherwise. A worker with beat runs beside the web server; Ctrl-C stops all three.
+run: setup
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py migrate --no-input -v 0
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py load_demo
+	@mkdir -p var/broker/out var/broker/processed
+	@echo "Starting on http://$(HOST):$(PORT)/  (worker and beat in the background; logs in var/celery.log)"
+	@DEBUG=$${DEBUG:-true} bash -c '\
+	  $(BIN)/celery -A yangcheng_projects worker --beat --loglevel=INFO --concurrency=1 \
+	    --schedule=var/celerybeat-schedule >var/celery.log 2>&1 & celery_pid=$$!; \
+	  trap "kill $$celery_pid 2>/dev/null" EXIT INT TERM; \
+	  $(BIN)/python manage.py runserver $(HOST):$(PORT)'
+
+test: setup
+	@eval "$$(scripts/test_env.sh)"; \
+	  DEBUG=false $(BIN)/python -m pytest $(PYTEST_ARGS)
+	@$(MAKE) --no-print-directory compose-check
+
+# Validates docker-compose.yml where a compose binary exists (no engine needed).
+compose-check:
+	@if command -v docker-compose >/dev/null 2>&1; then \
+	  SECRET_KEY=x POSTGRES_PASSWORD=x docker-compose -f docker-compose.yml config -q && echo "docker-compose.yml is valid"; \
+	else echo "docker-compose not installed: docker-compose.yml not validated"; fi
+
+# Regenerate the translation catalogues after changing user-facing strings (then fill in msgstr).
+messages: setup
+	DEBUG=true $(BIN)/python manage.py makemessages -l zh_Hans --no-obsolete -v 0 \
+	  --ignore=.venv --ignore='projects/*' --ignore='taskforces/*' --ignore='campaigns/*' --ignore='tests/*'
+	cd projects && DEBUG=true ../$(BIN)/python ../manage.py makemessages -l zh_Hans --no-obsolete -v 0 --ignore='bulletins/*'
+	cd projects/bulletins && DEBUG=true ../../$(BIN)/python ../../manage.py makemessages -l zh_Hans --no-obsolete -v 0
+	cd taskforces && DEBUG=true ../$(BIN)/python ../manage.py makemessages -l zh_Hans --no-obsolete -v 0
+	cd campaigns && DEBUG=true ../$(BIN)/python ../manage.py makemessages -l zh_Hans --no-obsolete -v 0 --ignore='scheduling/*'
+	cd campaigns/scheduling && DEBUG=true ../../$(BIN)/python ../../manage.py makemessages -l zh_Hans --no-obsolete -v 0
+
+bench: setup
+	DEBUG=true $(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var staticfiles db.sqlite3

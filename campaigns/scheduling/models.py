@@ -1,0 +1,3 @@
+"""Duties, their occurrences and reminders: the notice's calendar, run by Celery beat."""
+
+from __future__ import annotations

@@ -1,0 +1,80 @@
+"""Who may do what. Roles are Django groups named after `Role` values.
+
+Views never look objects up unscoped: they call one helper per scoped object, which
+answers 404 to someone who may not know the object exists and 403 to someone who may
+read it but not change it.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from .models import Project, Role, User
+
+
+def user_roles(user: User) -> set[str]:
+    """The user's role names, cached on the user object for the request."""
+    if not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_role_cache", None)
+    if cached is None:
+        cached = set(user.groups.values_list("name", flat=True))
+        if user.is_superuser:
+            cached.add(Role.ADMIN)
+        user._role_cache = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def has_role(user: User, *roles: str) -> bool:
+    return bool(user_roles(user) & set(roles))
+
+
+def is_admin(user: User) -> bool:
+    return has_role(user, Role.ADMIN)
+
+
+def can_manage_register(user: User) -> bool:
+    """Import lists, edit projects and targets: administrators and the HQ office."""
+    return has_role(user, Role.ADMIN, Role.HQ)
+
+
+def reads_everything(user: User) -> bool:
+    """County leaders, the HQ office, the inspection office and administrators read every record."""
+    return has_role(user, Role.ADMIN, Role.HQ, Role.LEADER, Role.INSPECTION)
+
+
+def visible_projects(user: User, qs: QuerySet[Project] | None = None) -> QuerySet[Project]:
+    """Projects the user may read: all for readers-of-everything and task-force members, else their unit's."""
+    qs = Project.objects.all() if qs is None else qs
+    if reads_everything(user) or has_role(user, Role.TASKFORCE):
+        return qs
+    if has_role(user, Role.REPORTER) and user.unit_id:
+        return qs.filter(Q(township_id=user.unit_id) | Q(responsible_unit_id=user.unit_id))
+    return qs.none()
+
+
+def can_report_progress(user: User, project: Project) -> bool:
+    """Administrators and the HQ office for any project; a reporter for its own unit's projects."""
+    if can_manage_register(user):
+        return True
+    return has_role(user, Role.REPORTER) and user.unit_id is not None and user.unit_id in project.reporting_units()
+
+
+def get_project_for_user(user: User, pk: int, *, write: bool = False) -> Project:
+    """The project, if the user may read it (404 otherwise); with write=True, 403 unless they may edit it."""
+    project = visible_projects(user).select_related("township", "responsible_unit").filter(pk=pk).first()
+    if project is None:
+        raise Http404
+    if write and not can_manage_register(user):
+        raise PermissionDenied
+    return project
+
+
+def get_project_for_progress(user: User, pk: int) -> Project:
+    """The project whose monthly progress the user wants to enter: 404 if unseen, 403 if read-only."""
+    project = get_project_for_user(user, pk)
+    if not can_report_progress(user, project):
+        raise PermissionDenied
+    return project

@@ -1,0 +1,3 @@
+"""Published monthly bulletins (通报), frozen as issued."""
+
+from __future__ import annotations

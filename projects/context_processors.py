@@ -1,0 +1,21 @@
+"""Navigation data every page needs: the task forces and campaigns (two small cached queries)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from campaigns.models import Campaign
+from taskforces.models import TaskForce
+
+from .access import is_admin
+
+
+def navigation(request: HttpRequest) -> dict:
+    if not getattr(request, "user", None) or not request.user.is_authenticated:
+        return {}
+    return {
+        # Lazy: evaluated only when a template renders the menu.
+        "nav_taskforces": TaskForce.objects.only("slug", "name"),
+        "nav_campaigns": Campaign.objects.only("slug", "name"),
+        "nav_is_admin": is_admin(request.user),
+    }

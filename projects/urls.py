@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "projects"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("projects/", views.project_list, name="list"),
+    path("projects/<int:pk>/", views.project_detail, name="detail"),
+]

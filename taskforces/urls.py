@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "taskforces"
+
+urlpatterns = [
+    path("", views.taskforce_index, name="index"),
+    path("<slug:slug>/", views.taskforce_detail, name="detail"),
+]
