@@ -1,6 +1,7 @@
 """The six task forces, who belongs to them, and the county's problem ledger (问题台账).
 
-Each task force's own ledger models are added beside these by the ledger work.
+Each task force's own ledger models live in `taskforces/ledgers/<slug>.py` and are imported at the
+end of this module (so `from taskforces.models import Lead` works and Django finds them).
 """
 
 from __future__ import annotations
@@ -117,6 +118,15 @@ class Problem(models.Model):
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
     # When it last moved up a level (or was raised): an overdue problem is escalated at most once per deadline.
     level_changed_at = models.DateTimeField(_("level changed at"), null=True, blank=True)
+    # The supervision visit that found it (source=supervision); set by the supervision ledger.
+    source_visit = models.ForeignKey(
+        "taskforces.SupervisionVisit",
+        verbose_name=_("supervision visit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="problems",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -165,3 +175,13 @@ class ProblemEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.problem_id} {self.kind}"
+
+
+# The six ledgers (imported last: they refer to Problem by name only).
+from .ledgers.common import *  # noqa: E402,F403
+from .ledgers.investment import *  # noqa: E402,F403
+from .ledgers.approvals import *  # noqa: E402,F403
+from .ledgers.supervision import *  # noqa: E402,F403
+from .ledgers.land import *  # noqa: E402,F403
+from .ledgers.statistics import *  # noqa: E402,F403
+from .ledgers.funding import *  # noqa: E402,F403

@@ -6,5 +6,6 @@ app_name = "taskforces"
 
 urlpatterns = [
     path("", views.taskforce_index, name="index"),
+    path("files/<int:pk>/", views.attachment_download, name="attachment"),
     path("<slug:slug>/", views.taskforce_detail, name="detail"),
 ]

@@ -1,0 +1,158 @@
+"""Readable change history of ledger entries (django-simple-history): who, when, what changed.
+
+    lines = entry_history(entry)                       # one entry, newest first
+    lines = history_lines(SomeModel.history.filter(...)) # any historical queryset, e.g. a ledger's recent changes
+    {% include "taskforces/includes/history_panel.html" with history=lines %}
+
+Queries are fixed: one for the history rows (users joined) and one per foreign-key target model
+mentioned in the changes, whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from collections.abc import Callable
+from typing import Any
+
+from django.db import models
+from django.db.models import QuerySet
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+# Bookkeeping fields that change on every save and say nothing to a reviewer.
+IGNORED_FIELDS = {"id", "created_at", "updated_at", "created_by"}
+
+
+@dataclass
+class Change:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryLine:
+    when: datetime
+    who: str
+    action: str  # "created", "changed", "deleted"
+    action_label: str
+    entry_id: int
+    entry_label: str = ""
+    changes: list[Change] = field(default_factory=list)
+    reason: str = ""
+
+
+def _tracked_fields(model: type[models.Model]) -> list[models.Field]:
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.name not in IGNORED_FIELDS and not isinstance(f, models.FileField)
+    ]
+
+
+def _plain(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, datetime):
+        return formats.date_format(timezone.localtime(value), "Y-m-d H:i")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}" if value == value.to_integral() else str(value)
+    return str(value)
+
+
+def history_lines(
+    records: QuerySet | list,
+    *,
+    limit: int = 50,
+    model: type[models.Model] | None = None,
+    label: Callable[[Any], str] | None = None,
+) -> list[HistoryLine]:
+    """Readable lines for historical records, newest first.
+
+    `records` are historical rows of ONE model (e.g. `entry.history.all()` or `Lead.history.filter(...)`).
+    Each line is diffed against the previous version of the same entry found among the rows; rows
+    are fetched `limit + 1`-deep per call, so the oldest shown "changed" line may lack its diff only
+    when more than `limit` versions exist. `label(row)` names the entry of each row (for a ledger-wide
+    change log); it must not query (use fields of the historical row itself).
+    """
+    if isinstance(records, QuerySet):
+        model = model or records.model.instance_type
+        rows = list(records.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
+    else:
+        rows = list(records)
+        if model is None and rows:
+            model = type(rows[0]).instance_type
+    if not rows or model is None:
+        return []
+    fields = _tracked_fields(model)
+
+    # Previous version of each row = the next older row of the same object.
+    previous: dict[int, Any] = {}
+    last_seen: dict[Any, Any] = {}
+    for row in reversed(rows):
+        older = last_seen.get(row.id)
+        if older is not None:
+            previous[row.history_id] = older
+        last_seen[row.id] = row
+
+    # Resolve foreign keys named in the diffs with one query per target model.
+    wanted: dict[type[models.Model], set[Any]] = {}
+    diffs: dict[int, list[tuple[models.Field, Any, Any]]] = {}
+    for row in rows[:limit]:
+        old = previous.get(row.history_id)
+        if row.history_type != "~" or old is None:
+            continue
+        changed = []
+        for f in fields:
+            a, b = getattr(old, f.attname, None), getattr(row, f.attname, None)
+            if a != b:
+                changed.append((f, a, b))
+                if f.is_relation and f.related_model is not None:
+                    wanted.setdefault(f.related_model, set()).update(v for v in (a, b) if v is not None)
+        diffs[row.history_id] = changed
+    names: dict[type[models.Model], dict[Any, str]] = {
+        target: {pk: str(obj) for pk, obj in target._default_manager.in_bulk(list(pks)).items()}
+        for target, pks in wanted.items()
+    }
+
+    def show(f: models.Field, value: Any) -> str:
+        if value is None or value == "":
+            return "—"
+        if f.is_relation and f.related_model is not None:
+            return names.get(f.related_model, {}).get(value, f"#{value}")
+        if f.choices:
+            return str(dict(f.flatchoices).get(value, value))
+        return _plain(value)
+
+    labels = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
+    actions = {"+": "created", "~": "changed", "-": "deleted"}
+    lines = []
+    for row in rows[:limit]:
+        user = row.history_user
+        lines.append(
+            HistoryLine(
+                when=row.history_date,
+                who=(user.full_name or user.username) if user else _("system"),
+                action=actions.get(row.history_type, "changed"),
+                action_label=str(labels.get(row.history_type, row.history_type)),
+                entry_id=row.id,
+                entry_label=label(row) if label else "",
+                changes=[
+                    Change(label=str(f.verbose_name), old=show(f, a), new=show(f, b))
+                    for f, a, b in diffs.get(row.history_id, [])
+                ],
+                reason=row.history_change_reason or "",
+            )
+        )
+    return lines
+
+
+def entry_history(entry: models.Model, *, limit: int = 50) -> list[HistoryLine]:
+    """The history of one ledger entry, newest first."""
+    return history_lines(entry.history.all(), limit=limit, model=type(entry))
