@@ -12,11 +12,26 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext
 
 from .models import MonthlyProgress, Nature, Project, ProjectStatus, ProjectYear, Tier, Unit, YearTarget
 
@@ -196,7 +211,7 @@ def unit_ranking(*, year: int, month: int, by: str = "township") -> list[UnitRan
     """Townships (by="township") or responsible units (by="responsible_unit") ranked by completion rate.
 
     Ties share a rank ("1, 2, 2, 4"); within a tie, and for units with no plan (ranked last),
-    the order is by name so the same inputs always give the same list. Two queries.
+    the order is by name so the same inputs always give the same list. Three queries.
     """
     if by not in ("township", "responsible_unit"):
         raise ValueError(by)
@@ -346,3 +361,333 @@ def available_years() -> list[int]:
         ProjectYear.objects.order_by().values_list("year", flat=True).distinct()
     )
     return sorted(years, reverse=True)
+
+
+# --- periods --------------------------------------------------------------------------------------
+
+
+def default_month(*, year: int) -> int:
+    """The month a page shows for `year` when none is asked for: the latest reported month; for a year
+    with no reports yet, the current month if it is this year, else December."""
+    latest = latest_reported_month(year=year)
+    if latest:
+        return latest
+    today = timezone.localdate()
+    return today.month if year == today.year else 12
+
+
+def default_period() -> tuple[int, int]:
+    """The dashboard's default: the latest year with progress reported and its latest month; without
+    any progress, the latest listed year (or this year) and its default month. One or two queries."""
+    row = MonthlyProgress.objects.order_by("-year", "-month").values_list("year", "month").first()
+    if row:
+        return row[0], row[1]
+    latest_year = (
+        ProjectYear.objects.order_by("-year").values_list("year", flat=True).first() or timezone.localdate().year
+    )
+    return latest_year, default_month(year=latest_year)
+
+
+# --- the dashboard ---------------------------------------------------------------------------------
+
+
+@dataclass
+class MonthPoint:
+    """One month of the year's curve: completed that month, cumulative Jan..m and its rate."""
+
+    month: int
+    completed: Decimal
+    cumulative: Decimal
+    completion_rate: Decimal | None
+    time_progress: Decimal
+
+
+def monthly_series(
+    *, year: int, month: int = 12, listing: QuerySet[ProjectYear] | None = None, annual_plan: Decimal | None = None
+) -> list[MonthPoint]:
+    """Months 1..`month` of `year` for the listed projects: completed, cumulative, rate against the plan.
+
+    Pass `annual_plan` when the caller already knows it (saves a query). One or two queries.
+    """
+    listing = key_projects(year=year) if listing is None else listing
+    if annual_plan is None:
+        annual_plan = listing.aggregate(
+            plan=Coalesce(Sum("annual_plan"), Value(ZERO), output_field=_MONEY_FIELD)
+        )["plan"]
+    sums = dict(
+        MonthlyProgress.objects.filter(
+            year=year, month__lte=month, project__years__year=year, project__years__in=listing
+        )
+        .order_by()
+        .values_list("month")
+        .annotate(total=Sum("completed"))
+        .values_list("month", "total")
+    )
+    points: list[MonthPoint] = []
+    cumulative = ZERO
+    for m in range(1, month + 1):
+        completed = sums.get(m) or ZERO
+        cumulative += completed
+        points.append(
+            MonthPoint(
+                month=m,
+                completed=completed,
+                cumulative=cumulative,
+                completion_rate=rate(cumulative, annual_plan),
+                time_progress=time_progress(m),
+            )
+        )
+    return points
+
+
+@dataclass
+class Dashboard:
+    year: int
+    month: int
+    progress: InvestmentProgress
+    series: list[MonthPoint]
+    starts: StartFigures
+    townships: list[UnitRanking]
+    units: list[UnitRanking]
+    behind: list[tuple[ProjectYear, Decimal, str]]
+
+    @property
+    def tier_rows(self) -> list[tuple[str, ProgressFigures]]:
+        """Provincial, city, county: the order of the county's lists."""
+        return [(Tier(t).label, self.progress.tiers[t]) for t in (Tier.PROVINCE, Tier.CITY, Tier.COUNTY)]
+
+    @property
+    def nature_rows(self) -> list[tuple[str, ProgressFigures]]:
+        return [(Nature(n).label, self.progress.natures[n]) for n in (Nature.NEW, Nature.CONTINUING, Nature.PRELIMINARY)]
+
+    @property
+    def behind_counts(self) -> dict[str, int]:
+        counts = {"red": 0, "yellow": 0, "green": 0}
+        for _listing, _gap, colour in self.behind:
+            counts[colour] += 1
+        return counts
+
+
+def dashboard_figures(*, year: int, month: int) -> Dashboard:
+    """Everything the dashboard shows for year Y up to month M, in a fixed number of queries (about 14)."""
+    progress = investment_progress(year=year, month=month)
+    return Dashboard(
+        year=year,
+        month=month,
+        progress=progress,
+        series=monthly_series(year=year, month=month, annual_plan=progress.total.annual_plan),
+        starts=start_figures(year=year, month=month),
+        townships=unit_ranking(year=year, month=month, by="township"),
+        units=unit_ranking(year=year, month=month, by="responsible_unit"),
+        behind=projects_behind(year=year, month=month),
+    )
+
+
+# --- the project list ------------------------------------------------------------------------------
+
+
+TIER_ORDER = Case(
+    When(tier=Tier.PROVINCE, then=Value(0)),
+    When(tier=Tier.CITY, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+# How the project list may be sorted: key → order_by() arguments.
+LIST_ORDERINGS: dict[str, list] = {
+    "": [TIER_ORDER.asc(), "seq", "project__name", "id"],
+    "rate": [F("rate_sort").asc(nulls_last=True), "project__name", "id"],
+    "-rate": [F("rate_sort").desc(nulls_last=True), "project__name", "id"],
+    "-plan": [F("annual_plan").desc(), "project__name", "id"],
+    "-total": [F("project__total_investment").desc(), "project__name", "id"],
+    "name": ["project__name", "id"],
+}
+
+
+def visible_listings(user) -> QuerySet[ProjectYear]:
+    """Year listings of the projects the user may read (projects.access.visible_projects)."""
+    from .access import reads_everything, visible_projects
+
+    if reads_everything(user):
+        return ProjectYear.objects.all()
+    return ProjectYear.objects.filter(project__in=visible_projects(user))
+
+
+def project_list_rows(
+    *, listing: QuerySet[ProjectYear], year: int, month: int, sort: str = ""
+) -> QuerySet[ProjectYear]:
+    """The list's rows: listings with their project, `cumulative` Jan..M, `month_completed`, sorted."""
+    rows = key_projects_with_progress(year=year, month=month, listing=listing).annotate(
+        rate_sort=Case(
+            When(annual_plan=0, then=Value(None)),
+            default=F("cumulative") * HUNDRED / F("annual_plan"),
+            output_field=DecimalField(max_digits=30, decimal_places=8),
+        )
+    )
+    return rows.order_by(*LIST_ORDERINGS.get(sort, LIST_ORDERINGS[""]))
+
+
+# --- one project -----------------------------------------------------------------------------------
+
+
+@dataclass
+class ProjectMonth:
+    month: int
+    record: MonthlyProgress | None
+    cumulative: Decimal
+    completion_rate: Decimal | None
+    time_progress: Decimal
+
+
+def project_months(*, project: Project, year: int, annual_plan: Decimal | None) -> list[ProjectMonth]:
+    """Months 1..12 of `year` for one project: the reported row (or None), cumulative and rate. One query."""
+    records = {
+        r.month: r
+        for r in MonthlyProgress.objects.filter(project=project, year=year).select_related("reported_by")
+    }
+    months: list[ProjectMonth] = []
+    cumulative = ZERO
+    for m in range(1, 13):
+        record = records.get(m)
+        if record is not None:
+            cumulative += record.completed
+        months.append(
+            ProjectMonth(
+                month=m,
+                record=record,
+                cumulative=cumulative,
+                completion_rate=rate(cumulative, annual_plan) if annual_plan is not None else None,
+                time_progress=time_progress(m),
+            )
+        )
+    return months
+
+
+@dataclass
+class Change:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryEntry:
+    when: datetime
+    who: object  # a User or None
+    subject: str
+    action: str  # "+" created, "~" changed, "-" deleted
+    changes: list[Change]
+
+
+_PROJECT_HISTORY_FIELDS = [
+    "name", "code", "owner", "scope", "total_investment", "township", "responsible_unit", "liaison_leader",
+    "industry", "planned_start", "planned_completion", "actual_start", "actual_completion", "status", "remarks",
+]
+_LISTING_HISTORY_FIELDS = ["tier", "nature", "annual_plan", "seq"]
+_PROGRESS_HISTORY_FIELDS = ["completed", "physical_progress", "problems"]
+
+
+def _display(model: type, field_name: str, value: object, units: dict[int, Unit]) -> str:
+    field_obj = model._meta.get_field(field_name)
+    if value is None or value == "":
+        return "—"
+    if field_obj.is_relation:
+        unit = units.get(value)  # type: ignore[arg-type]
+        return unit.name if unit else str(value)
+    if field_obj.choices:
+        return str(dict(field_obj.flatchoices).get(value, value))
+    return str(value)
+
+
+def _history_entries(
+    records: list, model: type, fields: list[str], subject, units: dict[int, Unit], *, show_initial: bool = True
+) -> list[HistoryEntry]:
+    """Turn simple-history records (oldest first) into entries with field-by-field changes.
+
+    A record with no earlier one (a creation, or a change to a row bulk-loaded without history) lists
+    the values it holds, unless `show_initial` is off for a creation.
+    """
+    entries: list[HistoryEntry] = []
+    previous: dict[int, object] = {}
+    for record in records:
+        prior = previous.get(record.id)
+        previous[record.id] = record
+        changes: list[Change] = []
+        if record.history_type != "-" and (prior is not None or show_initial or record.history_type == "~"):
+            for name in fields:
+                field_obj = model._meta.get_field(name)
+                new = getattr(record, field_obj.attname)
+                if prior is None:
+                    if new not in (None, ""):
+                        changes.append(Change(str(field_obj.verbose_name), "", _display(model, name, new, units)))
+                    continue
+                old = getattr(prior, field_obj.attname)
+                if old != new:
+                    changes.append(
+                        Change(
+                            str(field_obj.verbose_name),
+                            _display(model, name, old, units),
+                            _display(model, name, new, units),
+                        )
+                    )
+        if record.history_type == "~" and prior is not None and not changes:
+            continue  # a save that changed nothing a reader cares about
+        entries.append(
+            HistoryEntry(
+                when=record.history_date,
+                who=record.history_user,
+                subject=subject(record),
+                action=record.history_type,
+                changes=changes,
+            )
+        )
+    return entries
+
+
+def project_history(*, project: Project, limit: int = 50) -> list[HistoryEntry]:
+    """Who changed what about the project, its yearly listings and its monthly progress, newest first.
+
+    Four queries whatever the project's history holds (units are looked up once).
+    """
+    project_records = list(
+        Project.history.filter(id=project.pk).select_related("history_user").order_by("history_date", "history_id")
+    )
+    listing_records = list(
+        ProjectYear.history.filter(project_id=project.pk)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+    progress_records = list(
+        MonthlyProgress.history.filter(project_id=project.pk)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+    unit_ids = {r.township_id for r in project_records} | {r.responsible_unit_id for r in project_records}
+    unit_ids.discard(None)
+    units = Unit.objects.in_bulk(list(unit_ids)) if unit_ids else {}
+    entries = (
+        _history_entries(
+            project_records,
+            Project,
+            _PROJECT_HISTORY_FIELDS,
+            lambda r: gettext("Project record"),
+            units,
+            show_initial=False,
+        )
+        + _history_entries(
+            listing_records,
+            ProjectYear,
+            _LISTING_HISTORY_FIELDS,
+            lambda r: gettext("%(year)s key list") % {"year": r.year},
+            units,
+        )
+        + _history_entries(
+            progress_records,
+            MonthlyProgress,
+            _PROGRESS_HISTORY_FIELDS,
+            lambda r: gettext("Progress %(year)s, month %(month)s") % {"year": r.year, "month": r.month},
+            units,
+        )
+    )
+    entries.sort(key=lambda e: e.when, reverse=True)
+    return entries[:limit]

@@ -2,26 +2,255 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from decimal import Decimal
 
-from .access import get_project_for_user, visible_projects
-from .selectors import available_years, investment_progress, latest_reported_month
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .access import (
+    can_manage_register,
+    can_report_progress,
+    get_project_for_progress,
+    get_project_for_user,
+    has_role,
+    reads_everything,
+    user_roles,
+)
+from .filters import ProjectFilter
+from .forms import PeriodForm, ProgressForm
+from .models import Project, Role, Tier
+from .selectors import (
+    Dashboard,
+    available_years,
+    dashboard_figures,
+    default_month,
+    default_period,
+    investment_progress,
+    project_history,
+    project_list_rows,
+    project_months,
+    visible_listings,
+)
+
+PAGE_SIZE = 50
+YI = Decimal("10000")
+
+
+def _optional_url(name: str) -> str | None:
+    """The URL of a view another area provides, or None while it does not exist yet."""
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
+# --- the dashboard ---------------------------------------------------------------------------------
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """The home page: the year's key-project figures up to a month, for everyone with a role."""
+    if not user_roles(request.user):
+        return render(request, "projects/no_role.html", {"nav_section": "dashboard"})
     years = available_years()
-    year = years[0] if years else 2024
-    month = latest_reported_month(year=year) or 1
-    progress = investment_progress(year=year, month=month)
-    return render(request, "projects/dashboard.html", {"progress": progress, "nav_section": "dashboard"})
+    form = PeriodForm(request.GET or None, years=years or [timezone.localdate().year])
+    year = month = None
+    if form.is_bound:
+        form.is_valid()
+        year, month = form.cleaned_data.get("year"), form.cleaned_data.get("month")
+    if year is None:
+        year, latest = default_period()
+        month = month or latest
+    elif month is None:
+        month = default_month(year=year)
+    form = PeriodForm(initial={"year": year, "month": month}, years=sorted(set(years) | {year}, reverse=True))
+    figures = dashboard_figures(year=year, month=month)
+    return render(
+        request,
+        "projects/dashboard.html",
+        {
+            "figures": figures,
+            "progress": figures.progress,
+            "period_form": form,
+            "chart_data": _chart_data(figures),
+            "today": timezone.localdate(),
+            # Reporters see the county's figures but open only their own unit's projects.
+            "link_all": reads_everything(request.user) or has_role(request.user, Role.TASKFORCE),
+            "nav_section": "dashboard",
+        },
+    )
+
+
+def _yi(amount: Decimal) -> float:
+    """亿元 for the charts (floats are fine for drawing; every printed figure stays a Decimal)."""
+    return float(round(amount / YI, 2))
+
+
+def _rate(value: Decimal | None) -> float | None:
+    return None if value is None else float(round(value, 2))
+
+
+def _chart_data(figures: Dashboard) -> dict:
+    tiers = [Tier.PROVINCE, Tier.CITY, Tier.COUNTY]
+    progress = figures.progress
+    return {
+        "tiers": {
+            "labels": [str(Tier(t).label) for t in tiers] + [_("Total")],
+            "plan": [_yi(progress.tiers[t].annual_plan) for t in tiers] + [_yi(progress.total.annual_plan)],
+            "completed": [_yi(progress.tiers[t].completed) for t in tiers] + [_yi(progress.total.completed)],
+            "rate": [_rate(progress.tiers[t].completion_rate) for t in tiers] + [_rate(progress.total.completion_rate)],
+        },
+        "months": {
+            "labels": [_("%(month)s (month)") % {"month": p.month} for p in figures.series],
+            "completed": [_yi(p.completed) for p in figures.series],
+            "rate": [_rate(p.completion_rate) for p in figures.series],
+            "time": [_rate(p.time_progress) for p in figures.series],
+        },
+        "townships": {
+            "labels": [r.unit.short_name or r.unit.name for r in figures.townships],
+            "rate": [_rate(r.figures.completion_rate) for r in figures.townships],
+            "time": _rate(progress.time_progress),
+        },
+        "text": {
+            "plan": _("Annual plan"),
+            "completed": _("Completed investment"),
+            "completion_rate": _("Completion rate"),
+            "time_progress": _("Time progress"),
+            "monthly": _("Completed this month"),
+            "yi": _("100m yuan"),
+        },
+    }
+
+
+# --- the project list -------------------------------------------------------------------------------
 
 
 def project_list(request: HttpRequest) -> HttpResponse:
-    projects = visible_projects(request.user).select_related("township", "responsible_unit")[:50]
-    return render(request, "projects/list.html", {"projects": projects, "nav_section": "projects"})
+    """One year's key list, filtered, with the totals of the whole filtered set. Fixed query count."""
+    filterset = ProjectFilter(request.GET, queryset=visible_listings(request.user))
+    year, month = filterset.selected_year, filterset.selected_month
+    listing = filterset.qs.filter(year=year)
+    totals = investment_progress(year=year, month=month, listing=listing)
+    rows = project_list_rows(listing=listing, year=year, month=month, sort=filterset.selected_sort)
+    paginator = Paginator(rows, PAGE_SIZE)
+    # The totals already counted the filtered set: spare the paginator its own COUNT over the subqueries.
+    paginator.__dict__["count"] = totals.total.count
+    page = paginator.get_page(request.GET.get("page"))
+    query = filterset.effective_query()
+    export_url = _optional_url("projects:export")
+    import_url = _optional_url("projects:import") if can_manage_register(request.user) else None
+    return render(
+        request,
+        "projects/list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "totals": totals,
+            "year": year,
+            "month": month,
+            "query": query.urlencode(),
+            "export_url": f"{export_url}?{query.urlencode()}" if export_url else None,
+            "import_url": import_url,
+            "nav_section": "projects",
+        },
+    )
+
+
+# --- one project ------------------------------------------------------------------------------------
 
 
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_project_for_user(request.user, pk)
-    return render(request, "projects/detail.html", {"project": project, "nav_section": "projects"})
+    return _render_detail(request, project)
+
+
+@require_POST
+def progress_entry(request: HttpRequest, pk: int) -> HttpResponse:
+    """Create or correct one month's progress: administrators and HQ for any project, reporters for
+    their own unit's. 404 for a project the user cannot see, 403 for one they may only read."""
+    from .services import progress_record
+
+    project = get_project_for_progress(request.user, pk)
+    form = ProgressForm(request.POST, years=_listed_years(project))
+    if not form.is_valid():
+        return _render_detail(request, project, form=form, year=_int(request.POST.get("year")))
+    data = form.cleaned_data
+    _record, created = progress_record(
+        project=project,
+        year=data["year"],
+        month=data["month"],
+        completed=data["completed"],
+        physical_progress=data["physical_progress"],
+        problems=data["problems"],
+        reported_by=request.user,
+    )
+    text = _("Progress for %(year)s, month %(month)s recorded.") if created else _("Progress for %(year)s, month %(month)s updated.")
+    messages.success(request, text % {"year": data["year"], "month": data["month"]})
+    return redirect(f"{reverse('projects:detail', args=[project.pk])}?year={data['year']}#months")
+
+
+def _int(value: object) -> int | None:
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+def _listed_years(project: Project) -> list[int]:
+    years = sorted({listing.year for listing in project.years.all()}, reverse=True)
+    return years or [timezone.localdate().year]
+
+
+def _render_detail(
+    request: HttpRequest, project: Project, *, form: ProgressForm | None = None, year: int | None = None
+) -> HttpResponse:
+    listings = sorted(project.years.all(), key=lambda listing: listing.year, reverse=True)
+    years = [listing.year for listing in listings] or [timezone.localdate().year]
+    year = year if year in years else _int(request.GET.get("year"))
+    if year not in years:
+        year = years[0]
+    listing = next((item for item in listings if item.year == year), None)
+    months = project_months(project=project, year=year, annual_plan=listing.annual_plan if listing else None)
+    can_report = can_report_progress(request.user, project)
+    if can_report and form is None:
+        form = ProgressForm(years=years, initial=_progress_initial(request, year, months))
+    return render(
+        request,
+        "projects/detail.html",
+        {
+            "project": project,
+            "listings": listings,
+            "listing": listing,
+            "year": year,
+            "months": months,
+            "reported_months": [m for m in months if m.record is not None],
+            "form": form if can_report else None,
+            "can_report": can_report,
+            "can_manage": can_manage_register(request.user),
+            "history": project_history(project=project),
+            "nav_section": "projects",
+        },
+    )
+
+
+def _progress_initial(request: HttpRequest, year: int, months: list) -> dict:
+    """Pre-fill the form: the month asked for (?month=), else the month after the last one reported
+    (never a month that has not begun)."""
+    today = timezone.localdate()
+    last_open = today.month if year == today.year else 12 if year < today.year else 1
+    month = _int(request.GET.get("month"))
+    if month is None or not 1 <= month <= 12:
+        reported = [m.month for m in months if m.record is not None]
+        month = min(reported[-1] + 1, last_open) if reported else last_open
+    initial: dict = {"year": year, "month": month}
+    record = months[month - 1].record
+    if record is not None:
+        initial.update(
+            completed=record.completed, physical_progress=record.physical_progress, problems=record.problems
+        )
+    return initial
