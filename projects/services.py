@@ -85,7 +85,7 @@ from django.utils.translation import gettext as _  # noqa: E402
 
 from .importers import ProgressRow, ProjectRow, name_key, read_progress_list, read_project_list  # noqa: E402
 from .importers.cells import DateValue, compact, money  # noqa: E402
-from .importers.problems import Problems  # noqa: E402
+from .importers.problems import ImportFileError, Problems  # noqa: E402
 from .importers.workbook import check_workbook_bytes, read_source  # noqa: E402
 from .models import (  # noqa: E402
     ImportBatch,
@@ -164,6 +164,7 @@ class ImportPlan:
     not_in_file: list[str] = field(default_factory=list)  # the year's listed projects the file leaves out
     ignored_columns: list[str] = field(default_factory=list)
     rows_read: int = 0
+    skipped: int = 0  # rows with nothing filled in (progress forms prefilled with every project)
 
     @property
     def errors(self):
@@ -196,6 +197,7 @@ class ImportPlan:
             "created": self.count("create"),
             "updated": self.count("update"),
             "unchanged": self.count("unchanged"),
+            "skipped": self.skipped,
             "errors": [p.as_dict() for p in self.errors],
             "warnings": [p.as_dict() for p in self.warnings],
             "tiers": {
@@ -524,6 +526,15 @@ def _plan_projects(plan: ImportPlan, rows: list[ProjectRow], *, create_units: bo
     )
 
 
+def _read_or_reject(source: Source, *, kind: str, year: int, month: int | None = None) -> bytes:
+    try:
+        return read_source(source)
+    except ImportFileError as exc:
+        plan = ImportPlan(kind=kind, year=year, month=month)
+        plan.problems.items.append(exc.problem())
+        raise ImportRejected(plan) from None
+
+
 def _apply_projects(plan: ImportPlan, *, user: User | None) -> None:
     created_units: dict[str, Unit] = {}
     for name, kind in plan.units_to_create:
@@ -589,7 +600,7 @@ def project_import_apply(
 ) -> ImportPlan:
     """Plan and apply in one transaction. Raises ImportRejected (any error: nothing written) or
     ImportOutdated (the plan differs from `expected_fingerprint`: nothing written)."""
-    data = read_source(source)
+    data = _read_or_reject(source, kind=ImportKind.PROJECTS, year=year)
     with transaction.atomic():
         plan = project_import_preview(source=data, year=year, create_units=create_units)
         if plan.errors:
@@ -707,7 +718,13 @@ def _plan_progress(plan: ImportPlan, rows: list[ProgressRow]) -> None:
         current = existing.get(project.pk)
         if completed is None:
             if current is None:
-                warn("completed" if "completed" in item.letters else "cumulative", _("No completed investment given: the row is skipped"))
+                if item.physical_progress is None and item.problems is None:
+                    plan.skipped += 1  # a prefilled form's row left empty: not reported this month
+                else:
+                    warn(
+                        "completed" if "completed" in item.letters else "cumulative",
+                        _("No completed investment given: the row is skipped"),
+                    )
                 continue
             completed = current.completed
         new = {
@@ -773,7 +790,7 @@ def progress_import_apply(
     dry_run: bool = False,
 ) -> ImportPlan:
     """Plan and apply a month's progress in one transaction; raises like project_import_apply."""
-    data = read_source(source)
+    data = _read_or_reject(source, kind=ImportKind.PROGRESS, year=year, month=month)
     with transaction.atomic():
         plan = progress_import_preview(source=data, year=year, month=month)
         if plan.errors:

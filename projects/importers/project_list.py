@@ -1,0 +1,297 @@
+"""Reading a county-format key-project list into rows, with every problem placed.
+
+This knows nothing of the database: it reads what the file says. Matching rows to stored projects,
+units and townships is the import service's job (projects/services.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import IO
+
+from django.utils.translation import gettext as _
+
+from .cells import (
+    CellError,
+    DateValue,
+    compact,
+    display,
+    is_ambiguous_month,
+    money,
+    is_blank,
+    one_line,
+    parse_date,
+    parse_span,
+    text,
+)
+from .fields import PROJECT_FIELDS
+from .layout import Layout, nature_from_text, tier_from_text
+from .problems import ImportFileError, Problems
+from .reading import SheetContext, locate_layout, only_numbered, report_columns, walk_sheet
+from .workbook import Sheet, open_sheets
+
+TEXT_FIELDS = ("owner", "scope", "liaison_leader", "remarks")
+AMOUNT_FIELDS = ["total_investment", "annual_plan"]
+
+
+@dataclass
+class ProjectRow:
+    """One project as the file gives it. None means "the file says nothing": keep what is stored."""
+
+    sheet: str
+    row: int
+    name: str
+    code: str = ""
+    seq: int | None = None
+    tier: str | None = None
+    nature: str | None = None
+    owner: str | None = None
+    scope: str | None = None
+    liaison_leader: str | None = None
+    remarks: str | None = None
+    total_investment: Decimal | None = None
+    annual_plan: Decimal | None = None
+    planned_start: DateValue | None = None
+    planned_completion: DateValue | None = None
+    township: str | None = None
+    responsible_unit: str | None = None
+    letters: dict[str, str] = field(default_factory=dict)  # field → column letter, for later messages
+    bad: bool = False  # a cell of this row has an error
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+
+def name_key(name: str) -> str:
+    """Names compared the way a person would: full-/half-width and spaces do not matter."""
+    return compact(name).replace("“", "\"").replace("”", "\"")
+
+
+@dataclass
+class ProjectList:
+    rows: list[ProjectRow] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
+    layouts: list[tuple[str, Layout]] = field(default_factory=list)
+
+    @property
+    def ignored_columns(self) -> list[str]:
+        return [f"{title} {letter}：{header}" for title, layout in self.layouts for letter, header in layout.ignored]
+
+
+def _sheet_default_tier(sheet: Sheet) -> str | None:
+    return tier_from_text(sheet.title)
+
+
+def _read_row(ctx: SheetContext, row: int, rows: list[ProjectRow]) -> dict[str, Decimal | None] | None:
+    layout = ctx.layout
+    raw_name = ctx.cell(row, "name")
+    amounts: dict[str, Decimal | None] = {}
+    bad = False
+    for key in AMOUNT_FIELDS:
+        amounts[key], ok = ctx.amount(row, key)
+        bad = bad or not ok
+    if is_blank(raw_name):
+        if only_numbered(ctx, row):
+            return None  # a pre-numbered empty row of a template
+        ctx.error(row, "name", _("The project name is missing"))
+        return amounts
+    if ctx.uncached(row, "name"):
+        return amounts
+    item = ProjectRow(sheet=ctx.sheet.title, row=row, name=one_line(raw_name))
+    item.letters = {key: column.letter for key, column in layout.columns.items()}
+    item.total_investment = amounts["total_investment"]
+    item.annual_plan = amounts["annual_plan"]
+
+    for key in ("code", "owner", "scope", "liaison_leader", "remarks", "township", "responsible_unit"):
+        if key not in layout.columns or ctx.uncached(row, key):
+            continue
+        value = ctx.cell(row, key)
+        if is_blank(value):
+            continue
+        cleaned = text(value) if key == "scope" or key == "remarks" else one_line(value)
+        setattr(item, key, cleaned)
+    if item.code is None:
+        item.code = ""
+
+    seq_value = ctx.cell(row, "seq")
+    if isinstance(seq_value, (int, float)) and not isinstance(seq_value, bool) and float(seq_value).is_integer():
+        item.seq = int(seq_value) if int(seq_value) > 0 else None
+    elif isinstance(seq_value, str) and compact(seq_value).isdigit():
+        item.seq = int(compact(seq_value)) or None
+
+    # Tier: the row's own cell, else its section, else the sheet's name.
+    tier_cell = ctx.cell(row, "tier")
+    if not is_blank(tier_cell):
+        tier = tier_from_text(str(tier_cell), loose=True)
+        if tier is None:
+            ctx.error(row, "tier", _("Unknown tier “%(value)s” (write 省级, 市级 or 县级)") % {"value": display(tier_cell)})
+            bad = True
+        elif ctx.tier and tier != ctx.tier:
+            ctx.error(
+                row,
+                "tier",
+                _("The tier “%(value)s” contradicts the section above the row") % {"value": display(tier_cell)},
+            )
+            bad = True
+        item.tier = tier
+    else:
+        item.tier = ctx.tier
+    if item.tier is None and not bad:
+        ctx.error(
+            row,
+            "tier" if "tier" in layout.columns else "name",
+            _("The tier is unknown: put the project under a section row such as “一、省级重点工程” or add a 层级 column"),
+        )
+        bad = True
+
+    nature_cell = ctx.cell(row, "nature")
+    if not is_blank(nature_cell):
+        nature = nature_from_text(str(nature_cell))
+        if nature is None:
+            ctx.error(
+                row, "nature", _("Unknown nature “%(value)s” (write 新建, 续建 or 前期)") % {"value": display(nature_cell)}
+            )
+            bad = True
+        item.nature = nature
+    else:
+        item.nature = ctx.nature
+
+    # Dates: separate start / completion columns win over a construction period.
+    if "span" in layout.columns and not ctx.uncached(row, "span"):
+        value = ctx.cell(row, "span")
+        try:
+            start, end = parse_span(value, number_format=_format(ctx, row, "span"))
+            item.planned_start, item.planned_completion = start, end
+            _warn_ambiguous(ctx, row, "span", value)
+        except CellError as exc:
+            ctx.error(row, "span", exc.message)
+            bad = True
+    for key in ("planned_start", "planned_completion"):
+        if key not in layout.columns or ctx.uncached(row, key):
+            continue
+        value = ctx.cell(row, key)
+        try:
+            parsed = parse_date(value, number_format=_format(ctx, row, key))
+        except CellError as exc:
+            ctx.error(row, key, exc.message)
+            bad = True
+            continue
+        if parsed is not None:
+            setattr(item, key, parsed)
+            _warn_ambiguous(ctx, row, key, value)
+    if item.planned_start and item.planned_completion and item.planned_completion.last < item.planned_start.first:
+        ctx.error(
+            row,
+            "planned_completion" if "planned_completion" in layout.columns else "span",
+            _("The planned completion is before the planned start"),
+        )
+        bad = True
+
+    if (
+        item.annual_plan is not None
+        and item.total_investment is not None
+        and item.annual_plan > item.total_investment
+    ):
+        ctx.warning(
+            row,
+            "annual_plan",
+            _("The annual plan %(plan)s is above the total investment %(total)s (10k yuan)")
+            % {"plan": money(item.annual_plan), "total": money(item.total_investment)},
+        )
+    # A row with a cell error is still listed (so duplicates are found) but marked: any error stops
+    # the whole import anyway.
+    item.bad = bad
+    rows.append(item)
+    return amounts
+
+
+def _format(ctx: SheetContext, row: int, key: str) -> str:
+    column = ctx.layout.columns.get(key)
+    return ctx.sheet.number_formats.get((row, column.index), "") if column else ""
+
+
+def _warn_ambiguous(ctx: SheetContext, row: int, key: str, value: object) -> None:
+    if is_ambiguous_month(value, _format(ctx, row, key)):
+        ctx.warning(
+            row,
+            key,
+            _("“%(value)s” is read as January; if October is meant, type it as text 2024.10 or as 2024年10月")
+            % {"value": display(value)},
+        )
+
+
+def read_project_list(source: bytes | str | Path | IO[bytes], *, year: int, max_bytes: int | None = None) -> ProjectList:
+    """Everything the file says, with every problem. Never raises for a bad file: reports it."""
+    result = ProjectList()
+    problems = result.problems
+    try:
+        sheets = open_sheets(source, max_bytes=max_bytes)
+    except ImportFileError as exc:
+        problems.items.append(exc.problem())
+        return result
+    for sheet, layout in locate_layout(sheets, PROJECT_FIELDS, problems):
+        result.layouts.append((sheet.title, layout))
+        report_columns(sheet, layout, problems)
+        plan = layout.columns.get("annual_plan")
+        if plan is not None and plan.year is not None and plan.year != year:
+            problems.error(
+                _("The column “%(header)s” is for %(column_year)s but the import is for %(year)s")
+                % {"header": plan.header, "column_year": plan.year, "year": year},
+                sheet=sheet.title,
+                row=max(layout.header_rows),
+                column=plan.letter,
+            )
+        if plan is None:
+            problems.warning(
+                _("No annual plan column (年度计划投资 / %(year)s年计划投资): annual plans are left as they are")
+                % {"year": year},
+                sheet=sheet.title,
+                row=max(layout.header_rows),
+            )
+        sheet_rows: list[ProjectRow] = []
+        walk_sheet(
+            sheet,
+            layout,
+            problems,
+            amount_keys=AMOUNT_FIELDS,
+            handle_row=lambda ctx, row: _read_row(ctx, row, sheet_rows),
+            default_tier=_sheet_default_tier(sheet),
+        )
+        result.rows.extend(sheet_rows)
+    _check_duplicates(result)
+    if not result.rows and not problems.errors:
+        problems.error(_("No project rows were found below the header."))
+    return result
+
+
+def _check_duplicates(result: ProjectList) -> None:
+    by_code: dict[str, ProjectRow] = {}
+    by_name: dict[str, ProjectRow] = {}
+    for item in result.rows:
+        earlier = None
+        column = ""
+        if item.code:
+            earlier = by_code.get(compact(item.code).upper())
+            column = item.letters.get("code", "")
+        if earlier is None:
+            earlier = by_name.get(item.key)
+            column = item.letters.get("name", "")
+        if earlier is not None:
+            where = (
+                _("row %(row)s") % {"row": earlier.row}
+                if earlier.sheet == item.sheet
+                else _("sheet “%(sheet)s” row %(row)s") % {"sheet": earlier.sheet, "row": earlier.row}
+            )
+            result.problems.error(
+                _("“%(name)s” appears twice in the file (also %(where)s)") % {"name": item.name, "where": where},
+                sheet=item.sheet,
+                row=item.row,
+                column=column,
+            )
+            continue
+        if item.code:
+            by_code[compact(item.code).upper()] = item
+        by_name[item.key] = item
