@@ -1,0 +1,264 @@
+"""Forms of the scheduling pages. Validation only; the writes are in services."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import Project, Role, Unit, User
+from taskforces.models import Problem, ProblemLevel, ProblemStatus, TaskForce
+
+from .models import Cadence, Duty, OwnerKind
+from .services import sniff_upload
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def people_queryset() -> QuerySet[User]:
+    return User.objects.filter(is_active=True).order_by("username")
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.display_name}（{obj.unit}）" if obj.unit_id else obj.display_name
+
+
+class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.display_name}（{obj.unit}）" if obj.unit_id else obj.display_name
+
+
+class DutyForm(forms.ModelForm):
+    responsible_people = PeopleChoiceField(
+        label=_("responsible people"), queryset=people_queryset(), required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
+    class Meta:
+        model = Duty
+        fields = [
+            "name", "code", "owner_kind", "taskforce", "campaign", "cadence", "weekday", "day", "second_day",
+            "month_in_period", "remind_days_before", "responsible_unit", "responsible_people", "problem_level",
+            "description", "active",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_people"].queryset = people_queryset().select_related("unit")
+        if self.instance.pk:
+            self.fields["code"].disabled = True  # the seeding and links rely on it
+
+    def clean(self) -> dict:
+        data = super().clean()
+        kind = data.get("owner_kind")
+        if kind == OwnerKind.TASKFORCE and not data.get("taskforce"):
+            self.add_error("taskforce", _("Choose the task force."))
+        if kind == OwnerKind.CAMPAIGN and not data.get("campaign"):
+            self.add_error("campaign", _("Choose the campaign."))
+        if kind != OwnerKind.TASKFORCE:
+            data["taskforce"] = None
+        if kind != OwnerKind.CAMPAIGN:
+            data["campaign"] = None
+        cadence = data.get("cadence")
+        weekday, day, second, month = (data.get(f) for f in ("weekday", "day", "second_day", "month_in_period"))
+        needed: dict[str, tuple[int, int]] = {}
+        if cadence == Cadence.WEEKLY:
+            needed = {"weekday": (0, 6)}
+        elif cadence == Cadence.SEMI_MONTHLY:
+            needed = {"day": (1, 15), "second_day": (16, 31)}
+        elif cadence == Cadence.MONTHLY:
+            needed = {"day": (1, 31)}
+        elif cadence == Cadence.QUARTERLY:
+            needed = {"month_in_period": (1, 3), "day": (1, 31)}
+        elif cadence == Cadence.HALF_YEARLY:
+            needed = {"month_in_period": (1, 6), "day": (1, 31)}
+        elif cadence == Cadence.YEARLY:
+            needed = {"month_in_period": (1, 12), "day": (1, 31)}
+        values = {"weekday": weekday, "day": day, "second_day": second, "month_in_period": month}
+        for name, (low, high) in needed.items():
+            value = values[name]
+            if value is None:
+                self.add_error(name, _("Required for this cadence."))
+            elif not low <= value <= high:
+                self.add_error(name, _("Between %(low)s and %(high)s.") % {"low": low, "high": high})
+        for name in values:
+            if name not in needed:
+                data[name] = None  # parameters of another cadence are dropped, not kept half-valid
+        return data
+
+    def _post_clean(self) -> None:
+        # Apply the cleaned-away parameters to the instance before the model's own validation.
+        for name in ("taskforce", "campaign", "weekday", "day", "second_day", "month_in_period"):
+            if name in self.cleaned_data and self.cleaned_data[name] is None:
+                setattr(self.instance, name, None)
+        super()._post_clean()
+
+
+class AdHocOccurrenceForm(forms.Form):
+    due_on = forms.DateField(label=_("date"), widget=DATE_WIDGET)
+    subject = forms.CharField(label=_("subject"), max_length=100, required=False)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files at once; each is checked by its content and size."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
+        cleaned = []
+        for upload in files:
+            upload = super().clean(upload, initial)
+            if upload is None:
+                continue
+            if upload.size > settings.UPLOAD_MAX_BYTES:
+                raise ValidationError(
+                    _("%(name)s is larger than %(limit)s.") % {"name": upload.name, "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
+                )
+            upload.seek(0)
+            head = upload.read(4096)
+            upload.seek(0)
+            if sniff_upload(head) is None:
+                raise ValidationError(
+                    _("%(name)s is not a PDF, Word, Excel, JPEG or PNG file.") % {"name": upload.name}
+                )
+            cleaned.append(upload)
+        return cleaned
+
+
+class OccurrenceRecordForm(forms.Form):
+    held_on = forms.DateField(label=_("date held"), widget=DATE_WIDGET)
+    attendees = forms.CharField(label=_("attendees"), widget=forms.Textarea(attrs={"rows": 2}))
+    minutes = forms.CharField(label=_("minutes"), widget=forms.Textarea(attrs={"rows": 5}))
+    decisions = forms.CharField(label=_("decisions"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    attachments = MultipleFileField(
+        label=_("attachments"), required=False, help_text=_("Minutes, sign-in sheet, photos: PDF, Word, Excel, JPEG or PNG.")
+    )
+    resolved = forms.ModelMultipleChoiceField(
+        label=_("problems resolved at this meeting"), queryset=Problem.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, resolvable: QuerySet[Problem] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if resolvable is None:
+            del self.fields["resolved"]
+        else:
+            self.fields["resolved"].queryset = resolvable
+            self.fields["resolved"].label_from_instance = lambda p: (
+                f"{p.description[:50]}（{p.project.name}）" if p.project_id else p.description[:50]
+            )
+
+
+class ProblemForm(forms.Form):
+    """Raise a problem."""
+
+    description = forms.CharField(label=_("description"), widget=forms.Textarea(attrs={"rows": 3}))
+    project = forms.ModelChoiceField(label=_("project"), queryset=Project.objects.none(), required=False)
+    source_taskforce = forms.ModelChoiceField(label=_("task force"), queryset=TaskForce.objects.none(), required=False)
+    category = forms.CharField(label=_("category"), max_length=50, required=False)
+    owner = PersonChoiceField(label=_("owner"), queryset=User.objects.none(), required=False)
+    owner_unit = forms.ModelChoiceField(label=_("responsible unit"), queryset=Unit.objects.all(), required=False)
+    deadline = forms.DateField(label=_("deadline"), widget=DATE_WIDGET)
+    level = forms.ChoiceField(label=_("level"), choices=ProblemLevel.choices, initial=ProblemLevel.TASKFORCE)
+
+    def __init__(self, *args, taskforces: QuerySet[TaskForce], projects: QuerySet[Project], may_set_level: bool, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["source_taskforce"].queryset = taskforces
+        self.fields["project"].queryset = projects.order_by("name")
+        self.fields["owner"].queryset = people_queryset().select_related("unit")
+        if not may_set_level:
+            del self.fields["level"]
+        if taskforces.count() == 1:
+            self.fields["source_taskforce"].required = True
+            self.fields["source_taskforce"].initial = taskforces.first()
+
+
+class ResolveForm(forms.Form):
+    resolution = forms.CharField(label=_("resolution"), widget=forms.Textarea(attrs={"rows": 3}))
+    close = forms.BooleanField(label=_("close without resolution"), required=False)
+
+
+class ReassignForm(forms.Form):
+    owner = PersonChoiceField(label=_("new owner"), queryset=User.objects.none(), required=False)
+    owner_unit = forms.ModelChoiceField(label=_("responsible unit"), queryset=Unit.objects.all(), required=False)
+    note = forms.CharField(label=_("note"), max_length=500, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = people_queryset().select_related("unit")
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not data.get("owner") and not data.get("owner_unit"):
+            raise ValidationError(_("Choose a person or a unit."))
+        return data
+
+
+class RedateForm(forms.Form):
+    deadline = forms.DateField(label=_("new deadline"), widget=DATE_WIDGET)
+    note = forms.CharField(label=_("note"), max_length=500, required=False)
+
+
+class AgendaDecisionForm(forms.Form):
+    """The meeting's decision on one problem of its agenda."""
+
+    ACTIONS = [
+        ("keep", _("No change")),
+        ("resolve", _("Resolved")),
+        ("close", _("Close")),
+        ("reassign", _("Reassign")),
+        ("redate", _("New deadline")),
+    ]
+    problem = forms.IntegerField(widget=forms.HiddenInput)
+    action = forms.ChoiceField(label=_("decision"), choices=ACTIONS, initial="keep")
+    note = forms.CharField(label=_("note"), max_length=500, required=False)
+    owner = PersonChoiceField(label=_("new owner"), queryset=User.objects.none(), required=False)
+    deadline = forms.DateField(label=_("new deadline"), required=False, widget=DATE_WIDGET)
+
+    def __init__(self, *args, people: QuerySet[User] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = people if people is not None else people_queryset()
+
+    def clean(self) -> dict:
+        data = super().clean()
+        action = data.get("action")
+        if action == "reassign" and not data.get("owner"):
+            self.add_error("owner", _("Choose the new owner."))
+        if action == "redate" and not data.get("deadline"):
+            self.add_error("deadline", _("Give the new deadline."))
+        if action in ("resolve", "close") and not data.get("note"):
+            self.add_error("note", _("Say what was decided."))
+        return data
+
+
+class ProblemFilterForm(forms.Form):
+    level = forms.ChoiceField(label=_("level"), choices=[("", _("All levels"))] + ProblemLevel.choices, required=False)
+    status = forms.ChoiceField(
+        label=_("status"), choices=[("", _("All statuses"))] + ProblemStatus.choices, required=False, initial=ProblemStatus.OPEN
+    )
+    overdue = forms.BooleanField(label=_("overdue only"), required=False)
+    taskforce = forms.ChoiceField(label=_("task force"), required=False)
+    q = forms.CharField(label=_("search"), required=False, max_length=100)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["taskforce"].choices = [("", _("All task forces"))] + [
+            (tf.slug, tf.name) for tf in TaskForce.objects.only("slug", "name")
+        ]
+
+
+def leaders_queryset() -> QuerySet[User]:
+    """People a meeting may hand a problem to."""
+    return people_queryset().filter(groups__name__in=[Role.LEADER, Role.HQ, Role.TASKFORCE]).distinct().select_related("unit")
