@@ -87,3 +87,42 @@ def make_progress(project: Project, *, year: int = 2024, month: int, completed: 
     return MonthlyProgress.objects.create(
         project=project, year=year, month=month, completed=Decimal(str(completed)), **fields
     )
+
+
+def bulk_projects(
+    n: int,
+    *,
+    year: int = 2024,
+    months: int = 3,
+    townships: list[Unit] | None = None,
+    prefix: str = "批量项目",
+) -> list[Project]:
+    """`n` listed projects with `months` months of progress each, through bulk_create (fast for thousands).
+
+    Tiers, natures, townships and plans rotate so that every dashboard section has something to show.
+    """
+    townships = townships or [make_unit(f"{prefix}镇{i}") for i in range(3)]
+    tiers = [Tier.PROVINCE, Tier.CITY, Tier.COUNTY]
+    natures = [Nature.NEW, Nature.CONTINUING, Nature.PRELIMINARY]
+    start = next(_seq)
+    projects = Project.objects.bulk_create(
+        Project(
+            name=f"{prefix}{start}-{i}",
+            total_investment=Decimal(5000 + i % 700),
+            township=townships[i % len(townships)],
+            responsible_unit=townships[(i + 1) % len(townships)],
+            planned_start=date(year, 1 + i % 12, 1),
+            actual_start=date(year, 1 + i % 12, 1) if i % 4 else None,
+        )
+        for i in range(n)
+    )
+    ProjectYear.objects.bulk_create(
+        ProjectYear(project=p, year=year, tier=tiers[i % 3], nature=natures[i % 3], annual_plan=Decimal(i % 5 * 300), seq=i)
+        for i, p in enumerate(projects)
+    )
+    MonthlyProgress.objects.bulk_create(
+        MonthlyProgress(project=p, year=year, month=m, completed=Decimal(50 + (i + m) % 40))
+        for i, p in enumerate(projects)
+        for m in range(1, months + 1)
+    )
+    return projects
