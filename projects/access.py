@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from .models import Project, Role, User
+from .models import ImportBatch, Project, Role, User
 
 
 def user_roles(user: User) -> set[str]:
@@ -78,3 +78,14 @@ def get_project_for_progress(user: User, pk: int) -> Project:
     if not can_report_progress(user, project):
         raise PermissionDenied
     return project
+
+
+def get_import_batch_for_user(user: User, pk: int, *, write: bool = False) -> ImportBatch:
+    """An uploaded list waiting at its preview. Only those who manage the register know of them (404
+    for everyone else); `write` is the same people, so it adds no further check."""
+    if not can_manage_register(user):
+        raise Http404
+    batch = ImportBatch.objects.select_related("uploaded_by").filter(pk=pk).first()
+    if batch is None:
+        raise Http404
+    return batch

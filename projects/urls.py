@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import import_views, views
 
 app_name = "projects"
 
@@ -9,4 +9,13 @@ urlpatterns = [
     path("projects/", views.project_list, name="list"),
     path("projects/<int:pk>/", views.project_detail, name="detail"),
     path("projects/<int:pk>/progress/", views.progress_entry, name="progress_entry"),
+    # Excel import and export (projects/import_views.py)
+    path("projects/import/", import_views.project_import, name="import"),
+    path("projects/import/<int:pk>/", import_views.import_preview, name="import_preview"),
+    path("projects/import/<int:pk>/confirm/", import_views.import_confirm, name="import_confirm"),
+    path("projects/import/<int:pk>/discard/", import_views.import_discard, name="import_discard"),
+    path("projects/progress/import/", import_views.progress_import, name="progress_import"),
+    path("projects/progress/form.xlsx", import_views.progress_form, name="progress_form"),
+    path("projects/template.xlsx", import_views.project_template, name="template"),
+    path("projects/export.xlsx", import_views.project_export, name="export"),
 ]
