@@ -1,0 +1,310 @@
+"""The bulletin's tables and document details, built from a figures dict alone.
+
+The HTML page, the .docx and the .xlsx all take their tables from `bulletin_tables()`, so the three
+show the same numbers: documents show amounts in 亿元 and rates with the county's chosen decimals
+(`Cell.shown`), the spreadsheet keeps the exact 万元 amounts and two-decimal rates (`Cell.value`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from projects.models import Tier
+
+from .figures import join_names
+from .formatting import yi
+
+DASH = "—"
+
+
+@dataclass
+class Cell:
+    kind: str  # text | int | money | rate | points
+    value: object  # the JSON value: 万元 string, two-decimal rate string, int, text, or None
+    shown: str  # as printed in the documents
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in ("int", "money", "rate", "points")
+
+
+@dataclass
+class Table:
+    key: str
+    caption: str
+    headers: list[str]
+    sheet: str = ""  # the spreadsheet tab's name
+    widths_mm: list[int] = field(default_factory=list)  # column widths in the documents (sum 156 mm)
+    rows: list[list[Cell]] = field(default_factory=list)
+    money_unit_note: bool = True  # "单位：亿元" above the table in documents
+    in_document: bool = True  # False: spreadsheet only
+    highlight: list[str] = field(default_factory=list)  # per row: "" | "red" | "yellow" | "green" | "total"
+
+    @property
+    def rows_with_marks(self) -> list[dict]:
+        return [{"cells": row, "mark": mark} for row, mark in zip(self.rows, self.highlight, strict=True)]
+
+
+@dataclass
+class DocumentMeta:
+    """The parts of the official document that are not figures."""
+
+    title: str
+    doc_number: str
+    issuer: str
+    recipients: str
+    issued_on: date
+    version: int | None = None  # None: an unpublished draft
+    note: str = ""
+
+    @property
+    def draft(self) -> bool:
+        return self.version is None
+
+    @property
+    def date_label(self) -> str:
+        return date_label(self.issued_on)
+
+
+def date_label(day: date) -> str:
+    """2024年4月3日: Arabic numerals without leading zeros (GB/T 9704-2012)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("%(year)s-%(month)s-%(day)s") % {"year": day.year, "month": day.month, "day": day.day}
+
+
+def doc_number(prefix: str, year: int, sequence: int | None) -> str:
+    """阳项指办〔2024〕10号. Without a sequence (draft) the number is left blank for the office to fill."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("%(prefix)s [%(year)s] No. %(number)s") % {
+            "prefix": prefix,
+            "year": year,
+            "number": sequence if sequence is not None else "  ",
+        }
+
+
+def draft_meta(figures: dict, *, sequence: int | None, issued_on: date) -> DocumentMeta:
+    options = figures["options"]
+    return DocumentMeta(
+        title=figures["text"]["title"],
+        doc_number=doc_number(options["doc_number_prefix"], figures["year"], sequence),
+        issuer=options["issuer"],
+        recipients=options["recipients"],
+        issued_on=issued_on,
+    )
+
+
+def version_meta(version) -> DocumentMeta:
+    figures = version.figures
+    return DocumentMeta(
+        title=figures["text"]["title"],
+        doc_number=version.doc_number,
+        issuer=figures["options"]["issuer"],
+        recipients=figures["options"]["recipients"],
+        issued_on=version.issued_on,
+        version=version.number,
+        note=version.note,
+    )
+
+
+# --- cells -------------------------------------------------------------------------------------
+
+
+def _text(value: str) -> Cell:
+    return Cell("text", value, value or "")
+
+
+def _int(value: int) -> Cell:
+    return Cell("int", value, str(value))
+
+
+def _money(value: str | None) -> Cell:
+    return Cell("money", value, yi(value) if value is not None else DASH)
+
+
+def _rate(value: str | None, shown: str | None) -> Cell:
+    return Cell("rate", value, shown if shown is not None else DASH)
+
+
+def _signed(value: str | None, shown: str | None) -> Cell:
+    """Points ahead (+) or behind (−) time progress."""
+    if shown is None:
+        return Cell("points", value, DASH)
+    text = shown if shown.startswith("-") or Decimal(shown) == 0 else f"+{shown}"
+    return Cell("points", value, text)
+
+
+def _progress_cells(block: dict) -> list[Cell]:
+    return [
+        _int(block["count"]),
+        _money(block["total_investment"]),
+        _money(block["annual_plan"]),
+        _money(block["completed"]),
+        _rate(block["completion_rate"], block["shown"]["completion_rate"]),
+        _signed(block["vs_time_progress"], block["shown"]["vs_time_progress"]),
+    ]
+
+
+# --- tables ------------------------------------------------------------------------------------
+
+
+def bulletin_tables(figures: dict) -> dict[str, Table]:
+    """Every table of the bulletin, by key, in the order the spreadsheet lists them."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _tables(figures)
+
+
+def _tables(f: dict) -> dict[str, Table]:
+    period = f["text"]["period"]
+    completed_header = _("Completed %(period)s") % {"period": period}
+    progress_headers = [
+        _("Projects"),
+        _("Total investment"),
+        _("Annual plan"),
+        completed_header,
+        _("Completion rate (%)"),
+        _("Vs time progress (points)"),
+    ]
+    tables: dict[str, Table] = {}
+
+    overall = Table(
+        key="overall",
+        caption=_("Table %(n)s: Investment of key projects by tier and kind") % {"n": 1},
+        sheet=_("By tier"),
+        headers=[_("Category")] + progress_headers,
+        widths_mm=[34, 14, 20, 20, 20, 22, 26],
+    )
+    tier_names = {t.value: str(t.label) for t in Tier}
+    overall.rows.append([_text(_("All key projects"))] + _progress_cells(f["total"]))
+    overall.highlight.append("total")
+    for tier in ("province", "city", "county"):
+        overall.rows.append([_text(_("%(tier)s key projects") % {"tier": tier_names[tier]})] + _progress_cells(f["tiers"][tier]))
+        overall.highlight.append("")
+    overall.rows.append([_text(_("Construction (new and continuing)"))] + _progress_cells(f["kinds"]["construction"]))
+    overall.highlight.append("")
+    overall.rows.append([_text(_("Preliminary"))] + _progress_cells(f["kinds"]["preliminary"]))
+    overall.highlight.append("")
+    tables["overall"] = overall
+
+    for number, (key, unit_header, caption) in enumerate(
+        (
+            ("townships", _("Township"), _("Table %(n)s: Horse race of townships")),
+            ("units", _("Responsible unit"), _("Table %(n)s: Horse race of responsible units")),
+        ),
+        start=2,
+    ):
+        table = Table(
+            key=key,
+            caption=caption % {"n": number},
+            sheet=unit_header,
+            headers=[_("Rank"), unit_header] + progress_headers[:1] + progress_headers[2:],
+            widths_mm=[12, 36, 14, 22, 22, 24, 26],
+        )
+        for row in f[key]:
+            cells = _progress_cells(row)
+            table.rows.append([_int(row["rank"]), _text(row["name"]), cells[0]] + cells[2:])
+            table.highlight.append("")
+        tables[key] = table
+
+    colour_names = {"red": _("Red"), "yellow": _("Yellow"), "green": _("Green")}
+    behind = Table(
+        key="behind",
+        caption=_("Table %(n)s: Projects behind time progress") % {"n": 4},
+        sheet=_("Behind time progress"),
+        widths_mm=[9, 38, 11, 17, 16, 16, 17, 18, 14],
+        headers=[
+            _("No."),
+            _("Project"),
+            _("Tier"),
+            _("Township"),
+            _("Annual plan"),
+            completed_header,
+            _("Completion rate (%)"),
+            _("Behind time progress (points)"),
+            _("Warning"),
+        ],
+    )
+    for number, p in enumerate(f["behind"]["projects"], start=1):
+        behind.rows.append(
+            [
+                _int(number),
+                _text(p["name"]),
+                _text(tier_names.get(p["tier"], p["tier"])),
+                _text(p["township"]),
+                _money(p["annual_plan"]),
+                _money(p["completed"]),
+                _rate(p["completion_rate"], p["shown"]["completion_rate"]),
+                _rate(p["behind_points"], p["shown"]["behind_points"]),
+                _text(colour_names[p["colour"]]),
+            ]
+        )
+        behind.highlight.append(p["colour"])
+    tables["behind"] = behind
+
+    s, c = f["starts"], f["completions"]
+    summary = Table(
+        key="starts",
+        caption=_("Starts, restarts and completions"),
+        sheet=_("Starts and completions"),
+        headers=[_("Item"), _("Count"), _("Projects")],
+        money_unit_note=False,
+        in_document=False,
+    )
+
+    def names(items: list[dict]) -> Cell:
+        return _text(join_names([i["name"] for i in items]))
+
+    for label, value, listed in (
+        (_("Planned to start this year"), s["planned_this_year"], None),
+        (_("Due to start by the end of the month"), s["planned_by_month"], None),
+        (_("Started"), s["started"], None),
+        (_("Started early"), s["started_early"], None),
+        (_("Not started on schedule"), len(s["not_started_on_schedule"]), s["not_started_on_schedule"]),
+        (_("Continuing projects"), s["continuing"], None),
+        (_("Resumed"), s["resumed"], None),
+        (_("Not resumed"), len(s["not_resumed"]), s["not_resumed"]),
+        (_("Terminated"), s["terminated"], None),
+        (_("Planned to be completed this year"), c["planned_this_year"], None),
+        (_("Due to be completed by the end of the month"), c["planned_by_month"], None),
+        (_("Completed"), c["completed"], None),
+        (_("Completed early"), c["completed_early"], None),
+        (_("Completed late"), c["completed_late"], None),
+        (_("Not completed on schedule"), len(c["not_completed_on_schedule"]), c["not_completed_on_schedule"]),
+    ):
+        summary.rows.append([_text(label), _int(value), names(listed) if listed else _text("")])
+        summary.highlight.append("")
+    summary.rows.append([_text(_("Start rate (%)")), _rate(s["start_rate"], s["start_rate"]), _text("")])
+    summary.highlight.append("")
+    tables["starts"] = summary
+
+    for tf in f.get("taskforces", []):
+        if tf.get("table"):
+            spec = tf["table"]
+            table = Table(
+                key=f"taskforce-{tf['slug']}",
+                caption=tf["name"],
+                sheet=tf["name"],
+                headers=spec["headers"],
+                money_unit_note=False,
+                in_document=False,
+            )
+            for row in spec["rows"]:
+                table.rows.append([_int(v) if isinstance(v, int) else _text(str(v)) for v in row])
+                table.highlight.append("")
+            tables[table.key] = table
+    return tables
+
+
+def document_context(figures: dict, meta: DocumentMeta) -> dict:
+    """What the HTML templates need to lay the bulletin out: sections with their tables in place."""
+    tables = bulletin_tables(figures)
+    sections = []
+    for section in figures["text"]["sections"]:
+        in_place = [tables[k] for k in section.get("tables", []) if k in tables and tables[k].in_document and tables[k].rows]
+        sections.append({**section, "table_objects": in_place})
+    return {"meta": meta, "text": figures["text"], "sections": sections, "figures": figures}
