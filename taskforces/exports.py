@@ -18,6 +18,7 @@ from decimal import Decimal
 from io import BytesIO
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
@@ -40,14 +41,17 @@ class Column:
 def field_value(obj: models.Model, name: str) -> Any:
     """A field's value as a reader sees it: choice label, related object's name, plain value.
 
-    `name` may follow relations with "__" ("project__township").
+    `name` may follow relations with "__" ("project__township"), or name an annotation or property.
     """
     *path, last = name.split("__")
     for part in path:
         obj = getattr(obj, part, None)
         if obj is None:
             return None
-    field = obj._meta.get_field(last)
+    try:
+        field = obj._meta.get_field(last)
+    except FieldDoesNotExist:  # an annotation or a property
+        field = None
     if getattr(field, "choices", None):
         return getattr(obj, f"get_{last}_display")()
     value = getattr(obj, last)

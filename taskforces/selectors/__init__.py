@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 
 from ..ledgers.common import Attachment
 
@@ -19,3 +21,21 @@ def attachments_by_entry(entries: list[models.Model]) -> dict[int, list[Attachme
     for attachment in Attachment.objects.filter(content_type=content_type, object_id__in=[e.pk for e in entries]):
         result[attachment.object_id].append(attachment)
     return result
+
+
+def reference_date() -> date:
+    """The day the ledgers' "this month / this year" figures refer to.
+
+    Today, when this year has a key list (or no list exists at all). When the latest list is of an
+    earlier year (e.g. the demo's 2024 data, or January before the new list is imported), the end
+    of that year's latest reported month, so the figures describe the data there is. Overdue
+    approval items are always judged against the real today. Two queries at most.
+    """
+    from projects.models import ProjectYear
+    from projects.selectors import latest_reported_month, month_end
+
+    today = timezone.localdate()
+    latest = ProjectYear.objects.order_by("-year").values_list("year", flat=True).first()
+    if latest is None or latest >= today.year:
+        return today
+    return month_end(latest, latest_reported_month(year=latest) or 12)

@@ -64,3 +64,12 @@ def attachment_delete(*, attachment: Attachment, user: User) -> None:
     file = attachment.file
     attachment.delete()
     transaction.on_commit(lambda: file.delete(save=False))
+
+
+def entry_save_with_uploads(*, form: ModelForm, user: User, uploads: list[CleanedUpload] | None = None) -> models.Model:
+    """Save a new or edited entry and its uploaded files in one transaction."""
+    with transaction.atomic():
+        entry = entry_save(form=form, user=user)
+        for cleaned in uploads or []:
+            attachment_create(entry=entry, cleaned=cleaned, uploaded_by=user)
+    return entry

@@ -1,0 +1,50 @@
+"""Shared filter pieces for ledger lists (django-filter)."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import Unit, UnitKind
+
+
+class LedgerFilterSet(django_filters.FilterSet):
+    """Base of ledger filters: date inputs get the date picker, every field is optional.
+
+    Subclasses list their fields; `project_q` is a free-text search on the project's name and code
+    (set `project_path` on the subclass if the project is reached through another relation).
+    """
+
+    project_path = "project"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.form.fields.values():
+            if isinstance(field, forms.DateField):
+                field.widget = forms.DateInput(attrs={"type": "date"})
+            field.required = False
+
+    def filter_project_text(self, queryset, name, value):
+        if not value:
+            return queryset
+        path = self.project_path
+        return queryset.filter(Q(**{f"{path}__name__icontains": value}) | Q(**{f"{path}__code__icontains": value}))
+
+    def filter_township(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(**{f"{self.project_path}__township": value})
+
+
+def project_text_filter() -> django_filters.CharFilter:
+    return django_filters.CharFilter(label=_("Project"), method="filter_project_text")
+
+
+def township_filter() -> django_filters.ModelChoiceFilter:
+    return django_filters.ModelChoiceFilter(
+        label=_("Township"),
+        queryset=Unit.objects.filter(kind__in=[UnitKind.TOWNSHIP, UnitKind.DEV_ZONE]).order_by("kind", "sort_order", "name"),
+        method="filter_township",
+    )

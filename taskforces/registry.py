@@ -1,0 +1,212 @@
+"""The registry of ledger sections: how each ledger plugs into the task-force pages.
+
+A task force's page (`/taskforces/<slug>/`) shows one tab per registered section of that task
+force; the generic views give every section a filtered list, an .xlsx export, entry pages with
+change history and attachments, and create/edit forms. The project page shows every section's
+entries about the project. Nothing else needs to change to add a ledger.
+
+How to add a ledger (what `taskforces/sections/investment.py` does; land, statistics and funding
+follow the same pattern in `taskforces/sections/<slug>.py`, which `load_sections()` imports by
+itself when the file exists):
+
+    from taskforces.registry import LedgerSection, ListColumn, TaskForcePage, register, register_page
+
+    register(LedgerSection(
+        slug="land", key="demands", title=_("Land demand"), model=LandDemand,
+        form_class=LandDemandForm,                   # a taskforces.forms.LedgerForm; None: no generic forms
+        filterset_class=LandDemandFilter,            # a taskforces.filters.LedgerFilterSet; None: no filters
+        queryset=lambda: LandDemand.objects.select_related("project", "land_type"),  # join what is shown
+        list_columns=[ListColumn(_("Project"), "project", link=True), ListColumn(_("Area (mu)"), "area_mu", num=True), ...],
+        row_class=lambda obj: "row-red" if obj.is_returned else "",  # red rows for returned files
+        export_fields=["project", "area_mu", "land_type", "stage", ...],  # or export_columns=lambda: [...]
+        attachment_kinds=("document",),              # () for none; ("photo",) for photos only
+        project_columns=[...],                        # columns shown on the project page (default: list_columns minus project)
+        order=10,
+    ))
+    register_page(TaskForcePage(slug="land", figures=land_figures, panel_template="taskforces/sections/land/panel.html"))
+
+- `figures(user=..., taskforce=...)` returns a list of `Figure` for the key-figure cards. It must
+  run a fixed number of queries; use `taskforces.access.entries_for_user` so that reporters only
+  count what they may see.
+- `panel_template` (optional) is rendered above the tabs with `taskforce`, `page_context` (the
+  dict returned by `panel_context(request=..., taskforce=...)`) and `request`.
+- A section may replace the generic table with `table_template` (context: `section`, `rows` =
+  list of `Row`, `page_obj`, `can_edit`, `taskforce`) and the generic entry page with
+  `detail_template`; `create_url_name` / `edit_url_name` point "new"/"edit" at custom views
+  (e.g. the supervision visit form with its ten checks).
+- `listing_only=True` sections (e.g. the approvals per-project summary, the supervision coverage)
+  have no entries of their own: they supply `rows_for(request=..., taskforce=...)` returning
+  (rows, filterset) and a `table_template`.
+- Extra views: define `urlpatterns` in the section module; `taskforces/urls.py` includes them
+  under `/taskforces/`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+from django.http import Http404
+from django.utils.functional import Promise
+
+# The modules that register sections, one per task force. Missing ones are skipped.
+SECTION_MODULES = [
+    "taskforces.sections.investment",
+    "taskforces.sections.approvals",
+    "taskforces.sections.supervision",
+    "taskforces.sections.land",
+    "taskforces.sections.statistics",
+    "taskforces.sections.funding",
+]
+
+
+@dataclass
+class ListColumn:
+    """A column of a ledger table: `attr` is a field name (with "__" for relations), or a callable(obj)."""
+
+    header: str | Promise
+    attr: str | Callable[[Any], Any]
+    num: bool = False  # right-aligned figures
+    link: bool = False  # the cell links to the entry's page
+    css: str = ""
+    badge: Callable[[Any], tuple[str, str] | None] | None = None  # obj -> (css class, label) shown after the value
+
+
+@dataclass
+class Figure:
+    """A key-figure card on a task force's page."""
+
+    label: str | Promise
+    value: Any
+    unit: str | Promise = ""
+    tone: str = ""  # "", "red", "gold", "green"
+    note: str | Promise = ""
+    url: str = ""
+
+
+@dataclass
+class LedgerSection:
+    slug: str
+    key: str
+    title: str | Promise
+    model: type[models.Model]
+    form_class: type | None = None
+    filterset_class: type | None = None
+    queryset: Callable[[], models.QuerySet] | None = None
+    list_columns: list[ListColumn] = field(default_factory=list)
+    row_class: Callable[[Any], str] | None = None
+    export_fields: list[str] = field(default_factory=list)
+    export_columns: Callable[[], list] | None = None
+    attachment_kinds: tuple[str, ...] = ()
+    project_columns: list[ListColumn] | None = None
+    table_template: str = "taskforces/includes/ledger_table.html"
+    detail_template: str = ""
+    create_url_name: str = ""
+    edit_url_name: str = ""
+    listing_only: bool = False
+    rows_for: Callable[..., tuple[list, Any]] | None = None
+    order: int = 0
+    per_page: int = 50
+    history_label: Callable[[Any], str] | None = None  # names an entry from its historical row (no queries)
+    detail_context: Callable[..., dict] | None = None  # detail_context(request=..., entry=...) -> extra context
+    detail_fields: list[str] | None = None  # fields shown on the generic entry page (default: the form's)
+    reporter_ok: bool = False  # listing-only sections: shown to unit reporters too (rows_for must scope them)
+    help_text: str | Promise = ""
+
+    def get_queryset(self) -> models.QuerySet:
+        return self.queryset() if self.queryset else self.model._default_manager.all()
+
+    def visible_to(self, user) -> bool:
+        """Whether the section's tab is shown: reporters only see sections about projects."""
+        from .access import reads_all_ledgers
+
+        if reads_all_ledgers(user):
+            return True
+        if self.listing_only:
+            return self.reporter_ok
+        return bool(getattr(self.model, "project_path", None))
+
+    @property
+    def on_project_page(self) -> bool:
+        return not self.listing_only and bool(getattr(self.model, "project_path", None))
+
+
+@dataclass
+class TaskForcePage:
+    slug: str
+    figures: Callable[..., list[Figure]] | None = None
+    panel_template: str = ""
+    panel_context: Callable[..., dict] | None = None
+
+
+_sections: dict[tuple[str, str], LedgerSection] = {}
+_pages: dict[str, TaskForcePage] = {}
+_loaded = False
+
+
+def register(section: LedgerSection) -> LedgerSection:
+    _sections[(section.slug, section.key)] = section
+    return section
+
+
+def register_page(page: TaskForcePage) -> TaskForcePage:
+    _pages[page.slug] = page
+    return page
+
+
+def load_sections() -> None:
+    """Import every existing section module once (called from the app's ready())."""
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    for name in SECTION_MODULES:
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name)
+
+
+def sections_for(slug: str) -> list[LedgerSection]:
+    load_sections()
+    return sorted((s for s in _sections.values() if s.slug == slug), key=lambda s: (s.order, s.key))
+
+
+def all_sections() -> list[LedgerSection]:
+    load_sections()
+    order = {name.rsplit(".", 1)[1]: i for i, name in enumerate(SECTION_MODULES)}
+    return sorted(_sections.values(), key=lambda s: (order.get(s.slug, 99), s.order, s.key))
+
+
+def get_section(slug: str, key: str) -> LedgerSection:
+    load_sections()
+    section = _sections.get((slug, key))
+    if section is None:
+        raise Http404
+    return section
+
+
+def section_for_model(model: type[models.Model]) -> LedgerSection | None:
+    """The (first) entry section of a model: where its entry page lives."""
+    load_sections()
+    for section in all_sections():
+        if section.model is model and not section.listing_only:
+            return section
+    return None
+
+
+def page_for(slug: str) -> TaskForcePage:
+    load_sections()
+    return _pages.get(slug) or TaskForcePage(slug=slug)
+
+
+def extra_urlpatterns() -> list:
+    """URL patterns that section modules define (their custom views)."""
+    load_sections()
+    patterns: list = []
+    for name in SECTION_MODULES:
+        if importlib.util.find_spec(name) is not None:
+            patterns.extend(getattr(importlib.import_module(name), "urlpatterns", []))
+    return patterns

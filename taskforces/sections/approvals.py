@@ -1,0 +1,194 @@
+"""Pre-construction approvals task force (前期手续专班): the approval-item list, per item and per project.
+
+Overdue items (deadline passed, not approved) stand out wherever they appear: a red row and an
+"overdue" badge, here, on the entry page and on the project page.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import Unit
+
+from ..filters import LedgerFilterSet, project_text_filter, township_filter
+from ..forms import LedgerForm
+from ..models import ApprovalItem, ApprovalItemType, ApprovalLevel, ApprovalStatus
+from ..registry import Figure, LedgerSection, ListColumn, TaskForcePage, register, register_page
+from ..selectors.approvals import approval_figures, overdue_filter, project_approval_summary
+
+SLUG = "approvals"
+
+STATUS_BADGES = {
+    ApprovalStatus.NOT_STARTED: "text-bg-light border",
+    ApprovalStatus.IN_PROGRESS: "text-bg-info",
+    ApprovalStatus.APPROVED: "text-bg-success",
+    ApprovalStatus.BLOCKED: "text-bg-warning",
+}
+
+
+def overdue_badge(item: ApprovalItem):
+    return ("text-bg-danger", _t("Overdue")) if item.is_overdue else None
+
+
+def overdue_row(item: ApprovalItem) -> str:
+    return "row-overdue" if item.is_overdue else ""
+
+
+class ApprovalItemForm(LedgerForm):
+    class Meta:
+        model = ApprovalItem
+        fields = [
+            "project", "item_type", "level", "measures", "deadline", "responsible_leader", "handling_unit", "handler",
+            "status", "blocked_reason", "applied_on", "approved_on", "document_number", "green_lane", "notes",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        status = data.get("status")
+        if status == ApprovalStatus.APPROVED and not data.get("approved_on"):
+            self.add_error("approved_on", _t("An approved item needs its approval date."))
+        if status == ApprovalStatus.BLOCKED and not (data.get("blocked_reason") or "").strip():
+            self.add_error("blocked_reason", _t("Say why the item is blocked."))
+        if data.get("applied_on") and data.get("approved_on") and data["approved_on"] < data["applied_on"]:
+            self.add_error("approved_on", _t("The approval date is before the application date."))
+        return data
+
+
+class ApprovalItemFilter(LedgerFilterSet):
+    project = project_text_filter()
+    township = township_filter()
+    item_type = django_filters.ModelChoiceFilter(label=_("Approval item"), queryset=ApprovalItemType.objects.all())
+    level = django_filters.ChoiceFilter(label=_("Approval level"), choices=ApprovalLevel.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ApprovalStatus.choices)
+    overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
+    handling_unit = django_filters.ModelChoiceFilter(label=_("Handling unit"), queryset=Unit.objects.all())
+
+    class Meta:
+        model = ApprovalItem
+        fields: list[str] = []
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        condition = overdue_filter(timezone.localdate())
+        return queryset.filter(condition) if value else queryset.exclude(condition)
+
+
+def _items_queryset():
+    return ApprovalItem.objects.select_related("project", "item_type", "handling_unit")
+
+
+register(
+    LedgerSection(
+        slug=SLUG,
+        key="items",
+        title=_("Approval items"),
+        model=ApprovalItem,
+        form_class=ApprovalItemForm,
+        filterset_class=ApprovalItemFilter,
+        queryset=_items_queryset,
+        list_columns=[
+            ListColumn(_("Project"), "project"),
+            ListColumn(_("Approval item"), "item_type", link=True),
+            ListColumn(_("Level"), "level"),
+            ListColumn(_("Deadline"), "deadline", badge=overdue_badge),
+            ListColumn(_("Status"), lambda o: "", badge=lambda o: (STATUS_BADGES.get(o.status, ""), o.get_status_display())),
+            ListColumn(_("Responsible leader"), "responsible_leader"),
+            ListColumn(_("Handler"), "handler"),
+            ListColumn(_("Applied on"), "applied_on"),
+            ListColumn(_("Approved on"), "approved_on"),
+        ],
+        row_class=overdue_row,
+        project_columns=[
+            ListColumn(_("Approval item"), "item_type", link=True),
+            ListColumn(_("Level"), "level"),
+            ListColumn(_("Deadline"), "deadline", badge=overdue_badge),
+            ListColumn(_("Status"), "status"),
+            ListColumn(_("Handler"), "handler"),
+        ],
+        export_columns=lambda: _export_columns(),
+        attachment_kinds=("document", "photo"),
+        history_label=lambda row: f"#{row.project_id} · {row.item_type_id}",
+        help_text=_("Weekly scheduling, a consultation every half month, a bulletin every month. Red rows are overdue."),
+        order=10,
+    )
+)
+
+
+def _export_columns():
+    from ..exports import Column, model_columns
+
+    columns = model_columns(
+        ApprovalItem,
+        [
+            "project", "project__township", "item_type", "level", "measures", "deadline", "responsible_leader",
+            "handling_unit", "handler", "status", "blocked_reason", "applied_on", "approved_on", "document_number",
+            "green_lane",
+        ],
+    )
+    columns.append(Column(_("Overdue"), lambda item: item.is_overdue, 8))
+    return columns
+
+
+# --- per project ----------------------------------------------------------------------------------
+
+
+class ProjectSummaryFilter(django_filters.FilterSet):
+    project = django_filters.CharFilter(label=_("Project"), method="filter_name")
+    township = django_filters.ModelChoiceFilter(label=_("Township"), queryset=township_filter().queryset, field_name="township")
+    overdue_only = django_filters.BooleanFilter(label=_("Only projects with overdue items"), method="filter_overdue")
+
+    def filter_name(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(code__icontains=value)) if value else queryset
+
+    def filter_overdue(self, queryset, name, value):
+        return queryset.filter(overdue_count__gt=0) if value else queryset
+
+
+def _summary_rows(*, user, data):
+    projects = project_approval_summary(user=user, day=timezone.localdate())
+    filterset = ProjectSummaryFilter(data or None, queryset=projects)
+    rows = list((filterset.qs if filterset.is_valid() else projects)[:500])
+    return rows, filterset
+
+
+register(
+    LedgerSection(
+        slug=SLUG,
+        key="by-project",
+        title=_("By project"),
+        model=ApprovalItem,
+        listing_only=True,
+        reporter_ok=True,
+        rows_for=_summary_rows,
+        table_template="taskforces/sections/approvals/by_project.html",
+        help_text=_("Per project: items, approved, overdue and the next deadline."),
+        order=20,
+    )
+)
+
+
+# --- the page ------------------------------------------------------------------------------------
+
+
+def figures(*, user, taskforce) -> list[Figure]:
+    f = approval_figures(user=user, day=timezone.localdate())
+    base = reverse("taskforces:detail", args=[SLUG])
+    return [
+        Figure(_("Approval items"), f.items, note=_t("on %(n)s projects") % {"n": f.projects}),
+        Figure(_("Approved"), f.approved, tone="green", note=f"{(f.approved * 100 / f.items):.1f}%" if f.items else ""),
+        Figure(_("In progress"), f.in_progress),
+        Figure(_("Blocked"), f.blocked, tone="gold" if f.blocked else "", url=f"{base}?tab=items&status=blocked"),
+        Figure(
+            _("Overdue"), f.overdue, tone="red" if f.overdue else "green",
+            note=_t("on %(n)s projects") % {"n": f.projects_overdue}, url=f"{base}?tab=items&overdue=true",
+        ),
+    ]
+
+
+register_page(TaskForcePage(slug=SLUG, figures=figures))

@@ -1,0 +1,17 @@
+"""{% project_ledgers project %}: the task forces' ledgers about a project, for the project page."""
+
+from __future__ import annotations
+
+from django import template
+
+from ..selectors.projects import project_ledgers as select_project_ledgers
+
+register = template.Library()
+
+
+@register.inclusion_tag("taskforces/includes/project_ledgers_panel.html", takes_context=True)
+def project_ledgers(context, project):
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    groups = select_project_ledgers(user=user, project=project) if user is not None and user.is_authenticated else []
+    return {"groups": groups, "project": project}
