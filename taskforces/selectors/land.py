@@ -80,10 +80,15 @@ def visible_land_demands(*, user: User) -> QuerySet[LandDemand]:
     return entries_for_user(user, LandDemand)
 
 
-def land_summary(*, user: User, today: date | None = None) -> LandSummary:
-    """Demands by stage, open and overdue land problems, the quarterly meeting. Four queries."""
+def land_summary(*, user: User, today: date | None = None, reference: date | None = None) -> LandSummary:
+    """Demands by stage, open and overdue land problems, the quarterly meeting. Four queries.
+
+    Problems are overdue against `today`; "this quarter's meeting" is the quarter of `reference`
+    (default: today; the pages pass the ledgers' reference date, see `selectors.reference_date`).
+    """
     today = today or timezone.localdate()
-    summary = LandSummary(year=today.year, quarter=quarter_of(today))
+    reference = reference or today
+    summary = LandSummary(year=reference.year, quarter=quarter_of(reference))
     rows = visible_land_demands(user=user).values("stage").annotate(n=Count("id"), area=Sum("area_mu")).order_by()
     for row in rows:
         label = str(LandStage(row["stage"]).label) if row["stage"] in LandStage.values else row["stage"]
