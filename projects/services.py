@@ -368,6 +368,20 @@ def _plan_projects(plan: ImportPlan, rows: list[ProjectRow], *, create_units: bo
         def warn(key: str, message: str, item: ProjectRow = item) -> None:
             problems.warning(message, sheet=item.sheet, row=item.row, column=item.letters.get(key, ""))
 
+        too_long = [
+            key
+            for key in ("name", "code", "owner", "liaison_leader")
+            if len(getattr(item, key) or "") > Project._meta.get_field(key).max_length
+        ]
+        for key in too_long:
+            err(
+                key,
+                _("“%(field)s” is longer than %(max)s characters")
+                % {"field": fl(key), "max": Project._meta.get_field(key).max_length},
+            )
+        if too_long:
+            continue
+
         # Which stored project is it?
         project: Project | None = None
         if item.code:
@@ -866,22 +880,25 @@ def import_batch_confirm(*, batch: ImportBatch, user: User) -> ImportPlan:
     now has errors or the register changed since the preview, nothing is written: the preview is
     refreshed (ImportRejected / ImportOutdated) for the user to look at again.
     """
+    refused: ImportRejected | ImportOutdated | None = None
     with transaction.atomic():
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         if locked.status != ImportStatus.PREVIEWED:
             raise BatchNotPending
         try:
-            plan = _batch_plan(locked, apply=True, user=user)
+            plan = _batch_plan(locked, apply=True, user=user)  # its own savepoint: a refusal undoes only it
         except (ImportRejected, ImportOutdated) as exc:
-            locked.summary = exc.plan.summary()
+            refused = exc
+            locked.summary = exc.plan.summary()  # the refreshed preview survives the refusal
             locked.save(update_fields=["summary"])
-            batch.summary = locked.summary
-            raise
-        locked.status = ImportStatus.APPLIED
-        locked.applied_at = timezone.now()
-        locked.summary = {**plan.summary(), "applied_by": user.pk}
-        locked.save(update_fields=["status", "applied_at", "summary"])
+        else:
+            locked.status = ImportStatus.APPLIED
+            locked.applied_at = timezone.now()
+            locked.summary = {**plan.summary(), "applied_by": user.pk}
+            locked.save(update_fields=["status", "applied_at", "summary"])
     batch.refresh_from_db()
+    if refused is not None:
+        raise refused
     return plan
 
 
