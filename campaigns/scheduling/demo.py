@@ -31,7 +31,7 @@ from taskforces.models import (
 
 from .models import Duty, LevelOfficial, Occurrence, OccurrenceStatus
 from .periods import due_date, local_midnight, periods_between
-from .seeding import seed_notice_duties
+from .seeding import HQ_UNIT_NAME, seed_notice_duties
 
 # The county leaders on the problem ladder (names as in the register's demo liaison leaders).
 DEMO_LEADERS = [
@@ -88,7 +88,14 @@ def _responsible_people(duties: list[Duty]) -> None:
     for m in TaskForceMembership.objects.all():
         members.setdefault(m.taskforce_id, []).append(m.user_id)
     by_username = {u.username: u.pk for u in User.objects.filter(username__in={n for v in CAMPAIGN_PEOPLE.values() for n in v} | {"hq"})}
+    hq_unit = Unit.objects.filter(name=HQ_UNIT_NAME).first()
     for duty in duties:
+        if duty.responsible_unit_id is None:
+            # Seeded by the migration before the units existed: give it its lead unit now.
+            owner = duty.taskforce or duty.campaign
+            duty.responsible_unit = owner.lead_unit if owner is not None else hq_unit
+            if duty.responsible_unit is not None:
+                duty.save(update_fields=["responsible_unit"])
         if duty.responsible_people.exists():
             continue
         if duty.taskforce_id:

@@ -167,7 +167,7 @@ class ProblemForm(forms.Form):
     description = forms.CharField(label=_("description"), widget=forms.Textarea(attrs={"rows": 3}))
     project = forms.ModelChoiceField(label=_("project"), queryset=Project.objects.none(), required=False)
     source_taskforce = forms.ModelChoiceField(label=_("task force"), queryset=TaskForce.objects.none(), required=False)
-    category = forms.CharField(label=_("category"), max_length=50, required=False)
+    category = forms.CharField(label=_("problem category"), max_length=50, required=False)
     owner = PersonChoiceField(label=_("owner"), queryset=User.objects.none(), required=False)
     owner_unit = forms.ModelChoiceField(label=_("responsible unit"), queryset=Unit.objects.all(), required=False)
     deadline = forms.DateField(label=_("deadline"), widget=DATE_WIDGET)

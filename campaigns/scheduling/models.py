@@ -88,7 +88,7 @@ class Duty(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("responsible people"), blank=True, related_name="cycle_duties"
     )
     remind_days_before = models.PositiveSmallIntegerField(_("remind days before"), default=2)
-    active = models.BooleanField(_("active"), default=True)
+    active = models.BooleanField(_("in use"), default=True)
     # The start (local midnight, aware) of the next period whose occurrence is still to be opened.
     next_due = models.DateTimeField(_("next period opens at"), null=True, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
@@ -142,25 +142,27 @@ class Duty(models.Model):
     @property
     def schedule_text(self) -> str:
         """The cadence in words, e.g. 每周五 / 每月20日."""
-        from django.utils.translation import gettext as t
+        from django.utils.translation import gettext
 
         if self.cadence == Cadence.WEEKLY:
-            return t("every %(weekday)s") % {"weekday": Weekday(self.weekday).label}
+            return gettext("every %(weekday)s") % {"weekday": Weekday(self.weekday).label}
         if self.cadence == Cadence.SEMI_MONTHLY:
-            return t("on the %(first)s and %(second)s of each month") % {"first": self.day, "second": self.second_day}
+            return gettext("on the %(first)s and %(second)s of each month") % {"first": self.day, "second": self.second_day}
         if self.cadence == Cadence.MONTHLY:
-            return t("monthly, day %(day)s") % {"day": self.day}
+            if self.day and self.day >= 31:
+                return gettext("monthly, on the last day")
+            return gettext("monthly, day %(day)s") % {"day": self.day}
         if self.cadence == Cadence.QUARTERLY:
-            return t("quarterly, month %(month)s of the quarter, day %(day)s") % {"month": self.month_in_period, "day": self.day}
+            return gettext("quarterly, month %(month)s of the quarter, day %(day)s") % {"month": self.month_in_period, "day": self.day}
         if self.cadence == Cadence.HALF_YEARLY:
-            return t("twice a year, month %(month)s of the half, day %(day)s") % {"month": self.month_in_period, "day": self.day}
+            return gettext("twice a year, month %(month)s of the half, day %(day)s") % {"month": self.month_in_period, "day": self.day}
         if self.cadence == Cadence.YEARLY:
-            return t("yearly, %(month)s/%(day)s") % {"month": self.month_in_period, "day": self.day}
-        return t("ad hoc")
+            return gettext("yearly, %(month)s/%(day)s") % {"month": self.month_in_period, "day": self.day}
+        return gettext("ad hoc")
 
 
 class OccurrenceStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", _("Not held yet")
     HELD = "held", _("Held")
 
 

@@ -70,17 +70,17 @@ NOTICE_DUTIES: list[DutySeed] = [
     # 招商引资: 每月至少2次外出招商；月通报、季评比、年考核；全年推介活动.
     DutySeed("attraction-monthly-trips", "campaign", "attraction", "外出招商（不少于2次）", W.MONTHLY, {"day": 31},
              "严格落实每月至少2次外出招商。", remind_days_before=7),
-    DutySeed("attraction-monthly-bulletin", "campaign", "attraction", "招商引资通报", W.MONTHLY, {"day": 28},
+    DutySeed("attraction-monthly-bulletin", "campaign", "attraction", "通报", W.MONTHLY, {"day": 28},
              "月通报。"),
-    DutySeed("attraction-quarterly-evaluation", "campaign", "attraction", "招商引资评比", W.QUARTERLY,
+    DutySeed("attraction-quarterly-evaluation", "campaign", "attraction", "评比", W.QUARTERLY,
              {"month_in_period": 3, "day": 28}, "季评比。", remind_days_before=5),
-    DutySeed("attraction-yearly-assessment", "campaign", "attraction", "招商引资考核", W.YEARLY,
+    DutySeed("attraction-yearly-assessment", "campaign", "attraction", "考核", W.YEARLY,
              {"month_in_period": 12, "day": 31}, "年考核。", remind_days_before=10),
     # 服务保障: 每年召开两次政银企对接会议.
     DutySeed("service-bank-meeting", "campaign", "service", "政银企对接会", W.HALF_YEARLY,
              {"month_in_period": 5, "day": 31}, "每年召开两次政银企对接会议。", remind_days_before=10),
     # 五个一批: 月月有通报，一季一仪式，年度算总账.
-    DutySeed("five-batches-monthly-assessment", "campaign", "five-batches", "“五个一批”考核通报", W.MONTHLY,
+    DutySeed("five-batches-monthly-assessment", "campaign", "five-batches", "考核通报", W.MONTHLY,
              {"day": 28}, "每月对各乡（镇）产业项目签约、落地、开工、投产、达效情况进行考核。"),
     DutySeed("five-batches-quarterly-ceremony", "campaign", "five-batches", "开工（投产）仪式", W.QUARTERLY,
              {"month_in_period": 3, "day": 20}, "每季度举行一次开工或投产仪式。", remind_days_before=10),

@@ -9,8 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from django.utils.translation import gettext as _
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from campaigns.models import Campaign
 from projects.models import Project, User
@@ -18,6 +17,15 @@ from taskforces.models import Problem, ProblemEvent, ProblemLevel, ProblemStatus
 
 from .access import visible_occurrences, visible_problems
 from .models import Delivery, Duty, Notification, Occurrence, OccurrenceStatus, OwnerKind
+
+
+# Task forces first, then the campaigns, then the HQ office (as the notice lists them).
+OWNER_ORDER = Case(
+    When(owner_kind=OwnerKind.TASKFORCE, then=Value(0)),
+    When(owner_kind=OwnerKind.CAMPAIGN, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
 
 
 # --- how an occurrence stands ---------------------------------------------------------------------
@@ -323,8 +331,8 @@ def duties_for_page(*, qs: QuerySet[Duty]) -> list[Duty]:
     return list(
         qs.select_related("taskforce", "campaign", "responsible_unit")
         .prefetch_related("responsible_people")
-        .annotate(open_count=Count("occurrences", filter=Q(occurrences__status=OccurrenceStatus.OPEN)))
-        .order_by("owner_kind", "taskforce__sort_order", "campaign__sort_order", "sort_order", "pk")
+        .annotate(open_count=Count("occurrences", filter=Q(occurrences__status=OccurrenceStatus.OPEN)), owner_order=OWNER_ORDER)
+        .order_by("owner_order", "taskforce__sort_order", "campaign__sort_order", "sort_order", "pk")
     )
 
 

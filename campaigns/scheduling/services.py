@@ -824,13 +824,17 @@ def _claimable(now: datetime) -> Q:
     )
 
 
+def _site_name() -> str:
+    return _("Yangcheng key projects")
+
+
 def _absolute(link: str) -> str:
     return f"{settings.SITE_URL.rstrip('/')}{link}" if link.startswith("/") else link
 
 
 def _send_email(delivery: Delivery) -> None:
     notification = delivery.notification
-    subject = f"[{_('Yangcheng key projects')}] {notification.title}"
+    subject = f"[{_site_name()}] {notification.title}"
     body = notification.body
     if notification.link:
         body = f"{body}\n\n{_absolute(notification.link)}"
@@ -844,7 +848,7 @@ def webhook_content(delivery: Delivery) -> str:
         .select_related("recipient")
         .order_by("recipient__username")
     )
-    lines = [f"【{_('Yangcheng key projects')}】{notification.title}", notification.body]
+    lines = [f"【{_site_name()}】{notification.title}", notification.body]
     if names:
         lines.append(_("For: %(names)s") % {"names": "、".join(n.recipient.display_name for n in names)})
     if notification.link:
