@@ -126,3 +126,90 @@ def bulk_projects(
         for m in range(1, months + 1)
     )
     return projects
+
+
+# --- scheduling cycles (campaigns.scheduling) -------------------------------------------------------
+
+
+def make_duty(
+    code: str | None = None,
+    *,
+    cadence: str = "weekly",
+    taskforce: str | None = "approvals",
+    campaign: str | None = None,
+    name: str = "调度",
+    opens_from: date | None = None,
+    people: tuple[User, ...] = (),
+    **fields,
+):
+    """A duty of a task force (default), a campaign (campaign=slug, taskforce=None) or the HQ office (both None).
+
+    `opens_from`: the first period it opens is the one containing that day (its `next_due`).
+    Cadence parameters default to: weekly on Friday, twice a month on the 14th and 28th, monthly on the
+    20th, quarterly / twice a year in the period's last month on the 20th, yearly on 20 December.
+    """
+    from campaigns.models import Campaign
+    from campaigns.scheduling.models import Duty
+    from campaigns.scheduling.seeding import first_next_due
+
+    defaults = {
+        "weekly": {"weekday": 4},
+        "semi_monthly": {"day": 14, "second_day": 28},
+        "monthly": {"day": 20},
+        "quarterly": {"month_in_period": 3, "day": 20},
+        "half_yearly": {"month_in_period": 6, "day": 20},
+        "yearly": {"month_in_period": 12, "day": 20},
+        "ad_hoc": {},
+    }[cadence]
+    owner: dict = {"owner_kind": "hq"}
+    if taskforce:
+        owner = {"owner_kind": "taskforce", "taskforce": make_taskforce(taskforce)}
+    elif campaign:
+        owner = {
+            "owner_kind": "campaign",
+            "campaign": Campaign.objects.get_or_create(slug=campaign, defaults={"name": campaign})[0],
+        }
+    duty = Duty.objects.create(
+        code=code or f"duty-{next(_seq)}",
+        name=name,
+        cadence=cadence,
+        next_due=first_next_due(cadence, opens_from or date(2024, 1, 1)),
+        **owner,
+        **{**defaults, **fields},
+    )
+    if people:
+        duty.responsible_people.add(*people)
+    return duty
+
+
+def make_problem(
+    description: str | None = None,
+    *,
+    level: str = "taskforce",
+    taskforce: str | None = "approvals",
+    owner: User | None = None,
+    deadline: date | None = None,
+    raised_at=None,
+    project: Project | None = None,
+    **fields,
+):
+    """An open problem on the ledger with its "raised" history line (as problem_raise writes it)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from taskforces.models import Problem, ProblemEvent
+
+    raised_at = raised_at or datetime(2024, 5, 1, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    problem = Problem.objects.create(
+        description=description or f"测试问题{next(_seq)}",
+        level=level,
+        source_taskforce=make_taskforce(taskforce) if taskforce else None,
+        owner=owner,
+        deadline=deadline,
+        raised_at=raised_at,
+        level_changed_at=raised_at,
+        project=project,
+        **fields,
+    )
+    ProblemEvent.objects.create(problem=problem, at=raised_at, kind="raised", to_level=level)
+    return problem
