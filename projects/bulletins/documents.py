@@ -282,21 +282,19 @@ def _tables(f: dict) -> dict[str, Table]:
     summary.highlight.append("")
     tables["starts"] = summary
 
-    for tf in f.get("taskforces", []):
-        if tf.get("table"):
-            spec = tf["table"]
-            table = Table(
-                key=f"taskforce-{tf['slug']}",
-                caption=tf["name"],
-                sheet=tf["name"],
-                headers=spec["headers"],
-                money_unit_note=False,
-                in_document=False,
-            )
-            for row in spec["rows"]:
-                table.rows.append([_int(v) if isinstance(v, int) else _text(str(v)) for v in row])
-                table.highlight.append("")
-            tables[table.key] = table
+    if f.get("taskforces") or f.get("campaigns"):
+        work = Table(
+            key="taskforces",
+            caption=_("Task forces"),
+            sheet=_("Task forces"),
+            headers=[_("Task force or campaign"), _("Progress")],
+            money_unit_note=False,
+            in_document=False,
+        )
+        for part in list(f.get("taskforces", [])) + list(f.get("campaigns", [])):
+            work.rows.append([_text(part["name"]), _text("".join(part["paragraphs"]))])
+            work.highlight.append("")
+        tables["taskforces"] = work
     return tables
 
 

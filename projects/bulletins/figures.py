@@ -159,7 +159,7 @@ def bulletin_figures(*, year: int, month: int, options: BulletinOptions | None =
                 for listing, gap, colour in behind
             ],
         },
-        "taskforces": extra_sections.taskforce_sections(year=year, month=month),
+        "taskforces": extra_sections.taskforce_sections(year=year, month=month, places=places),
         "campaigns": extra_sections.campaign_sections(year=year, month=month),
     }
     figures["behind"]["counts"] = {

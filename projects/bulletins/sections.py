@@ -1,12 +1,30 @@
 """The bulletin's optional sections: one per task force whose ledger has data, and the campaigns'.
 
-Each ledger is read only if its model exists (the ledgers are built beside this app) and only
-appears when it holds records for the year, so a bulletin never shows an empty section.
+Each ledger is read only if its model exists and appears only when it holds records for the
+period, so a bulletin never shows an empty section. Figures are county-wide (a bulletin is not
+scoped to a reader) and judged as of the end of month M, or today while month M is still running.
+Definitions follow the ledgers' own pages (taskforces/selectors/): an approval item is overdue when
+its deadline has passed and it is not approved; a key project is covered by supervision in month M
+when it had at least one visit that month; the statistics figures are month M's screening. A fixed
+number of queries.
 """
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+
 from django.apps import apps
+from django.conf import settings
+from django.db.models import Count, Q, Sum
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from projects.selectors import month_end, rate
+
+from .formatting import money, percent
+
+ZERO = Decimal("0")
 
 
 def ledger_model(label: str):
@@ -17,9 +35,187 @@ def ledger_model(label: str):
         return None
 
 
-def taskforce_sections(*, year: int, month: int) -> list[dict]:
-    """[{"slug", "name", "figures": {...}, "paragraphs": [...]}, ...] for the ledgers with data."""
-    return []
+def as_of_date(year: int, month: int) -> date:
+    return min(month_end(year, month), timezone.localdate())
+
+
+def _approvals(year: int, month: int, places: int) -> dict | None:
+    model = ledger_model("taskforces.ApprovalItem")
+    if model is None:
+        return None
+    as_of = as_of_date(year, month)
+    start, end = date(year, month, 1), month_end(year, month)
+    not_approved = ~Q(status="approved")
+    row = model.objects.aggregate(
+        items=Count("id"),
+        approved=Count("id", filter=Q(status="approved")),
+        approved_this_month=Count("id", filter=Q(status="approved", approved_on__gte=start, approved_on__lte=end)),
+        blocked=Count("id", filter=Q(status="blocked")),
+        overdue=Count("id", filter=not_approved & Q(deadline__lt=as_of)),
+        projects=Count("project", distinct=True),
+        projects_overdue=Count("project", filter=not_approved & Q(deadline__lt=as_of), distinct=True),
+    )
+    if not row["items"]:
+        return None
+    figures = {**row, "approval_rate": percent(rate(Decimal(row["approved"]), Decimal(row["items"])))}
+    text = _(
+        "%(items)s approval items of %(projects)s projects are on the ledger: %(approved)s approved "
+        "(%(approved_this_month)s this month), %(blocked)s blocked, %(overdue)s overdue."
+    ) % row
+    return {"figures": figures, "paragraphs": [text]}
+
+
+def _supervision(year: int, month: int, places: int) -> dict | None:
+    visit_model = ledger_model("taskforces.SupervisionVisit")
+    check_model = ledger_model("taskforces.SupervisionCheck")
+    if visit_model is None:
+        return None
+    in_month = Q(date__year=year, date__month=month)
+    visits = visit_model.objects.filter(in_month)
+    row = visits.aggregate(visits=Count("id"))
+    if not row["visits"]:
+        return None
+    listed = apps.get_model("projects", "ProjectYear").objects.filter(year=year)
+    cover = listed.aggregate(
+        key_projects=Count("id", distinct=True),
+        covered=Count(
+            "id",
+            filter=Q(project__supervision_visits__date__year=year, project__supervision_visits__date__month=month),
+            distinct=True,
+        ),
+    )
+    problems = (
+        check_model.objects.filter(result="problem", visit__date__year=year, visit__date__month=month).count()
+        if check_model is not None
+        else 0
+    )
+    coverage = rate(Decimal(cover["covered"]), Decimal(cover["key_projects"]))
+    figures = {
+        "visits": row["visits"],
+        "key_projects": cover["key_projects"],
+        "covered": cover["covered"],
+        "not_covered": cover["key_projects"] - cover["covered"],
+        "coverage": percent(coverage),
+        "problems_found": problems,
+    }
+    text = _(
+        "%(visits)s supervision visits this month covered %(covered)s of %(key_projects)s key projects "
+        "(%(coverage)s%%); %(not_covered)s were not visited; %(problems)s problems were found."
+    ) % {**figures, "coverage": percent(coverage, places) or "0", "problems": problems}
+    return {"figures": figures, "paragraphs": [text]}
+
+
+def _statistics(year: int, month: int, places: int) -> dict | None:
+    model = ledger_model("taskforces.StatisticsScreening")
+    if model is None:
+        return None
+    start, end = date(year, month, 1), month_end(year, month)
+    eligible = Q(eligible=True)
+    counts = model.objects.filter(year=year, month=month).aggregate(
+        n_screened=Count("id"),
+        n_eligible=Count("id", filter=eligible),
+        n_included=Count("id", filter=eligible & Q(included=True)),
+        n_included_this_month=Count("id", filter=eligible & Q(included=True, included_on__gte=start, included_on__lte=end)),
+        n_not_included=Count("id", filter=eligible & Q(included=False)),
+        n_documents_returned=Count("id", filter=Q(documents_status="returned")),
+    )
+    # Aggregate names may not repeat field names (eligible, included): strip the prefix afterwards.
+    row = {name.removeprefix("n_"): value for name, value in counts.items()}
+    if not row["screened"]:
+        return None
+    inclusion = rate(Decimal(row["included"]), Decimal(row["eligible"]))
+    figures = {**row, "inclusion_rate": percent(inclusion)}
+    text = _(
+        "This month %(screened)s projects were screened and %(eligible)s qualify for the statistics database; "
+        "%(included)s are included (%(included_this_month)s this month), an inclusion rate of %(rate)s%%; "
+        "%(not_included)s qualifying projects are not yet included; %(documents_returned)s sets of documents were returned."
+    ) % {**row, "rate": percent(inclusion, places) or "0"}
+    return {"figures": figures, "paragraphs": [text]}
+
+
+def _funding(year: int, month: int, places: int) -> dict | None:
+    model = ledger_model("taskforces.FundingApplication")
+    if model is None:
+        return None
+    row = model.objects.filter(year=year).aggregate(
+        applications=Count("id"),
+        applied=Sum("amount_applied"),
+        approved=Sum("amount_approved"),
+        received=Sum("amount_received"),
+    )
+    if not row["applications"]:
+        return None
+    applied, approved, received = (row[k] or ZERO for k in ("applied", "approved", "received"))
+    figures = {
+        "applications": row["applications"],
+        "applied": money(applied),
+        "approved": money(approved),
+        "received": money(received),
+        "receipt_rate": percent(rate(received, approved)),
+    }
+    text = _(
+        "%(applications)s applications for %(year)s funds: %(applied)s 10k yuan applied for, %(approved)s approved "
+        "and %(received)s received."
+    ) % {**figures, "year": year}
+    return {"figures": figures, "paragraphs": [text]}
+
+
+def _land(year: int, month: int, places: int) -> dict | None:
+    model = ledger_model("taskforces.LandDemand")
+    if model is None:
+        return None
+    row = model.objects.aggregate(
+        demands=Count("id"),
+        area=Sum("area_mu"),
+        filed=Count("id", filter=~Q(stage="not_filed")),
+        approved=Count("id", filter=Q(stage="approved")),
+        submitted=Count("id", filter=Q(stage__in=["submitted_city", "submitted_province"])),
+        returned=Count("id", filter=Q(stage="returned")),
+    )
+    if not row["demands"]:
+        return None
+    figures = {**row, "area": str((row["area"] or ZERO).quantize(Decimal("0.01")))}
+    text = _(
+        "%(demands)s land demands (%(area)s mu): %(filed)s filed, %(submitted)s with the city or province, "
+        "%(approved)s approved, %(returned)s returned."
+    ) % figures
+    return {"figures": figures, "paragraphs": [text]}
+
+
+def _investment(year: int, month: int, places: int) -> dict | None:
+    trip_model = ledger_model("taskforces.Trip")
+    visit_model = ledger_model("taskforces.SiteVisit")
+    if trip_model is None:
+        return None
+    trips = trip_model.objects.filter(date__year=year, date__month=month).count()
+    site_visits = visit_model.objects.filter(date__year=year, date__month=month).count() if visit_model else 0
+    if not trips and not site_visits:
+        return None
+    figures = {"trips": trips, "site_visits": site_visits}
+    text = _("This month: %(trips)s out-of-county investment trips (at least 2 required), %(site_visits)s project site visits.") % figures
+    return {"figures": figures, "paragraphs": [text]}
+
+
+BUILDERS = [
+    ("investment", _investment),
+    ("approvals", _approvals),
+    ("supervision", _supervision),
+    ("land", _land),
+    ("statistics", _statistics),
+    ("funding", _funding),
+]
+
+
+def taskforce_sections(*, year: int, month: int, places: int = 2) -> list[dict]:
+    """[{"slug", "name", "figures": {...}, "paragraphs": [...]}] for the ledgers with data, in task-force order."""
+    names = dict(apps.get_model("taskforces", "TaskForce").objects.values_list("slug", "name"))
+    sections = []
+    with translation.override(settings.LANGUAGE_CODE):
+        for slug, build in BUILDERS:
+            section = build(year, month, places)
+            if section is not None:
+                sections.append({"slug": slug, "name": names.get(slug, slug), **section})
+    return sections
 
 
 def campaign_sections(*, year: int, month: int) -> list[dict]:
@@ -34,4 +230,5 @@ def campaign_sections(*, year: int, month: int) -> list[dict]:
     section = getattr(campaign_selectors, "bulletin_section", None)
     if section is None:
         return []
-    return list(section(year=year, month=month) or [])
+    with translation.override(settings.LANGUAGE_CODE):
+        return list(section(year=year, month=month) or [])
