@@ -14,9 +14,9 @@ MONTHS = [(m, _("%(month)s (month)") % {"month": m}) for m in range(1, 13)]
 
 
 def year_choices() -> list[tuple[int, str]]:
-    """Listed years, and this year and next (a new year's list is imported before anything else)."""
+    """Listed years, the last few, and next year (a new year's list is imported before anything else)."""
     today = timezone.localdate()
-    years = set(available_years()) | {today.year, today.year + 1}
+    years = set(available_years()) | set(range(today.year - 5, today.year + 2))
     return [(y, str(y)) for y in sorted(years, reverse=True)]
 
 

@@ -6,6 +6,7 @@ what to do with a project row.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -83,6 +84,8 @@ class SheetContext:
 class WalkResult:
     data_rows: list[int] = field(default_factory=list)
 
+
+_INSTRUCTIONS = re.compile(r"填写说明|填表说明|填报说明|^说明$|instructions", re.IGNORECASE)
 
 RowHandler = Callable[[SheetContext, int], dict[str, Decimal | None] | None]
 
@@ -265,8 +268,8 @@ def locate_layout(
         problems.error(_("The workbook has no worksheet."))
         return found
     for sheet in sheets:
-        if sheet.is_empty:
-            continue
+        if sheet.is_empty or _INSTRUCTIONS.search(sheet.title):
+            continue  # Excel's empty Sheet2/Sheet3, and a template's 填写说明
         layout = find_layout(sheet, fields)
         if layout is None:
             headless.append(sheet)

@@ -339,11 +339,15 @@ def test_file_over_the_size_limit_is_refused_before_reading(settings):
 def test_empty_extra_sheets_are_ignored_but_a_sheet_without_header_beside_the_list_is_a_warning():
     wb = county_list()
     wb.create_sheet("Sheet2")
-    notes = wb.create_sheet("说明")
-    notes["A1"] = "本表说明：……"
+    notes = wb.create_sheet("附表")
+    notes["A1"] = "本表附注：……"
+    instructions = wb.create_sheet("填写说明")  # a template's notes, with an example header and row
+    instructions.append(["序号", "项目名称", "总投资"])
+    instructions.append([1, "示例项目", 100])
     result = read_project_list(to_bytes(wb), year=2024)
     assert _messages(result) == []
-    assert [w[0] for w in _messages(result, "warning")] == ["说明"]
+    assert [w[0] for w in _messages(result, "warning")] == ["附表"]
+    assert len(result.rows) == 4
 
 
 def test_sheet_without_a_header_is_an_error_when_it_is_the_only_one():
