@@ -30,7 +30,7 @@
       },
       options: {
         plugins: {
-          legend: { position: "bottom" },
+          legend: { position: "bottom", labels: { boxWidth: 14 } },
           tooltip: { callbacks: {
             label: function (ctx) { return ctx.dataset.label + "：" + fmt(ctx.parsed.y) + " " + t.yi; },
             afterBody: function (items) { var r = data.tiers.rate[items[0].dataIndex]; return t.completion_rate + "：" + fmt(r, "%"); }
@@ -48,16 +48,16 @@
         labels: data.months.labels,
         datasets: [
           { type: "line", label: t.completion_rate, data: data.months.rate, borderColor: BLUE, backgroundColor: BLUE,
-            tension: 0.2, pointRadius: 3, yAxisID: "y" },
+            tension: 0.2, pointRadius: 3, pointStyle: "circle", yAxisID: "y" },
           { type: "line", label: t.time_progress, data: data.months.time, borderColor: RED, backgroundColor: RED,
-            borderDash: [6, 4], pointRadius: 0, yAxisID: "y" },
+            borderDash: [6, 4], pointRadius: 0, pointStyle: "line", yAxisID: "y" },
           { type: "bar", label: t.monthly + "（" + t.yi + "）", data: data.months.completed, backgroundColor: "rgba(212,160,23,.35)",
-            borderColor: GOLD, borderWidth: 1, yAxisID: "y2" }
+            borderColor: GOLD, borderWidth: 1, pointStyle: "rect", yAxisID: "y2" }
         ]
       },
       options: {
         interaction: { mode: "index", intersect: false },
-        plugins: { legend: { position: "bottom" }, tooltip: { callbacks: {
+        plugins: { legend: { position: "bottom", labels: { usePointStyle: true, boxHeight: 8 } }, tooltip: { callbacks: {
           label: function (ctx) { return ctx.dataset.label + "：" + fmt(ctx.parsed.y, ctx.dataset.yAxisID === "y" ? "%" : ""); }
         } } },
         scales: {
@@ -70,6 +70,8 @@
 
   var towns = document.getElementById("chart-townships");
   if (towns) {
+    // One bar per township, however many there are: size the box to the list.
+    towns.parentNode.style.height = Math.max(260, 26 * data.townships.labels.length + 60) + "px";
     var colours = data.townships.rate.map(function (r) {
       return r === null ? "#ccc" : r >= data.townships.time ? GREEN : r >= data.townships.time - 10 ? GOLD : RED;
     });
