@@ -25,9 +25,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.functional import Promise
-from django.utils.translation import gettext as _
 
-from .cells import BLANK_MARKS, compact, is_blank, normalize
+from .cells import compact, is_blank
 from .workbook import Sheet, column_letter
 
 HEADER_SEARCH_ROWS = 15
@@ -395,6 +394,3 @@ def within_tolerance(stated: Decimal, actual: Decimal, *, decimals: int, factor:
     tolerance = max(tolerance, Decimal("0.005"))
     return abs(stated - actual) <= tolerance
 
-
-def is_label_only(value: object) -> bool:
-    return isinstance(value, str) and compact(value) not in BLANK_MARKS

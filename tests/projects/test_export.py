@@ -147,3 +147,28 @@ def test_amounts_keep_their_cents(register):
     [row] = [r for r in plan.rows if r.name == "零头项目"]
     assert row.values["total_investment"] == "123456789.99"
     assert Decimal(row.values["annual_plan"]) == Decimal("0.01")
+
+
+def test_committed_sample_list_imports_into_an_empty_register_as_the_notice_says():
+    """fixtures/2024重点工程项目表.xlsx (scripts/make_sample_list.py): county-shaped, 亿元, two-row header."""
+    from pathlib import Path
+
+    from projects import demo
+
+    for name in demo.TOWNSHIPS:
+        factories.make_unit(name, UnitKind.TOWNSHIP)
+    factories.make_unit(demo.DEV_ZONE, UnitKind.DEV_ZONE)
+    for name in demo.DEPARTMENTS:
+        factories.make_unit(name, UnitKind.DEPARTMENT)
+    path = Path(__file__).resolve().parents[2] / "fixtures" / "2024重点工程项目表.xlsx"
+    plan = project_import_apply(source=path, year=2024)
+    assert plan.errors == [] and plan.warnings == []
+    assert plan.count("create") == 126
+    tiers = plan.summary()["tiers"]
+    assert {t: (v["count"], v["total_investment"], v["annual_plan"]) for t, v in tiers.items()} == {
+        "province": (6, "1069900.00", "176100.00"),
+        "city": (18, "7094000.00", "269700.00"),
+        "county": (102, "3130600.00", "785600.00"),
+    }
+    assert ProjectYear.objects.filter(year=2024, nature=Nature.PRELIMINARY).count() == 9
+    assert project_import_preview(source=path, year=2024).count("unchanged") == 126

@@ -10,7 +10,6 @@ import zipfile
 from datetime import date, datetime
 from decimal import Decimal
 
-import pytest
 from openpyxl import Workbook
 
 from projects.importers import read_progress_list, read_project_list
