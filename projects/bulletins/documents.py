@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from projects.models import Tier
 
@@ -161,40 +162,40 @@ def bulletin_tables(figures: dict) -> dict[str, Table]:
 
 def _tables(f: dict) -> dict[str, Table]:
     period = f["text"]["period"]
-    completed_header = _("Completed %(period)s") % {"period": period}
+    completed_header = pgettext("bulletin", "Completed %(period)s") % {"period": period}
     progress_headers = [
-        _("Projects"),
-        _("Total investment"),
-        _("Annual plan"),
+        pgettext("bulletin", "Projects"),
+        pgettext("bulletin", "Total investment"),
+        pgettext("bulletin", "Annual plan"),
         completed_header,
-        _("Completion rate (%)"),
-        _("Vs time progress (points)"),
+        pgettext("bulletin", "Completion rate (%)"),
+        pgettext("bulletin", "Vs time progress (points)"),
     ]
     tables: dict[str, Table] = {}
 
     overall = Table(
         key="overall",
         caption=_("Table %(n)s: Investment of key projects by tier and kind") % {"n": 1},
-        sheet=_("By tier"),
-        headers=[_("Category")] + progress_headers,
+        sheet=pgettext("bulletin", "By tier"),
+        headers=[pgettext("bulletin", "Category")] + progress_headers,
         widths_mm=[34, 14, 20, 20, 20, 22, 26],
     )
     tier_names = {t.value: str(t.label) for t in Tier}
-    overall.rows.append([_text(_("All key projects"))] + _progress_cells(f["total"]))
+    overall.rows.append([_text(pgettext("bulletin", "All key projects"))] + _progress_cells(f["total"]))
     overall.highlight.append("total")
     for tier in ("province", "city", "county"):
-        overall.rows.append([_text(_("%(tier)s key projects") % {"tier": tier_names[tier]})] + _progress_cells(f["tiers"][tier]))
+        overall.rows.append([_text(pgettext("bulletin", "%(tier)s key projects") % {"tier": tier_names[tier]})] + _progress_cells(f["tiers"][tier]))
         overall.highlight.append("")
-    overall.rows.append([_text(_("Construction (new and continuing)"))] + _progress_cells(f["kinds"]["construction"]))
+    overall.rows.append([_text(pgettext("bulletin", "Construction (new and continuing)"))] + _progress_cells(f["kinds"]["construction"]))
     overall.highlight.append("")
-    overall.rows.append([_text(_("Preliminary"))] + _progress_cells(f["kinds"]["preliminary"]))
+    overall.rows.append([_text(pgettext("bulletin", "Preliminary"))] + _progress_cells(f["kinds"]["preliminary"]))
     overall.highlight.append("")
     tables["overall"] = overall
 
     for number, (key, unit_header, caption) in enumerate(
         (
-            ("townships", _("Township"), _("Table %(n)s: Horse race of townships")),
-            ("units", _("Responsible unit"), _("Table %(n)s: Horse race of responsible units")),
+            ("townships", pgettext("bulletin", "Township"), _("Table %(n)s: Horse race of townships")),
+            ("units", pgettext("bulletin", "Responsible unit"), _("Table %(n)s: Horse race of responsible units")),
         ),
         start=2,
     ):
@@ -202,7 +203,7 @@ def _tables(f: dict) -> dict[str, Table]:
             key=key,
             caption=caption % {"n": number},
             sheet=unit_header,
-            headers=[_("Rank"), unit_header] + progress_headers[:1] + progress_headers[2:],
+            headers=[pgettext("bulletin", "Rank"), unit_header] + progress_headers[:1] + progress_headers[2:],
             widths_mm=[12, 36, 14, 22, 22, 24, 26],
         )
         for row in f[key]:
@@ -211,22 +212,22 @@ def _tables(f: dict) -> dict[str, Table]:
             table.highlight.append("")
         tables[key] = table
 
-    colour_names = {"red": _("Red"), "yellow": _("Yellow"), "green": _("Green")}
+    colour_names = {"red": pgettext("bulletin", "Red"), "yellow": pgettext("bulletin", "Yellow"), "green": pgettext("bulletin", "Green")}
     behind = Table(
         key="behind",
         caption=_("Table %(n)s: Projects behind time progress") % {"n": 4},
-        sheet=_("Behind time progress"),
+        sheet=pgettext("bulletin", "Behind time progress"),
         widths_mm=[9, 38, 11, 17, 16, 16, 17, 18, 14],
         headers=[
-            _("No."),
-            _("Project"),
-            _("Tier"),
-            _("Township"),
-            _("Annual plan"),
+            pgettext("bulletin", "No."),
+            pgettext("bulletin", "Project"),
+            pgettext("bulletin", "Tier"),
+            pgettext("bulletin", "Township"),
+            pgettext("bulletin", "Annual plan"),
             completed_header,
-            _("Completion rate (%)"),
-            _("Behind time progress (points)"),
-            _("Warning"),
+            pgettext("bulletin", "Completion rate (%)"),
+            pgettext("bulletin", "Behind time progress (points)"),
+            pgettext("bulletin", "Warning"),
         ],
     )
     for number, p in enumerate(f["behind"]["projects"], start=1):
@@ -250,8 +251,8 @@ def _tables(f: dict) -> dict[str, Table]:
     summary = Table(
         key="starts",
         caption=_("Starts, restarts and completions"),
-        sheet=_("Starts and completions"),
-        headers=[_("Item"), _("Count"), _("Projects")],
+        sheet=pgettext("bulletin", "Starts and completions"),
+        headers=[pgettext("bulletin", "Item"), pgettext("bulletin", "Count"), pgettext("bulletin", "Projects")],
         money_unit_note=False,
         in_document=False,
     )
@@ -285,9 +286,9 @@ def _tables(f: dict) -> dict[str, Table]:
     if f.get("taskforces") or f.get("campaigns"):
         work = Table(
             key="taskforces",
-            caption=_("Task forces"),
-            sheet=_("Task forces"),
-            headers=[_("Task force or campaign"), _("Progress")],
+            caption=pgettext("bulletin", "Task forces"),
+            sheet=pgettext("bulletin", "Task forces"),
+            headers=[pgettext("bulletin", "Task force or campaign"), pgettext("bulletin", "Progress")],
             money_unit_note=False,
             in_document=False,
         )

@@ -373,7 +373,7 @@ def bulletin_text(f: dict) -> dict:
     )
     if kinds_text:
         overall.append(_("By kind: ") + kinds_text)
-    sections.append({"key": "overall", "heading": _("Overall progress"), "paragraphs": overall, "tables": ["overall"]})
+    sections.append({"key": "overall", "heading": pgettext("bulletin", "Overall progress"), "paragraphs": overall, "tables": ["overall"]})
 
     # 二、starts and restarts
     s = f["starts"]
@@ -427,7 +427,7 @@ def bulletin_text(f: dict) -> dict:
         starts.append(text)
     if not starts:
         starts.append(_("No project is planned to start or resume this year."))
-    sections.append({"key": "starts", "heading": _("Starts and restarts"), "paragraphs": starts, "tables": []})
+    sections.append({"key": "starts", "heading": pgettext("bulletin", "Starts and restarts"), "paragraphs": starts, "tables": []})
 
     # 三、completions
     c = f["completions"]
@@ -462,7 +462,7 @@ def bulletin_text(f: dict) -> dict:
             _("Completed ahead of a later year's plan: %(names)s.")
             % {"names": join_names([p["name"] for p in c["ahead_of_later_plan"]])}
         )
-    sections.append({"key": "completions", "heading": _("Completions"), "paragraphs": done, "tables": []})
+    sections.append({"key": "completions", "heading": pgettext("bulletin", "Completions"), "paragraphs": done, "tables": []})
 
     # 四、horse race
     race: list[str] = []
@@ -487,7 +487,7 @@ def bulletin_text(f: dict) -> dict:
     if not race:
         race.append(_("No township or responsible unit has an annual plan to rank by."))
     sections.append(
-        {"key": "horse_race", "heading": _("Horse race"), "paragraphs": race, "tables": ["townships", "units"]}
+        {"key": "horse_race", "heading": pgettext("bulletin", "Horse race"), "paragraphs": race, "tables": ["townships", "units"]}
     )
 
     # 五、projects behind time progress
@@ -514,14 +514,14 @@ def bulletin_text(f: dict) -> dict:
             behind.append(_("Red: %(names)s.") % {"names": join_names(reds)})
     else:
         behind.append(_("No project trails time progress."))
-    sections.append({"key": "behind", "heading": _("Projects behind time progress"), "paragraphs": behind, "tables": ["behind"]})
+    sections.append({"key": "behind", "heading": pgettext("bulletin", "Projects behind time progress"), "paragraphs": behind, "tables": ["behind"]})
 
     # 六、task forces (only where the ledgers have data); 七、campaigns (when exposed)
     if f["taskforces"]:
         sections.append(
             {
                 "key": "taskforces",
-                "heading": _("Task forces"),
+                "heading": pgettext("bulletin", "Task forces"),
                 "subsections": [{"heading": tf["name"], "paragraphs": tf["paragraphs"]} for tf in f["taskforces"]],
                 "paragraphs": [],
                 "tables": [],
@@ -531,7 +531,7 @@ def bulletin_text(f: dict) -> dict:
         sections.append(
             {
                 "key": "campaigns",
-                "heading": _("Campaigns"),
+                "heading": pgettext("bulletin", "Campaigns"),
                 "subsections": [{"heading": c["name"], "paragraphs": c["paragraphs"]} for c in f["campaigns"]],
                 "paragraphs": [],
                 "tables": [],
@@ -539,7 +539,7 @@ def bulletin_text(f: dict) -> dict:
         )
     closing = [line.strip() for line in f["options"].get("closing", "").splitlines() if line.strip()]
     if closing:
-        sections.append({"key": "closing", "heading": _("Next steps"), "paragraphs": closing, "tables": []})
+        sections.append({"key": "closing", "heading": pgettext("bulletin", "Next steps"), "paragraphs": closing, "tables": []})
 
     for number, section in enumerate(sections, start=1):
         section["number"] = chinese_numeral(number)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .documents import date_label
 from .docx_writer import OfficialDocument
@@ -71,19 +72,19 @@ def meeting_docx(pack: dict, *, issuer: str) -> bytes:
             document.paragraph(str(pack["occurrence"]), align=WD_ALIGN_PARAGRAPH.CENTER, first_line=False)
         numbers = (chinese_numeral(n) for n in range(1, 20))
 
-        document.heading(next(numbers), _("Overall progress"))
+        document.heading(next(numbers), pgettext("bulletin", "Overall progress"))
         document.body(pack["headline"])
 
-        document.heading(next(numbers), _("Starts and restarts"))
+        document.heading(next(numbers), pgettext("bulletin", "Starts and restarts"))
         document.body(pack["starts"])
 
-        document.heading(next(numbers), _("Statistics inclusion"))
+        document.heading(next(numbers), pgettext("bulletin", "Statistics inclusion"))
         if pack["statistics"]:
             document.body(pack["statistics"]["paragraphs"])
         else:
             document.body([_("The statistics inclusion ledger has no records for this month.")])
 
-        document.heading(next(numbers), _("Provincial and city key projects"))
+        document.heading(next(numbers), pgettext("bulletin", "Provincial and city key projects"))
         if not pack["key_projects"]:
             document.body([_("There are no provincial or city key projects this year.")])
         for index, row in enumerate(pack["key_projects"]):
@@ -95,7 +96,7 @@ def meeting_docx(pack: dict, *, issuer: str) -> bytes:
             if row["problems"]:
                 document.body([_("Problems reported: %(text)s") % {"text": row["problems"]}])
 
-        document.heading(next(numbers), _("Preliminary approvals"))
+        document.heading(next(numbers), pgettext("bulletin", "Preliminary approvals"))
         approvals = pack["approvals"]["projects"]
         if not approvals:
             document.body([_("There are no preliminary projects this year.")])
