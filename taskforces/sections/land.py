@@ -75,7 +75,7 @@ def _demand_export_columns() -> list[Column]:
             "submitted_province_on", "approved_on", "approval_number", "returned_on", "returned_reason", "notes",
         ],
     )
-    columns.append(Column(_("Returned"), lambda demand: demand.is_returned, 8))
+    columns.append(Column(_("Returned file?"), lambda demand: demand.is_returned, 8))
     return columns
 
 
@@ -177,9 +177,10 @@ register(
 
 
 def _meetings_queryset():
+    # Explicit order: Meta.ordering does not apply to a grouped (annotated) query.
     return LandMeeting.objects.annotate(
         decision_count=Count("decisions"), open_decision_count=Count("decisions", filter=Q(decisions__done=False))
-    )
+    ).order_by("-date", "-id")
 
 
 def _decisions_cell(meeting: LandMeeting) -> str:
