@@ -12,8 +12,9 @@ cells that have no cached value (files written by programs that never calculated
 from __future__ import annotations
 
 import io
+import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -147,9 +148,39 @@ def check_workbook_bytes(data: bytes) -> None:
             raise ImportFileError(_("The file is damaged (it cannot be unpacked). Open it in Excel or WPS, save it again and upload the new file."))
 
 
-def _scan_sheet_xml(source: IO[bytes]) -> tuple[list[tuple[int, int, int, int]], set[tuple[int, int]]]:
-    """Merged ranges and formula cells without a cached value, in one streaming pass."""
-    merges: list[tuple[int, int, int, int]] = []
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_MERGE_TAG = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]+\d+:[A-Za-z]+\d+)"')
+_CHUNK = 1 << 20
+
+
+def _scan_sheet_xml(open_source: Callable[[], IO[bytes]]) -> tuple[list[tuple[int, int, int, int]], set[tuple[int, int]]]:
+    """Merged ranges and formula cells without a cached value.
+
+    A quick byte scan finds the merged ranges (one attribute each, at the end of the sheet) and
+    whether the sheet has formulas at all; only then is the XML parsed cell by cell.
+    """
+    refs: set[str] = set()
+    has_formula = False
+    tail = b""
+    with open_source() as source:
+        while chunk := source.read(_CHUNK):
+            data = tail + chunk
+            has_formula = has_formula or bool(_FORMULA_TAG.search(data))
+            refs.update(match.group(1).decode() for match in _MERGE_TAG.finditer(data))
+            tail = data[-512:]
+    merges = []
+    for ref in sorted(refs):
+        min_col, min_row, max_col, max_row = range_boundaries(ref.upper())
+        merges.append((min_row, min_col, max_row, max_col))
+    uncached: set[tuple[int, int]] = set()
+    if has_formula:
+        with open_source() as source:
+            uncached = _uncached_formulas(source)
+    return merges, uncached
+
+
+def _uncached_formulas(source: IO[bytes]) -> set[tuple[int, int]]:
+    """(row, col) of every formula cell with no stored result, in one streaming pass."""
     uncached: set[tuple[int, int]] = set()
     row_index = 0
     col_index = 0
@@ -177,12 +208,7 @@ def _scan_sheet_xml(source: IO[bytes]) -> tuple[list[tuple[int, int, int, int]],
             element.clear()
         elif tag == f"{_MAIN_NS}row":
             element.clear()
-        elif tag == f"{_MAIN_NS}mergeCell":
-            ref = element.get("ref")
-            if ref and ":" in ref:
-                min_col, min_row, max_col, max_row = range_boundaries(ref)
-                merges.append((min_row, min_col, max_row, max_col))
-    return merges, uncached
+    return uncached
 
 
 def read_sheets(data: bytes) -> Iterator[Sheet]:
@@ -215,8 +241,7 @@ def read_sheets(data: bytes) -> Iterator[Sheet]:
                     rows.append(values)
                 while rows and not rows[-1]:
                     rows.pop()
-                with worksheet._get_source() as source:
-                    merges, uncached = _scan_sheet_xml(source)
+                merges, uncached = _scan_sheet_xml(worksheet._get_source)
             except ImportFileError:
                 raise
             except Exception:
