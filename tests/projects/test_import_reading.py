@@ -386,3 +386,25 @@ def test_progress_list_without_an_amount_column_is_an_error():
     wb = progress_list([[1, "甲", "主体施工"]], headers=["序号", "项目名称", "形象进度"])
     errors = _messages(read_progress_list(to_bytes(wb), year=2024, month=3))
     assert len(errors) == 1 and "没有完成投资列" in errors[0][3]
+
+
+def test_group_header_above_the_name_row_gives_its_unit_and_unknown_columns_are_listed():
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2024年重点项目"])
+    ws.append(["项目基本情况", None, None, "投资（亿元）", None, "进展"])
+    ws.merge_cells("A2:C2")
+    ws.merge_cells("D2:E2")
+    ws.append(["序号", "项目名称", "层级", "总投资", "年度计划", "1-3月完成投资"])
+    ws.append([1, "甲", "县级", 0.5, 0.25, 0.1])
+    ws["D4"].number_format = "0.00"
+    result = read_project_list(to_bytes(wb), year=2024)
+    row = result.rows[0]
+    assert (row.total_investment, row.annual_plan) == (Decimal("5000.00"), Decimal("2500.00"))
+    assert result.ignored_columns == ["Sheet F：1-3月完成投资"]
+
+
+def test_progress_amounts_in_yi_are_converted():
+    wb = progress_list([[1, "甲", None, 0.0123, None, None, None]])
+    wb.active["D2"] = "单位：亿元"
+    assert read_progress_list(to_bytes(wb), year=2024, month=3).rows[0].completed == Decimal("123.00")
