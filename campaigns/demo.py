@@ -88,8 +88,8 @@ INDICATORS: list[Spec] = [
     Spec("scheduling", "problems-days", "问题平均解决天数", "problems.avg_days_to_resolve", "county", "month", "lte",
          DisplayUnit.DAYS, value="30"),
     # 招商引资
-    Spec("attraction", "trips", "外出招商次数", "attraction.trips", "units", "month", "gte", DisplayUnit.TIMES, value="2",
-         points={Scheme.ATTRACTION: "40", Scheme.COUNTY: "10"}, notes="通知：每月外出招商不少于2次。"),
+    Spec("attraction", "trips", "外出招商次数", "attraction.trips", "townships", "month", "gte", DisplayUnit.TIMES, value="2",
+         points={Scheme.ATTRACTION: "40", Scheme.COUNTY: "10"}, notes="通知：每月要至少2次外出招商（各乡镇、开发区）。"),
     Spec("attraction", "promotions-comprehensive", "综合性招商推介活动", "attraction.promotions_comprehensive", "county", "year",
          "gte", DisplayUnit.TIMES, value="2", notes="通知：全年不少于2次。"),
     Spec("attraction", "promotions-chain", "产业链招商推介活动", "attraction.promotions_chain", "county", "year", "gte",
@@ -162,6 +162,16 @@ INDUSTRIAL_SUBJECTS = [
 ]
 # How many industrial projects each township signs, in township order (the dev zone last): some busy, some idle.
 INDUSTRIAL_COUNTS = [6, 5, 4, 4, 3, 3, 3, 2, 2, 2, 4, 1, 1, 3, 2, 1, 0, 8]
+
+
+# Out-of-county trips a month per township (township order, the dev zone last): some keep the "2 a month" rule.
+TRIP_PACE = [3, 2, 2, 2, 1, 2, 0, 1, 2, 1, 2, 1, 0, 2, 3, 1, 0, 3]
+TRIP_DESTINATIONS = [
+    ("北京", "jjj"), ("天津", "jjj"), ("石家庄", "jjj"), ("上海", "yrd"), ("苏州", "yrd"), ("杭州", "yrd"), ("无锡", "yrd"),
+    ("深圳", "gba"), ("广州", "gba"), ("东莞", "gba"), ("郑州", "central_plains"), ("洛阳", "central_plains"), ("焦作", "central_plains"),
+]
+LEAD_INVESTORS = ["江苏华瓷新材料有限公司", "浙江丝路纺织科技有限公司", "深圳光储能源科技有限公司", "河南中原康养产业集团",
+                  "北京京能绿色能源有限公司", "上海精化新材料股份有限公司", "广东陶艺文创发展有限公司", "天津智造装备有限公司"]
 
 
 def _units() -> tuple[list[Unit], list[Unit]]:
@@ -380,6 +390,17 @@ def _decisions_and_publication(hq: User | None, inspector: User | None) -> None:
                 campaign=assessment, unit=worst.unit, year=YEAR, month=month, kind=DecisionKind.ADMONITION,
                 grounds="连续两月综合考核排名靠后，约谈主要负责人。", decided_on=decided_on, decided_by=inspector,
             )
+    five = Campaign.objects.filter(slug="five-batches").first()
+    if five and not Decision.objects.filter(campaign=five, year=YEAR, month__isnull=True).exists():
+        table = Engine(year=YEAR, month=12).score_table(Scheme.FIVE_BATCHES, over="year")
+        rows = table.groups[0].rows if table.groups else []
+        chosen = [(rows[0], DecisionKind.REWARD, "年度“五个一批”考核第一名，奖励项目前期经费50万元。"),
+                  (rows[1], DecisionKind.COMMENDATION, "年度“五个一批”考核第二名，通报表扬。"),
+                  (rows[-1], DecisionKind.PENALTY, "年度“五个一批”考核末位，扣减年度目标责任考核分2分。")] if len(rows) >= 3 else []
+        for row, kind, words in chosen:
+            Decision.objects.create(campaign=five, unit=row.unit, year=YEAR, month=None, kind=kind,
+                                    grounds=f"得分{row.score}分，排名第{row.rank}位。{words}", decided_on=date(YEAR + 1, 1, 15),
+                                    decided_by=inspector)
     if not RankingPublication.objects.filter(scheme=Scheme.COUNTY, year=YEAR, month=9).exists():
         ranking_publish(year=YEAR, month=9, published_by=hq)
 
@@ -422,6 +443,60 @@ def _flowcharts(uploader: User | None) -> None:
         chart.save()
 
 
+def _attraction(townships: list[Unit], recorder: User | None) -> None:
+    """Trips and a few signed leads of the townships, beside the investment ledger's own demo entries."""
+    from django.apps import apps
+
+    try:
+        Trip = apps.get_model("taskforces", "Trip")
+        Lead = apps.get_model("taskforces", "Lead")
+        Industry = apps.get_model("taskforces", "Industry")
+        AttractionMode = apps.get_model("taskforces", "AttractionMode")
+    except LookupError:
+        return  # no investment ledger: the attraction figures say "no data"
+    for position, township in enumerate(townships):
+        rng = random.Random(f"trips-{township.name}")
+        pace = TRIP_PACE[position % len(TRIP_PACE)]
+        for month in range(1, LAST_MONTH + 1):
+            count = max(0, pace + rng.choice([-1, 0, 0, 0, 1]))
+            for n in range(count):
+                destination, region = TRIP_DESTINATIONS[rng.randrange(len(TRIP_DESTINATIONS))]
+                day = date(YEAR, month, 3 + n * 8 + rng.randint(0, 5))
+                Trip.objects.get_or_create(
+                    unit=township, date=day, destination=destination,
+                    defaults={"end_date": day + timedelta(days=rng.randint(1, 3)), "region": region,
+                              "participants": "乡镇党委书记、乡镇长等3人", "companies_met": f"{destination}客商座谈会",
+                              "outcome": "达成初步合作意向" if rng.random() < 0.4 else "", "created_by": recorder},
+                )
+    industries = list(Industry.objects.filter(group="key_field").order_by("sort_order", "name")) or list(Industry.objects.order_by("sort_order"))
+    modes = list(AttractionMode.objects.order_by("sort_order", "name"))
+    for position, township in enumerate(townships):
+        pace = TRIP_PACE[position % len(TRIP_PACE)]
+        rng = random.Random(f"leads-{township.name}")
+        for n in range(max(0, pace - 1)):
+            investor = LEAD_INVESTORS[(position + n) % len(LEAD_INVESTORS)]
+            short = township.name.removesuffix("镇").removesuffix("乡").replace("阳城经济技术开发区", "开发区")
+            name = f"{short}{investor[2:6]}合作项目"
+            signed = date(YEAR, rng.randint(2, 9), rng.randint(1, 28))
+            landed = signed + timedelta(days=rng.randint(20, 60)) if rng.random() < 0.5 else None
+            if landed and landed > date(YEAR, LAST_MONTH, 31):
+                landed = None
+            destination, region = TRIP_DESTINATIONS[rng.randrange(len(TRIP_DESTINATIONS))]
+            Lead.objects.get_or_create(
+                name=name, host_township=township,
+                defaults={
+                    "investor": investor, "source_region": region, "source_place": destination,
+                    "industry": industries[(position + n) % len(industries)] if industries else None,
+                    "attraction_mode": modes[(position * 3 + n) % len(modes)] if modes else None,
+                    "intended_investment": Decimal(rng.randint(8, 60)) * 1000,
+                    "stage": "landed" if landed else "signed", "contacted_on": signed - timedelta(days=90),
+                    "negotiating_on": signed - timedelta(days=40), "signed_on": signed, "landed_on": landed,
+                    "agency_handler": ["王建国", "李红梅", "张卫东", "赵志刚", "刘晓燕"][(position + n) % 5],
+                    "created_by": recorder,
+                },
+            )
+
+
 @transaction.atomic
 def load(*, stdout=None) -> None:
     CampaignYear.objects.get_or_create(year=YEAR)
@@ -430,6 +505,7 @@ def load(*, stdout=None) -> None:
     hq = User.objects.filter(username="hq").first()
     inspector = User.objects.filter(username="inspector").first()
     _pipeline(townships, hq)
+    _attraction(townships, hq)
     _industrial(townships)
     _ceremonies()
     _bank_meetings()

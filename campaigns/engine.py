@@ -7,8 +7,9 @@ Rules (shown on every page, see `METHOD_TEXT`):
   figure over the same scope and period.
 - The target due by now: for figures that accrue over the period, target × elapsed share of the period
   (a yearly target at the end of May: × 5/12); otherwise the whole target.
-- Green: the target is met. Yellow: not met, but at least the year's yellow threshold (80%) of the target
-  due by now ("≤" targets: at most the target ÷ threshold). Red: behind that. Grey: no data.
+- Green: the target due by now is reached ("met" once the whole target is; "on track" before). Yellow: at
+  least the year's yellow threshold (80%) of the target due by now ("≤" targets: at most the target ÷
+  threshold). Red: behind that. Grey: no data. `met` (the JSON and the score's "targets met") is the whole target.
 - Achievement (for scores): actual ÷ target due, at most 100% ("≤": target ÷ actual; "=": all or nothing).
 - A score table: each unit scores 100 × Σ(weight × achievement) ÷ Σ weight over the indicators weighted
   in that table that apply to it (those with data for it). Ranked by score (two decimals), then by the number of targets met; units still equal
@@ -41,7 +42,8 @@ METHOD_TEXT = gettext_lazy(
     "a state (the pipeline, open problems) is read at the end of month M. "
     "Target: the fixed value, the unit's own target where recorded, or the multiplier × the base figure for the same scope. "
     "Due by now: for figures that accrue over the period, the target × the elapsed share of the period; otherwise the whole target. "
-    "Green: target met. Yellow: not met but at least %(ratio)s%% of the target due by now. Red: behind that. Grey: no data."
+    "Green: the target due by now is reached (\"met\" once the whole target is reached, \"on track\" before). "
+    "Yellow: at least %(ratio)s%% of the target due by now. Red: behind that. Grey: no data."
 )
 SCORE_METHOD_TEXT = gettext_lazy(
     "Score (out of 100) = 100 × Σ(weight × achievement) ÷ Σ weight, over the weighted indicators that apply to the unit; "
@@ -130,6 +132,8 @@ class Evaluation:
 
     @property
     def status_label(self) -> str:
+        if self.status == "green" and not self.met:
+            return _("on track")
         return {"green": _("met"), "yellow": _("close"), "red": _("behind"), "none": _("no data")}[self.status]
 
     @property
@@ -202,7 +206,7 @@ class ScoreRow:
                     "actual": line.evaluation.actual_with_unit,
                     "target": formatting.with_unit(line.evaluation.due, line.evaluation.display_unit),
                     "achievement": line.evaluation.achievement_pct,
-                    "points": line.item.points.normalize(),
+                    "points": formatting.plain(line.item.points),
                 }
             )
         return "；".join(parts)
@@ -250,7 +254,7 @@ class Engine:
 
     @property
     def method_text(self) -> str:
-        return str(METHOD_TEXT) % {"ratio": q2(self.yellow_ratio * 100).normalize()}
+        return str(METHOD_TEXT) % {"ratio": formatting.plain(self.yellow_ratio * 100)}
 
     # -- units ---------------------------------------------------------------------------------
 
@@ -294,12 +298,12 @@ class Engine:
             return formatting.from_display(indicator.target_value, indicator.display_unit) * scale, _("fixed target")
         base_metric = METRICS.get(indicator.target_base)
         base = self.ctx.values(indicator.target_base, window).get(unit.pk if unit else None).value
-        base_label = base_metric.label if base_metric else indicator.target_base
+        base_label = base_metric.short_label if base_metric else indicator.target_base
         if base is None or indicator.target_multiplier is None:
             return None, _("%(multiplier)s × %(base)s (no data)") % {"multiplier": indicator.target_multiplier, "base": base_label}
         unit_code = indicator.display_unit
         return indicator.target_multiplier * base, _("%(multiplier)s × %(base)s (%(value)s)") % {
-            "multiplier": indicator.target_multiplier.normalize(),
+            "multiplier": formatting.plain(indicator.target_multiplier),
             "base": base_label,
             "value": formatting.with_unit(base, unit_code),
         }
@@ -326,8 +330,8 @@ class Engine:
         if comparison == Comparison.GTE:
             met = actual >= target
             achievement = ONE if due <= 0 else min(ONE, actual / due)
-            if met:
-                return "green", True, achievement
+            if met or actual >= due:
+                return "green", met, achievement
             return ("yellow" if actual >= due * ratio else "red"), False, achievement
         if comparison == Comparison.LTE:
             met = actual <= target

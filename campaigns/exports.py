@@ -9,6 +9,7 @@ from decimal import Decimal
 from io import BytesIO
 from typing import Any
 
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -77,11 +78,12 @@ def campaign_workbook(page: dict[str, Any]) -> bytes:
     sections = page["sections"]
     slug = campaign.slug
     if slug == "reserve":
+        prefetch_related_objects([r["project"] for r in sections["pipeline_all"]], "approvals")
         _sheet(wb, _("Project pipeline"), [_("Project name"), _("Township"), _("Industry"), _("Estimated investment (10k yuan)"), _("Stage"), _("Entered on"), _("Reserve since"), _("Started on"), _("Preliminary approvals"), _("Key project")],
                [[r["project"].name, r["project"].township.name, r["project"].industry, _num(r["project"].estimated_investment),
                  str(r["stage_label"]), r["project"].entered_on, r["project"].reserve_on, r["project"].started_on,
-                 "、".join(a.name for a in r["approvals"]), r["project"].project.name if r["project"].project else ""]
-                for r in sections["pipeline"]])
+                 "、".join(a.name for a in r["project"].approvals.all()), r["project"].project.name if r["project"].project else ""]
+                for r in sections["pipeline_all"]])
     elif slug == "scheduling":
         if sections.get("levels"):
             _sheet(wb, _("Problems by level"), [_("Level"), _("Open"), _("Overdue"), _("Escalated this month"), _("Resolved this month"), _("Average days to resolve")],
@@ -104,8 +106,8 @@ def campaign_workbook(page: dict[str, Any]) -> bytes:
         _sheet(wb, _("Annual assessment"), score_headers(), _score_rows(sections["annual"]))
     elif slug == "service":
         if sections.get("green_lane") is not None:
-            _sheet(wb, _("Green lane"), [_("Project"), _("Approval item"), _("Applied on"), _("Approved on"), _("Days")],
-                   [[g["item"].project.name, str(g["item"].item_type), g["item"].applied_on, g["item"].approved_on, g["days"]]
+            _sheet(wb, _("Green lane"), [_("Project"), _("Approved"), _("Average days"), _("Longest (days)"), _("Pending"), _("Longest wait (days)")],
+                   [[g["project"].name, len(g["approved"]), _num(g["average"], 1), g["longest"], len(g["pending"]), g["longest_wait"]]
                     for g in sections["green_lane"]])
         if sections.get("land") is not None:
             _sheet(wb, _("Land priority"), [_("Order"), _("Priority"), _("Project"), _("Township"), _("Area (mu)"), _("Stage")],

@@ -28,6 +28,14 @@ _PLACES = {
 COUNTED = {DisplayUnit.COUNT, DisplayUnit.TIMES}
 
 
+def plain(value: Decimal | None) -> str:
+    """A decimal without trailing zeros and never in exponent form: 100.0000 → "100", 1.5000 → "1.5"."""
+    if value is None:
+        return DASH
+    text = f"{value.normalize():f}"
+    return text
+
+
 def to_display(value: Decimal | None, unit: str) -> Decimal | None:
     """Native value → the indicator's unit (万元 → 亿元 when the unit is 亿元)."""
     if value is None:
@@ -91,9 +99,13 @@ def gap_text(*, actual: Decimal | None, target: Decimal | None, comparison: str,
     if comparison == Comparison.GTE:
         if diff > 0:
             return _("%(amount)s %(unit)s short") % {"amount": _gap_amount(diff, unit, round_up=True), "unit": gap_unit}
-        if diff == 0:
+        over = -diff
+        if unit in COUNTED:
+            # 9 against 7.5 means 8 were needed: one over, not "1.5 over".
+            over = actual - Decimal(math.ceil(target))
+        if over <= 0:
             return _("exactly on target")
-        return _("%(amount)s %(unit)s over") % {"amount": _gap_amount(-diff, unit, round_up=False), "unit": gap_unit}
+        return _("%(amount)s %(unit)s over") % {"amount": _gap_amount(over, unit, round_up=False), "unit": gap_unit}
     if comparison == Comparison.LTE:
         if diff < 0:
             return _("%(amount)s %(unit)s over the limit") % {"amount": _gap_amount(-diff, unit, round_up=False), "unit": gap_unit}

@@ -163,6 +163,11 @@ class Metric:
     source: Promise | str
     compute: Callable[[MetricContext, Window], Values]
     requires: tuple[str, ...] = ()  # "app_label.Model" that must exist
+    short: Promise | str = ""  # a short name for a target's description ("4 × FAI target")
+
+    @property
+    def short_label(self) -> Promise | str:
+        return self.short or self.label
 
     def is_available(self) -> bool:
         return all(_model(name) is not None for name in self.requires)
@@ -171,9 +176,10 @@ class Metric:
 METRICS: dict[str, Metric] = {}
 
 
-def metric(key: str, label: Promise | str, kind: Kind, *, accrues: bool, source: Promise | str, requires: tuple[str, ...] = ()):
+def metric(key: str, label: Promise | str, kind: Kind, *, accrues: bool, source: Promise | str, requires: tuple[str, ...] = (),
+           short: Promise | str = ""):
     def register(fn: Callable[[MetricContext, Window], Values]) -> Callable[[MetricContext, Window], Values]:
-        METRICS[key] = Metric(key, label, kind, accrues, source, fn, requires)
+        METRICS[key] = Metric(key, label, kind, accrues, source, fn, requires, short)
         return fn
 
     return register
@@ -303,7 +309,7 @@ def _project_record(project, detail: str = "", amount: Decimal | None = None, wh
 
 @metric(
     "register.fai_target", _("the year's FAI target (share of a unit: in proportion to its key projects' annual plan)"),
-    Kind.MONEY, accrues=False, source=_("Year target and the key list"),
+    Kind.MONEY, accrues=False, source=_("Year target and the key list"), short=_("the FAI target"),
 )
 def fai_target(ctx: MetricContext, window: Window) -> Values:
     target = YearTarget.objects.filter(year=ctx.year).first()
@@ -326,7 +332,7 @@ def fai_target(ctx: MetricContext, window: Window) -> Values:
 
 
 @metric("register.new_projects", _("new projects on the year's key list"), Kind.COUNT, accrues=False,
-        source=_("Key list (nature: new)"))
+        source=_("Key list (nature: new)"), short=_("the new projects"))
 def new_projects(ctx: MetricContext, window: Window) -> Values:
     return tally(
         ([r.project.township_id, r.project.responsible_unit_id], Decimal(1), _project_record(r.project))
@@ -336,7 +342,7 @@ def new_projects(ctx: MetricContext, window: Window) -> Values:
 
 
 @metric("register.annual_plan", _("key projects' annual planned investment"), Kind.MONEY, accrues=False,
-        source=_("Key list"))
+        source=_("Key list"), short=_("the annual plan"))
 def annual_plan(ctx: MetricContext, window: Window) -> Values:
     return tally(
         ([r.project.township_id, r.project.responsible_unit_id], r.annual_plan,
@@ -432,13 +438,13 @@ def _pool_stages(ctx: MetricContext) -> set[str]:
 
 
 @metric("reserve.planned_pool_total", _("planned projects' total investment (the planned pool, per the year's reading)"),
-        Kind.MONEY, accrues=False, source=_("Pipeline projects"))
+        Kind.MONEY, accrues=False, source=_("Pipeline projects"), short=_("the planned projects' total"))
 def planned_pool_total(ctx: MetricContext, window: Window) -> Values:
     return _pipeline_tally(ctx, window, _pool_stages(ctx), count=False)
 
 
 @metric("reserve.planned_pool_count", _("number of planned projects (the planned pool, per the year's reading)"),
-        Kind.COUNT, accrues=False, source=_("Pipeline projects"))
+        Kind.COUNT, accrues=False, source=_("Pipeline projects"), short=_("the planned projects' count"))
 def planned_pool_count(ctx: MetricContext, window: Window) -> Values:
     return _pipeline_tally(ctx, window, _pool_stages(ctx), count=True)
 

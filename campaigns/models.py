@@ -170,6 +170,19 @@ class Indicator(models.Model):
     def is_relative(self) -> bool:
         return self.target_multiplier is not None
 
+    @property
+    def target_summary(self) -> str:
+        """The target in a few words: "≥ 2 次", "≥ 4 × the FAI target"."""
+        from .formatting import plain
+        from .metrics import METRICS
+
+        sign = self.get_comparison_display()
+        if self.target_multiplier is not None:
+            base = METRICS.get(self.target_base)
+            return f"{sign} {plain(self.target_multiplier)} × {base.short_label if base else self.target_base}"
+        value = plain(self.target_value)
+        return f"{sign} {value} {self.get_display_unit_display()}"
+
 
 class IndicatorUnitTarget(models.Model):
     """A unit's own target for an indicator (e.g. one township's five-batches targets)."""

@@ -7,12 +7,13 @@ their rows once per page (`Engine` caches them) and the sections load theirs wit
 from __future__ import annotations
 
 from collections import OrderedDict, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -108,13 +109,15 @@ def _visible_score_table(table: ScoreTable, viewer: Viewer) -> ScoreTable:
 # --- the page of one campaign -----------------------------------------------------------------------
 
 
-def campaign_page(*, campaign: Campaign, year: int, month: int, viewer: Viewer) -> dict[str, Any]:
+def campaign_page(
+    *, campaign: Campaign, year: int, month: int, viewer: Viewer, params: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     """Everything a campaign page shows: indicators (county and per unit) and the campaign's own sections."""
     engine = Engine(year=year, month=month)
     indicators = indicators_for(year=year, campaign=campaign)
     blocks = _blocks(engine, indicators, viewer)
     builder = SECTIONS.get(campaign.slug)
-    sections = builder(engine=engine, viewer=viewer) if builder else {}
+    sections = builder(engine=engine, viewer=viewer, params=params or {}) if builder else {}
     return {
         "campaign": campaign,
         "year": year,
@@ -160,13 +163,24 @@ def indicator_drilldown(*, indicator: Indicator, year: int, month: int, viewer: 
 # --- reserve --------------------------------------------------------------------------------------
 
 
-def _reserve(*, engine: Engine, viewer: Viewer) -> dict[str, Any]:
+PIPELINE_PAGE_SIZE = 30
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _reserve(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) -> dict[str, Any]:
+    """The pipeline as it stood at the end of month M, filtered by township and stage, a page at a time."""
     day = Window.for_period("year", engine.year, engine.month).as_of
-    qs = PipelineProject.objects.select_related("township", "project").prefetch_related("approvals").order_by(
-        "township__sort_order", "-estimated_investment", "name"
-    )
-    if not viewer.all_units:
-        qs = qs.filter(township_id=viewer.unit_id)
+    qs = PipelineProject.objects.select_related("township", "project").order_by("township__sort_order", "-estimated_investment", "name")
+    township_id = _int(params.get("township")) if viewer.all_units else viewer.unit_id
+    stage_filter = params.get("stage") if params.get("stage") in PipelineStage.values else ""
+    if township_id:
+        qs = qs.filter(township_id=township_id)
     rows = []
     totals = {s: [0, ZERO] for s in PipelineStage.values}
     for p in qs:
@@ -175,9 +189,25 @@ def _reserve(*, engine: Engine, viewer: Viewer) -> dict[str, Any]:
             continue
         totals[stage][0] += 1
         totals[stage][1] += p.estimated_investment
-        rows.append({"project": p, "stage": stage, "stage_label": PipelineStage(stage).label, "approvals": list(p.approvals.all())})
+        if stage_filter and stage != stage_filter:
+            continue
+        rows.append({"project": p, "stage": stage, "stage_label": PipelineStage(stage).label})
+    pages = max(1, (len(rows) + PIPELINE_PAGE_SIZE - 1) // PIPELINE_PAGE_SIZE)
+    page = min(max(1, _int(params.get("page")) or 1), pages)
+    shown = rows[(page - 1) * PIPELINE_PAGE_SIZE : page * PIPELINE_PAGE_SIZE]
+    prefetch_related_objects([r["project"] for r in shown], "approvals")
+    for row in shown:
+        row["approvals"] = list(row["project"].approvals.all())
     return {
-        "pipeline": rows,
+        "pipeline": shown,
+        "pipeline_all": rows,
+        "pipeline_count": len(rows),
+        "page": page,
+        "pages": range(1, pages + 1),
+        "township_filter": township_id,
+        "stage_filter": stage_filter,
+        "townships": [u for u in engine.all_units if u.kind in TOWNSHIP_KINDS] if viewer.all_units else [],
+        "stages": PipelineStage.choices,
         "as_of": day,
         "stage_totals": [(PipelineStage(s).label, n, total) for s, (n, total) in totals.items()],
         "reading_includes_reserve": engine.ctx.reserve_counts_in_planned_pool,
@@ -250,7 +280,7 @@ def problem_figures_by_level(*, year: int, month: int, unit_id: int | None = Non
     return [*levels.values(), total]
 
 
-def _scheduling(*, engine: Engine, viewer: Viewer) -> dict[str, Any]:
+def _scheduling(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) -> dict[str, Any]:
     Occurrence = _model("scheduling.Occurrence")
     occurrences = None
     if Occurrence is not None and viewer.all_units:
@@ -273,7 +303,7 @@ def _scheduling(*, engine: Engine, viewer: Viewer) -> dict[str, Any]:
 # --- investment attraction --------------------------------------------------------------------------
 
 
-def _attraction(*, engine: Engine, viewer: Viewer) -> dict[str, Any]:
+def _attraction(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) -> dict[str, Any]:
     Lead = _model("taskforces.Lead")
     result: dict[str, Any] = {"available": Lead is not None}
     year_window = Window.for_period("year", engine.year, engine.month)
@@ -360,7 +390,7 @@ def land_priority(*, year: int, unit_id: int | None = None) -> list[dict[str, An
     return rows
 
 
-def _service(*, engine: Engine, viewer: Viewer) -> dict[str, Any]:
+def _service(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) -> dict[str, Any]:
     year_window = Window.for_period("year", engine.year, engine.month)
     result: dict[str, Any] = {}
     ApprovalItem = _model("taskforces.ApprovalItem")
@@ -371,16 +401,27 @@ def _service(*, engine: Engine, viewer: Viewer) -> dict[str, Any]:
         )
         if unit_filter:
             items = items.filter(project__township_id=unit_filter)
-        green = []
+        # One row per project: approvals granted this year (days from application to approval) and those pending.
+        projects: OrderedDict[int, dict[str, Any]] = OrderedDict()
         for item in items:
-            if item.approved_on and item.approved_on > year_window.end:
+            if item.approved_on and not year_window.contains(item.approved_on):
                 continue
-            if item.approved_on and item.approved_on < year_window.start:
-                continue
-            end = item.approved_on or year_window.as_of
-            days = (end - item.applied_on).days if item.applied_on else None
-            green.append({"item": item, "days": days, "pending": item.approved_on is None})
-        result["green_lane"] = green
+            row = projects.setdefault(item.project_id, {"project": item.project, "approved": [], "pending": [], "items": []})
+            row["items"].append(item)
+            if item.approved_on and item.applied_on:
+                row["approved"].append((item.approved_on - item.applied_on).days)
+            elif item.approved_on is None:
+                waited = (year_window.as_of - item.applied_on).days if item.applied_on else None
+                row["pending"].append(waited)
+        for row in projects.values():
+            days = row["approved"]
+            row["average"] = Decimal(sum(days)) / len(days) if days else None
+            row["longest"] = max(days) if days else None
+            waits = [w for w in row["pending"] if w is not None]
+            row["longest_wait"] = max(waits) if waits else None
+        result["green_lane"] = sorted(
+            projects.values(), key=lambda r: (-(r["average"] or 0), r["project"].name)
+        )
     result["flowcharts"] = list(ApprovalFlowchart.objects.order_by("category", "title"))
     result["land"] = land_priority(year=engine.year, unit_id=unit_filter)
     FundingApplication = _model("taskforces.FundingApplication")
@@ -410,10 +451,11 @@ def five_batches_bulletin(*, year: int, month: int, unit_id: int | None = None) 
     """Per township: projects reaching each stage this month and Jan..M (the monthly bulletin table)."""
     month_window = Window.for_period("month", year, month)
     year_window = Window.for_period("year", year, month)
-    townships = Unit.objects.filter(kind__in=TOWNSHIP_KINDS).order_by("kind", "sort_order", "name")
+    # Townships in the county's order, the dev zone after them.
+    townships = sorted(Unit.objects.filter(kind__in=TOWNSHIP_KINDS), key=lambda u: (u.kind != "township", u.sort_order, u.name))
     projects = IndustrialProject.objects.select_related("township")
     if unit_id is not None:
-        townships = townships.filter(pk=unit_id)
+        townships = [t for t in townships if t.pk == unit_id]
         projects = projects.filter(township_id=unit_id)
     rows: OrderedDict[int, dict[str, Any]] = OrderedDict(
         (t.pk, {"unit": t, "month": [0] * 5, "ytd": [0] * 5}) for t in townships
@@ -434,7 +476,7 @@ def five_batches_bulletin(*, year: int, month: int, unit_id: int | None = None) 
     return {"rows": list(rows.values()), "totals": totals}
 
 
-def _five_batches(*, engine: Engine, viewer: Viewer) -> dict[str, Any]:
+def _five_batches(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) -> dict[str, Any]:
     unit_filter = None if viewer.all_units else viewer.unit_id
     projects = IndustrialProject.objects.select_related("township", "project").order_by("township__sort_order", "signed_on", "name")
     if unit_filter:
@@ -463,7 +505,7 @@ def _five_batches(*, engine: Engine, viewer: Viewer) -> dict[str, Any]:
 # --- supervision and assessment ---------------------------------------------------------------------
 
 
-def _assessment(*, engine: Engine, viewer: Viewer) -> dict[str, Any]:
+def _assessment(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) -> dict[str, Any]:
     unit_filter = None if viewer.all_units else viewer.unit_id
     inspections = Inspection.objects.filter(year=engine.year, month=engine.month).select_related("unit", "inspector").order_by(
         "unit__kind", "unit__sort_order", "id"

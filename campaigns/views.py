@@ -62,7 +62,7 @@ def campaign_index(request: HttpRequest) -> HttpResponse:
 def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
     campaign, viewer = get_campaign_for_user(request.user, slug)
     year, month = _period(request)
-    page = selectors.campaign_page(campaign=campaign, year=year, month=month, viewer=viewer)
+    page = selectors.campaign_page(campaign=campaign, year=year, month=month, viewer=viewer, params=request.GET)
     return render(request, f"campaigns/{campaign.slug}.html", {
         **page, **_period_context(year, month), "viewer": viewer, "nav_section": "campaigns",
     })

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django import template
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from .. import formatting
 
@@ -34,6 +35,30 @@ def yi(value: Decimal | None) -> str:
 @register.filter
 def wan(value: Decimal | None) -> str:
     return formatting.number(value, "wan")
+
+
+@register.simple_tag
+def ym(year: int, month: int | None = None) -> str:
+    """"2024年10月" (or "2024年" without a month)."""
+    if not month:
+        return yr(year)
+    return _("%(year)s-%(month)s") % {"year": year, "month": month}
+
+
+@register.filter
+def yr(year: int) -> str:
+    return _("year %(year)s") % {"year": year}
+
+
+@register.filter
+def mo(month: int) -> str:
+    return _("month %(month)s") % {"month": month}
+
+
+@register.filter
+def plain(value: Decimal | None) -> str:
+    """100.0000 → "100"; never exponent form (Decimal.normalize alone would give "1E+2")."""
+    return formatting.plain(value)
 
 
 @register.filter
