@@ -5,11 +5,40 @@ Shared by the register's areas: the Excel import functions and the progress form
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
+from pathlib import Path
+from typing import IO, Literal
 
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from .models import MonthlyProgress, Project, User
+from .importers import ProgressRow, ProjectRow, name_key, read_progress_list, read_project_list
+from .importers.cells import DateValue, compact, money
+from .importers.problems import ImportFileError, Problems
+from .importers.workbook import check_workbook_bytes, read_source
+from .models import (
+    ImportBatch,
+    ImportKind,
+    ImportStatus,
+    MonthlyProgress,
+    Nature,
+    Project,
+    ProjectYear,
+    Tier,
+    Unit,
+    UnitKind,
+    User,
+)
 
 
 # --- monthly progress entered by hand (the project page's form) -------------------------------------
@@ -67,36 +96,6 @@ def progress_record(
 # one go. Matching: by project code, else by name among the year's list, else by a name that only one
 # stored project has. Project fields are shared by all years; tier, nature, annual plan and number in
 # the list belong to the year (ProjectYear), so 2025's list never touches 2024's plan.
-
-import hashlib  # noqa: E402
-import json  # noqa: E402
-import re  # noqa: E402
-import uuid  # noqa: E402
-from collections import defaultdict  # noqa: E402
-from dataclasses import dataclass, field  # noqa: E402
-from datetime import date  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import IO, Literal  # noqa: E402
-
-from django.core.files.base import ContentFile  # noqa: E402
-from django.db.models import Sum  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from django.utils.translation import gettext as _  # noqa: E402
-
-from .importers import ProgressRow, ProjectRow, name_key, read_progress_list, read_project_list  # noqa: E402
-from .importers.cells import DateValue, compact, money  # noqa: E402
-from .importers.problems import ImportFileError, Problems  # noqa: E402
-from .importers.workbook import check_workbook_bytes, read_source  # noqa: E402
-from .models import (  # noqa: E402
-    ImportBatch,
-    ImportKind,
-    ImportStatus,
-    Nature,
-    ProjectYear,
-    Tier,
-    Unit,
-    UnitKind,
-)
 
 Action = Literal["create", "update", "unchanged"]
 ZERO = Decimal("0")
