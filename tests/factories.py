@@ -213,3 +213,76 @@ def make_problem(
     )
     ProblemEvent.objects.create(problem=problem, at=raised_at, kind="raised", to_level=level)
     return problem
+
+
+# --- campaigns ------------------------------------------------------------------------------------
+
+CAMPAIGN_SLUGS = ["reserve", "scheduling", "attraction", "service", "five-batches", "assessment"]
+
+
+def make_campaign(slug: str):
+    from campaigns.models import Campaign
+
+    names = dict(zip(CAMPAIGN_SLUGS, ["项目储备", "项目调度", "招商引资", "服务保障", "五个一批", "督考一体"], strict=True))
+    order = CAMPAIGN_SLUGS.index(slug) if slug in CAMPAIGN_SLUGS else 99
+    return Campaign.objects.get_or_create(slug=slug, defaults={"name": names.get(slug, slug), "sort_order": order})[0]
+
+
+def make_indicator(
+    campaign: str,
+    metric: str,
+    *,
+    year: int = 2024,
+    code: str | None = None,
+    name: str | None = None,
+    scope: str = "county",
+    period: str = "year",
+    comparison: str = "gte",
+    unit: str = "count",
+    value: Decimal | str | int | None = None,
+    multiplier: Decimal | str | int | None = None,
+    base: str = "",
+    weights: dict[str, Decimal | str | int] | None = None,
+):
+    """An indicator with a fixed target (`value`, in `unit`) or a relative one (`multiplier` × `base`)."""
+    from campaigns.models import Indicator, ScoringItem
+
+    indicator = Indicator.objects.create(
+        campaign=make_campaign(campaign), year=year, code=code or f"ind-{next(_seq)}", name=name or metric,
+        metric=metric, scope=scope, period=period, comparison=comparison, display_unit=unit,
+        target_value=None if value is None else Decimal(str(value)),
+        target_multiplier=None if multiplier is None else Decimal(str(multiplier)), target_base=base,
+    )
+    for scheme, points in (weights or {}).items():
+        ScoringItem.objects.create(scheme=scheme, indicator=indicator, points=Decimal(str(points)))
+    return indicator
+
+
+def make_pipeline_project(
+    township: Unit,
+    investment: Decimal | str | int,
+    *,
+    name: str | None = None,
+    entered_on: date = date(2024, 1, 10),
+    approved_on: date | None = None,
+):
+    """A planned project; with `approved_on`, its first preliminary approval makes it a reserve project."""
+    from campaigns.models import PipelineProject
+    from campaigns.services import pipeline_approval_record
+
+    project = PipelineProject.objects.create(
+        name=name or f"谋划项目{next(_seq)}", township=township, estimated_investment=Decimal(str(investment)),
+        entered_on=entered_on,
+    )
+    if approved_on:
+        pipeline_approval_record(pipeline_project=project, name="项目建议书批复", obtained_on=approved_on, recorded_by=None)
+    return project
+
+
+def make_industrial_project(township: Unit, *, signed_on: date, name: str | None = None, **stages):
+    """An industrial project signed on `signed_on`; `landed_on=`, `started_on=`… for later stages."""
+    from campaigns.models import IndustrialProject
+
+    return IndustrialProject.objects.create(
+        name=name or f"产业项目{next(_seq)}", township=township, signed_on=signed_on, **stages
+    )
