@@ -31,7 +31,7 @@ class FundType(models.TextChoices):
 
 class FundingStatus(models.TextChoices):
     PREPARING = "preparing", _("Preparing")
-    APPLIED = "applied", _("Applied")
+    APPLIED = "applied", _("Applied for")  # not "Applied": that msgid is the import status 已导入
     APPROVED = "approved", _("Approved")
     RECEIVED = "received", _("Funds received")
     REJECTED = "rejected", _("Not approved")
