@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from projects.demo import DEMO_YEAR
 from projects.models import ProjectYear, User
@@ -30,7 +31,9 @@ BATCHES = [
     (FundType.SPECIAL_BOND, DEMO_YEAR, "2024年新增专项债券第三批", date(DEMO_YEAR, 9, 15), 0.3, (2000, 30000)),
     (FundType.TREASURY_BOND, DEMO_YEAR, "2024年超长期特别国债", date(DEMO_YEAR, 6, 20), 0.15, (1000, 10000)),
     (FundType.OTHER, DEMO_YEAR, "2024年省级文旅发展专项资金", date(DEMO_YEAR, 5, 31), 0.02, (50, 800)),
-    (FundType.CENTRAL_BUDGET, DEMO_YEAR, "2025年第一批中央预算内投资（储备）", date(DEMO_YEAR, 11, 30), 0.08, (500, 5000)),
+    # The next batch, being prepared: its deadline is set a few weeks after the day the demo is first
+    # loaded (see `load`), so the page shows a live "due soon" whatever the date.
+    (FundType.CENTRAL_BUDGET, DEMO_YEAR + 1, "下一批中央预算内投资（储备项目）", None, 0.08, (500, 5000)),
 ]
 # Projects that apply to each batch: public works for budget funds and bonds, industry for the rest.
 PUBLIC = {"城市建设", "社会事业", "交通", "水利", "农业农村"}
@@ -50,7 +53,9 @@ def load(*, stdout=None) -> None:
     listings = list(ProjectYear.objects.filter(year=DEMO_YEAR).select_related("project").order_by("tier", "seq", "id"))
     public = [l.project for l in listings if l.project.industry in PUBLIC]
     other = [l.project for l in listings if l.project.industry in INDUSTRY_FOR_OTHER]
+    upcoming = timezone.localdate() + timedelta(days=20)
     for index, (fund_type, year, batch, deadline, share, bounds) in enumerate(BATCHES):
+        deadline = deadline or upcoming
         pool = other if fund_type == FundType.OTHER else public
         if not pool:
             continue
