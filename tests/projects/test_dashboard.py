@@ -145,3 +145,16 @@ def test_dashboard_runs_the_same_number_of_queries_for_2000_projects_as_for_20(c
     factories.bulk_projects(1980, townships=townships)
     large = _queries(client, path)
     assert small == large, f"{small} queries with 20 projects, {large} with 2,000"
+
+
+def test_dashboard_lists_the_50_projects_furthest_behind_and_links_to_the_rest(client, leader):
+    for i in range(60):
+        project = factories.make_project(f"落后项目{i:02d}", annual_plan=1000)
+        factories.make_progress(project, month=6, completed=i)  # all far behind 50% time progress
+    response = _get(client, leader, "/?year=2024&month=6")
+    assert len(response.context["figures"].behind) == 60
+    html = response.content.decode()
+    assert "落后项目00" in html  # the furthest behind (0%) is shown
+    assert "落后项目59" not in html  # the 60th is not
+    assert "共60个项目低于时间进度" in html
+    assert "sort=rate" in html
