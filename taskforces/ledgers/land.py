@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from projects.models import Project, Unit
@@ -155,7 +155,7 @@ class LandMeeting(LedgerEntry):
         ]
 
     def __str__(self) -> str:
-        return f"{self.year} Q{self.quarter}"
+        return gettext("%(year)s Q%(quarter)s") % {"year": self.year, "quarter": self.quarter}
 
 
 class LandMeetingDecision(LedgerEntry):
