@@ -231,3 +231,36 @@ def test_project_history_names_who_changed_what(county, reporter):
     assert changes["本月完成投资（万元）"] == ("100.00", "150.00")
     assert changes["形象进度"] == ("—", "主体封顶")
     assert entries[1].action == "+"
+
+
+# --- presentation: projects/templatetags/money.py ---------------------------------------------------
+
+
+def test_money_filters_format_yi_wan_and_rates():
+    from projects.templatetags import money
+
+    assert money.yi(D("1600500")) == "160.05"
+    assert money.yi(D("11294500")) == "1,129.45"
+    assert money.yi(D("125")) == "0.01"  # 0.0125 亿元, half up
+    assert money.yi(None) == "—"
+    assert money.wan(D("1234.5")) == "1,234.50"
+    assert money.wan(D("-0.001")) == "0.00"  # never "-0.00"
+    assert money.pct(D("151.47368")) == "151.47%"
+    assert money.pct(None) == "—"
+    assert money.rate_of(D("28.78"), D("19.00")) is not None
+    assert money.pct(money.rate_of(D("28.78"), D("19.00"))) == "151.47%"  # DOMAIN.md's example
+    assert money.rate_of(D("5"), D("0")) is None  # a project without plan
+
+
+def test_money_filters_say_ahead_or_behind_time_progress_in_points():
+    from projects.templatetags import money
+
+    assert money.points(D("3.214")) == "+3.21个百分点"
+    assert money.points(D("-3.215")) == "-3.22个百分点"
+    assert money.signed(D("-14.5238")) == "-14.52"
+    assert money.signed(D("0.001")) == "0.00"
+    assert money.vs_time(D("3.214")) == "超过时间进度3.21个百分点"
+    assert money.vs_time(D("-14.5238")) == "低于时间进度14.52个百分点"
+    assert money.vs_time(D("0.004")) == "与时间进度持平"
+    assert money.gap_class(D("-1")) == "text-danger"
+    assert money.gap_class(D("1")) == "text-success"
