@@ -5,9 +5,8 @@ natural key (get_or_create) and generated from a fixed seed, so loading twice ch
 
 - investment: trips Jan–Oct 2024, leads at every stage (signed ones linked to the demo projects
   they became), promotion events, weekly site visits, head-enterprise contacts;
-- approvals: the approval-item list of the 9 preliminary projects and of the new projects not yet
-  started, a few overdue and one blocked (open items' deadlines are set around the day the demo is
-  first loaded, so the page shows a realistic mix whatever the date);
+- approvals: the approval-item list of the 9 preliminary projects and of some new projects, started
+  or not, a few overdue as of 2024-10-31 and some blocked;
 - supervision: visits to the key projects in September and October 2024 with the ten checks (a few
   problems, which are on the problem ledger), some with photos carrying EXIF time and GPS.
 
@@ -24,7 +23,9 @@ import random
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -60,6 +61,8 @@ from .models import (
 )
 
 DEMO_YEAR = 2024
+# The demo's "today": the end of the last reported month (what taskforces.selectors.reference_date gives).
+DEMO_TODAY = date(DEMO_YEAR, 10, 31)
 OTHER_DEMO_MODULES = ["taskforces.demo_land", "taskforces.demo_statistics", "taskforces.demo_funding"]
 
 DESTINATIONS = [
@@ -162,6 +165,8 @@ def _investment(units: dict[str, Unit], user: User | None) -> None:
         signed = negotiating + timedelta(days=rng.randint(20, 60)) if stage in (LeadStage.SIGNED, LeadStage.LANDED) and negotiating else None
         landed = signed + timedelta(days=rng.randint(15, 40)) if stage == LeadStage.LANDED and signed else None
         cutoff = date(DEMO_YEAR, 10, 31)
+        negotiating = min(negotiating, cutoff - timedelta(days=40)) if negotiating else None
+        contacted = min(contacted, negotiating) if negotiating else min(contacted, cutoff)
         signed = min(signed, cutoff - timedelta(days=20)) if signed else None
         landed = min(max(landed, signed), cutoff) if landed and signed else None
         township = townships[(number * 5) % len(townships)] if townships else None
@@ -267,7 +272,7 @@ def _approvals(units: dict[str, Unit], user: User | None) -> None:
     wanted = [name for name in ITEM_UNITS if name in types]
     if not wanted:
         return
-    today = timezone.localdate()
+    today = DEMO_TODAY
     listings = (
         ProjectYear.objects.filter(year=DEMO_YEAR, nature__in=[Nature.PRELIMINARY, Nature.NEW])
         .select_related("project")
@@ -303,8 +308,8 @@ def _approvals(units: dict[str, Unit], user: User | None) -> None:
                     approved = started - timedelta(days=30 - position * 4)
                 deadline = approved + timedelta(days=rng.randint(0, 10))
             else:
-                # Open items: deadlines around the day the demo is loaded; about one in five is overdue.
-                deadline = today + timedelta(days=rng.randint(-25, 75) if rng.random() < 0.2 else rng.randint(5, 90))
+                # Open items: deadlines around the demo's "today"; about one in eight is overdue.
+                deadline = today + timedelta(days=-rng.randint(3, 40) if rng.random() < 0.12 else rng.randint(5, 90))
             big = project.total_investment >= Decimal("50000")
             level = (
                 ApprovalLevel.PROVINCE if big and name in ("用地预审与选址意见书", "节能审查（能评）")
@@ -443,6 +448,7 @@ def _supervision(user: User | None) -> None:
         if resolved:
             ProblemEvent.objects.create(problem=problem, at=raised + timedelta(days=10), kind=ProblemEventKind.RESOLVED, actor=user, note=problem.resolution)
         check.problem = problem
+        check._history_user = user
         check.save(update_fields=["problem"])
     # Photos on a few October visits (two each), with their EXIF time and position.
     for number, visit in enumerate(
@@ -458,6 +464,12 @@ def _supervision(user: User | None) -> None:
 
 @transaction.atomic
 def load(*, stdout=None) -> None:
+    # Labels written into records (a problem's "程序：…") in the county's language, as in a request.
+    with translation.override(settings.LANGUAGE_CODE):
+        _load(stdout=stdout)
+
+
+def _load(*, stdout=None) -> None:
     users = _users()
     units = _units()
     if not Lead.objects.exists():

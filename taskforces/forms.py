@@ -38,7 +38,7 @@ class LedgerForm(forms.ModelForm):
             if isinstance(field, forms.DateField):
                 field.widget = DateInput()
             elif isinstance(field.widget, forms.Textarea):
-                field.widget.attrs.setdefault("rows", 2)
+                field.widget.attrs["rows"] = 2  # Django's default of 10 rows fills a phone screen
             if isinstance(model_field, models.DecimalField):
                 field.widget.attrs.setdefault("inputmode", "decimal")
                 field.widget.attrs.setdefault("step", "0.01")

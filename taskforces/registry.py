@@ -74,6 +74,7 @@ class ListColumn:
     link: bool = False  # the cell links to the entry's page
     css: str = ""
     badge: Callable[[Any], tuple[str, str] | None] | None = None  # obj -> (css class, label) shown after the value
+    wide_only: bool = False  # hidden on a phone, where each row becomes a card: keep the cards short
 
 
 @dataclass
@@ -118,7 +119,11 @@ class LedgerSection:
     help_text: str | Promise = ""
 
     def get_queryset(self) -> models.QuerySet:
-        return self.queryset() if self.queryset else self.model._default_manager.all()
+        queryset = self.queryset() if self.queryset else self.model._default_manager.all()
+        if not queryset.ordered and self.model._meta.ordering:
+            # Django drops Meta.ordering from GROUP BY queries (annotated counts): keep pages stable.
+            queryset = queryset.order_by(*self.model._meta.ordering)
+        return queryset
 
     def visible_to(self, user) -> bool:
         """Whether the section's tab is shown: reporters only see sections about projects."""

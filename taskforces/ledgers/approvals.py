@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from projects.models import Project, Unit
@@ -31,7 +32,7 @@ class ApprovalLevel(models.TextChoices):
 
 
 class ApprovalStatus(models.TextChoices):
-    NOT_STARTED = "not_started", _("Not started")
+    NOT_STARTED = "not_started", pgettext_lazy("approval item", "Not started")
     IN_PROGRESS = "in_progress", _("In progress")
     APPROVED = "approved", _("Approved")
     BLOCKED = "blocked", _("Blocked")
@@ -97,6 +98,10 @@ class ApprovalItem(LedgerEntry):
 
     @property
     def is_overdue(self) -> bool:
+        """Overdue today; lists annotate `overdue` instead (see taskforces.selectors.approvals)."""
+        flag = getattr(self, "overdue", None)
+        if flag is not None:
+            return bool(flag)
         return self.is_overdue_on(timezone.localdate())
 
 

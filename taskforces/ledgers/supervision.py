@@ -6,6 +6,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from projects.models import Project
@@ -23,21 +24,21 @@ __all__ = [
 class SupervisionAspect(models.TextChoices):
     """The ten supervisions, in the notice's order: 机制、目标、程序、投资、进度、入统、服务、施工、环境、问题."""
 
-    MECHANISM = "mechanism", _("Mechanism")
-    TARGET = "target", _("Target")
-    PROCEDURE = "procedure", _("Procedure")
-    INVESTMENT = "investment", _("Investment")
-    PROGRESS = "progress", _("Progress")
-    STATISTICS = "statistics", _("Statistics inclusion")
-    SERVICE = "service", _("Service")
-    CONSTRUCTION = "construction", _("Construction")
-    ENVIRONMENT = "environment", _("Environment")
-    PROBLEMS = "problems", _("Problems")
+    MECHANISM = "mechanism", pgettext_lazy("supervision aspect", "Mechanism")
+    TARGET = "target", pgettext_lazy("supervision aspect", "Target")
+    PROCEDURE = "procedure", pgettext_lazy("supervision aspect", "Procedure")
+    INVESTMENT = "investment", pgettext_lazy("supervision aspect", "Investment")
+    PROGRESS = "progress", pgettext_lazy("supervision aspect", "Progress")
+    STATISTICS = "statistics", pgettext_lazy("supervision aspect", "Statistics inclusion")
+    SERVICE = "service", pgettext_lazy("supervision aspect", "Service")
+    CONSTRUCTION = "construction", pgettext_lazy("supervision aspect", "Construction")
+    ENVIRONMENT = "environment", pgettext_lazy("supervision aspect", "Environment")
+    PROBLEMS = "problems", pgettext_lazy("supervision aspect", "Problems")
 
 
 class CheckResult(models.TextChoices):
-    FINE = "fine", _("Fine")
-    PROBLEM = "problem", _("Problem")
+    FINE = "fine", pgettext_lazy("supervision result", "Fine")
+    PROBLEM = "problem", pgettext_lazy("supervision result", "Problem")
 
 
 class SupervisionVisit(LedgerEntry):

@@ -9,8 +9,7 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Unit
@@ -19,7 +18,8 @@ from ..filters import LedgerFilterSet, project_text_filter, township_filter
 from ..forms import LedgerForm
 from ..models import ApprovalItem, ApprovalItemType, ApprovalLevel, ApprovalStatus
 from ..registry import Figure, LedgerSection, ListColumn, TaskForcePage, register, register_page
-from ..selectors.approvals import approval_figures, overdue_filter, project_approval_summary
+from ..selectors import reference_date
+from ..selectors.approvals import approval_figures, items_with_overdue, overdue_filter, project_approval_summary
 
 SLUG = "approvals"
 
@@ -32,7 +32,7 @@ STATUS_BADGES = {
 
 
 def overdue_badge(item: ApprovalItem):
-    return ("text-bg-danger", _t("Overdue")) if item.is_overdue else None
+    return ("text-bg-danger", gettext("Overdue")) if item.is_overdue else None
 
 
 def overdue_row(item: ApprovalItem) -> str:
@@ -51,11 +51,11 @@ class ApprovalItemForm(LedgerForm):
         data = super().clean()
         status = data.get("status")
         if status == ApprovalStatus.APPROVED and not data.get("approved_on"):
-            self.add_error("approved_on", _t("An approved item needs its approval date."))
+            self.add_error("approved_on", gettext("An approved item needs its approval date."))
         if status == ApprovalStatus.BLOCKED and not (data.get("blocked_reason") or "").strip():
-            self.add_error("blocked_reason", _t("Say why the item is blocked."))
+            self.add_error("blocked_reason", gettext("Say why the item is blocked."))
         if data.get("applied_on") and data.get("approved_on") and data["approved_on"] < data["applied_on"]:
-            self.add_error("approved_on", _t("The approval date is before the application date."))
+            self.add_error("approved_on", gettext("The approval date is before the application date."))
         return data
 
 
@@ -75,12 +75,13 @@ class ApprovalItemFilter(LedgerFilterSet):
     def filter_overdue(self, queryset, name, value):
         if value is None:
             return queryset
-        condition = overdue_filter(timezone.localdate())
+        condition = overdue_filter(reference_date())
         return queryset.filter(condition) if value else queryset.exclude(condition)
 
 
 def _items_queryset():
-    return ApprovalItem.objects.select_related("project", "item_type", "handling_unit")
+    """Items with `overdue` annotated (judged once per request); open items first, nearest deadline first."""
+    return items_with_overdue(day=reference_date())
 
 
 register(
@@ -151,7 +152,7 @@ class ProjectSummaryFilter(django_filters.FilterSet):
 
 
 def _summary_rows(*, user, data):
-    projects = project_approval_summary(user=user, day=timezone.localdate())
+    projects = project_approval_summary(user=user, day=reference_date())
     filterset = ProjectSummaryFilter(data or None, queryset=projects)
     rows = list((filterset.qs if filterset.is_valid() else projects)[:500])
     return rows, filterset
@@ -177,16 +178,16 @@ register(
 
 
 def figures(*, user, taskforce) -> list[Figure]:
-    f = approval_figures(user=user, day=timezone.localdate())
+    f = approval_figures(user=user, day=reference_date())
     base = reverse("taskforces:detail", args=[SLUG])
     return [
-        Figure(_("Approval items"), f.items, note=_t("on %(n)s projects") % {"n": f.projects}),
+        Figure(_("Approval items"), f.items, note=gettext("on %(n)s projects") % {"n": f.projects}),
         Figure(_("Approved"), f.approved, tone="green", note=f"{(f.approved * 100 / f.items):.1f}%" if f.items else ""),
         Figure(_("In progress"), f.in_progress),
         Figure(_("Blocked"), f.blocked, tone="gold" if f.blocked else "", url=f"{base}?tab=items&status=blocked"),
         Figure(
             _("Overdue"), f.overdue, tone="red" if f.overdue else "green",
-            note=_t("on %(n)s projects") % {"n": f.projects_overdue}, url=f"{base}?tab=items&overdue=true",
+            note=gettext("on %(n)s projects") % {"n": f.projects_overdue}, url=f"{base}?tab=items&overdue=true",
         ),
     ]
 

@@ -6,12 +6,14 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.text import Truncator
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from projects.models import Unit, UnitKind
@@ -82,11 +84,11 @@ class LeadForm(LedgerForm):
         data = super().clean()
         stage = data.get("stage")
         if stage in (LeadStage.SIGNED, LeadStage.LANDED) and not data.get("signed_on"):
-            self.add_error("signed_on", _t("A signed lead needs its signing date."))
+            self.add_error("signed_on", gettext("A signed lead needs its signing date."))
         if stage == LeadStage.LANDED and not data.get("landed_on"):
-            self.add_error("landed_on", _t("A landed lead needs the date it landed."))
+            self.add_error("landed_on", gettext("A landed lead needs the date it landed."))
         if data.get("signed_on") and data.get("landed_on") and data["landed_on"] < data["signed_on"]:
-            self.add_error("landed_on", _t("A lead lands after it is signed."))
+            self.add_error("landed_on", gettext("A lead lands after it is signed."))
         return data
 
 
@@ -118,6 +120,17 @@ def _lead_stage_date(lead: Lead):
     }.get(lead.stage)
 
 
+def _leads_queryset():
+    from django.db.models.functions import Coalesce
+
+    # Latest movement first: the date of the stage each lead has reached.
+    return (
+        Lead.objects.select_related("industry", "attraction_mode", "host_township", "project")
+        .annotate(stage_date=Coalesce("dropped_on", "landed_on", "signed_on", "negotiating_on", "contacted_on"))
+        .order_by(F("stage_date").desc(nulls_last=True), "-id")
+    )
+
+
 register(
     LedgerSection(
         slug=SLUG,
@@ -126,17 +139,17 @@ register(
         model=Lead,
         form_class=LeadForm,
         filterset_class=LeadFilter,
-        queryset=lambda: Lead.objects.select_related("industry", "attraction_mode", "host_township", "project"),
+        queryset=_leads_queryset,
         list_columns=[
             ListColumn(_("Intended project"), "name", link=True),
             ListColumn(_("Investor"), "investor"),
-            ListColumn(_("Source region"), "source_region"),
-            ListColumn(_("Industry"), "industry"),
+            ListColumn(_("Source region"), "source_region", wide_only=True),
+            ListColumn(_("Industry"), "industry", wide_only=True),
             ListColumn(_("Intended investment (10k yuan)"), "intended_investment", num=True),
             ListColumn(_("Stage"), lambda o: "", badge=lambda o: (STAGE_BADGES.get(o.stage, ""), o.get_stage_display())),
             ListColumn(_("Since"), _lead_stage_date),
             ListColumn(_("Host township"), "host_township"),
-            ListColumn(_("Project in the register"), lambda o: o.project.name if o.project_id else ""),
+            ListColumn(_("Project in the register"), lambda o: o.project.name if o.project_id else "", wide_only=True),
         ],
         project_columns=[
             ListColumn(_("Lead"), "name", link=True),
@@ -171,7 +184,7 @@ def lead_convert(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("taskforces:entry", SLUG, "leads", lead.pk)
-    messages.success(request, _t("The project “%(name)s” is now in the register.") % {"name": project.name})
+    messages.success(request, gettext("The project “%(name)s” is now in the register.") % {"name": project.name})
     return redirect(reverse("projects:detail", args=[project.pk]))
 
 
@@ -186,7 +199,7 @@ class TripForm(LedgerForm):
     def clean(self):
         data = super().clean()
         if data.get("end_date") and data.get("date") and data["end_date"] < data["date"]:
-            self.add_error("end_date", _t("The return date is before the departure."))
+            self.add_error("end_date", gettext("The return date is before the departure."))
         return data
 
 
@@ -222,10 +235,10 @@ register(
         list_columns=[
             ListColumn(_("Date"), "date", link=True),
             ListColumn(_("Destination"), "destination"),
-            ListColumn(_("Region"), "region"),
+            ListColumn(_("Region"), "region", wide_only=True),
             ListColumn(_("Unit that went"), "unit"),
-            ListColumn(_("Who went"), "participants"),
-            ListColumn(_("Companies met"), _short("companies_met")),
+            ListColumn(_("Who went"), "participants", wide_only=True),
+            ListColumn(_("Companies met"), _short("companies_met"), wide_only=True),
             ListColumn(_("Leads produced"), "lead_count", num=True),
         ],
         export_fields=["date", "end_date", "destination", "region", "unit", "participants", "companies_met", "outcome"],
@@ -250,7 +263,7 @@ class PromotionEventForm(LedgerForm):
     def clean(self):
         data = super().clean()
         if data.get("kind") == PromotionKind.INDUSTRY_CHAIN and not data.get("chain"):
-            self.add_error("chain", _t("Name the industry chain of the event."))
+            self.add_error("chain", gettext("Name the industry chain of the event."))
         return data
 
 
@@ -277,7 +290,7 @@ register(
             ListColumn(_("Title"), "title", link=True),
             ListColumn(_("Kind"), "kind"),
             ListColumn(_("Industry chain"), "chain"),
-            ListColumn(_("Place"), "place"),
+            ListColumn(_("Place"), "place", wide_only=True),
             ListColumn(_("Projects signed"), "projects_signed", num=True),
             ListColumn(_("Investment signed (10k yuan)"), "amount_signed", num=True),
         ],
@@ -325,7 +338,7 @@ register(
             ListColumn(_("Project"), "project"),
             ListColumn(_("Who went"), "visitors"),
             ListColumn(_("Findings"), _short("findings", 60)),
-            ListColumn(_("Follow-up"), _short("follow_up", 40)),
+            ListColumn(_("Follow-up"), _short("follow_up", 40), wide_only=True),
         ],
         project_columns=[
             ListColumn(_("Date"), "date", link=True),
@@ -376,9 +389,9 @@ register(
             ListColumn(_("Date"), "date"),
             ListColumn(_("Enterprise"), "enterprise", link=True),
             ListColumn(_("Kind of contact"), "mode"),
-            ListColumn(_("Participants"), "participants"),
+            ListColumn(_("Participants"), "participants", wide_only=True),
             ListColumn(_("What was discussed"), _short("content", 50)),
-            ListColumn(_("Lead"), "lead"),
+            ListColumn(_("Lead"), "lead", wide_only=True),
         ],
         project_columns=[
             ListColumn(_("Date"), "date"),
@@ -401,13 +414,13 @@ def figures(*, user, taskforce) -> list[Figure]:
     f = investment_figures(user=user, today=day)
     events = f["events"]
     return [
-        Figure(_("Leads in negotiation"), f["negotiating"], note=_t("%(n)s at first contact") % {"n": f["contact"]}),
+        Figure(_("Leads in negotiation"), f["negotiating"], note=gettext("%(n)s at first contact") % {"n": f["contact"]}),
         Figure(
-            _("Signed this year"), f["signed"], unit=_("projects"),
-            note=_t("%(amount)s 100m yuan") % {"amount": f"{f['signed_amount'] / 10000:,.2f}"}, tone="green",
+            _("Signed this year"), f["signed"], unit=pgettext_lazy("count of", "projects"),
+            note=gettext("%(amount)s 100m yuan") % {"amount": f"{f['signed_amount'] / 10000:,.2f}"}, tone="green",
         ),
-        Figure(_("Landed this year"), f["landed"], unit=_("projects"),
-               note=_t("%(n)s signed, not yet in the register") % {"n": f["unconverted"]}),
+        Figure(_("Landed this year"), f["landed"], unit=pgettext_lazy("count of", "projects"),
+               note=gettext("%(n)s signed, not yet in the register") % {"n": f["unconverted"]}),
         Figure(
             _("Trips this month"), f"{f['trips_this_month']}/{TRIPS_PER_MONTH}",
             tone="red" if f["trips_this_month"] < TRIPS_PER_MONTH else "green", note=f"{day:%Y-%m}",
@@ -418,7 +431,7 @@ def figures(*, user, taskforce) -> list[Figure]:
             note=_("comprehensive · industry chain"),
             tone="green" if events["comprehensive"] >= COMPREHENSIVE_EVENTS_PER_YEAR and events["chain"] >= CHAIN_EVENTS_PER_YEAR else "gold",
         ),
-        Figure(_("Site visits this week"), f["visits_this_week"], note=_t("%(n)s head-enterprise contacts this year") % {"n": f["contacts_this_year"]}),
+        Figure(_("Site visits this week"), f["visits_this_week"], note=gettext("%(n)s head-enterprise contacts this year") % {"n": f["contacts_this_year"]}),
     ]
 
 

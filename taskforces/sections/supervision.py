@@ -14,8 +14,9 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, path, reverse
+from django.utils import timezone
 from django.utils.text import Truncator
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..access import get_supervision_visit_for_user, get_taskforce_for_user
@@ -74,7 +75,7 @@ class SupervisionVisitForm(LedgerForm):
             )
             self.fields[f"note_{aspect}"] = forms.CharField(
                 label=_("Note"), required=False, initial=check.note if check else "",
-                widget=forms.TextInput(attrs={"placeholder": _t("What was found")}),
+                widget=forms.TextInput(attrs={"placeholder": gettext("Note (required for a problem)")}),
             )
         self.fields["photos"] = attachments_field(("photo",))
 
@@ -89,7 +90,7 @@ class SupervisionVisitForm(LedgerForm):
         data = super().clean()
         for aspect, label in SupervisionAspect.choices:
             if data.get(f"result_{aspect}") == CheckResult.PROBLEM and not (data.get(f"note_{aspect}") or "").strip():
-                self.add_error(f"note_{aspect}", _t("Describe the problem found."))
+                self.add_error(f"note_{aspect}", gettext("Describe the problem found."))
         return data
 
     def checks(self) -> list[CheckInput]:
@@ -130,13 +131,13 @@ def _visits_queryset():
 def _checks_summary(visit: SupervisionVisit) -> str:
     problems = [c for c in visit.checks.all() if c.result == CheckResult.PROBLEM]
     if not problems:
-        return _t("All fine") if visit.checks.all() else "—"
+        return gettext("All fine") if visit.checks.all() else "—"
     return "、".join(ASPECT_SHORT.get(c.aspect, c.aspect) for c in problems)
 
 
 def _problem_badge(visit: SupervisionVisit):
     count = sum(1 for c in visit.checks.all() if c.result == CheckResult.PROBLEM)
-    return ("text-bg-danger", _t("%(n)s problems") % {"n": count}) if count else None
+    return ("text-bg-danger", gettext("%(n)s problems") % {"n": count}) if count else None
 
 
 register(
@@ -201,7 +202,8 @@ def _visit_detail_context(visit: SupervisionVisit) -> dict:
         check.problem_url = problem_url(check.problem_id)
     # The visit's history and its checks' history, merged newest first.
     lines = history_lines(visit.history.all(), model=SupervisionVisit) + history_lines(
-        SupervisionCheck.history.filter(visit_id=visit.pk),
+        # The checks are created with the visit: show only their later changes.
+        SupervisionCheck.history.filter(visit_id=visit.pk).exclude(history_type="+"),
         model=SupervisionCheck,
         label=lambda row: str(SupervisionAspect(row.aspect).label) if row.aspect in SupervisionAspect.values else row.aspect,
     )
@@ -276,7 +278,9 @@ def _visit_form_page(request: HttpRequest, *, visit: SupervisionVisit | None) ->
     section = get_section(SLUG, "visits")
     initial = {}
     if visit is None and request.method == "GET":
-        initial = {k: v for k, v in request.GET.items() if k in ("project", "date")}
+        # On a site with a phone: today, and the person entering as the inspector, prefilled.
+        initial = {"date": timezone.localdate(), "inspectors": request.user.display_name}
+        initial.update({k: v for k, v in request.GET.items() if k in ("project", "date")})
     form = SupervisionVisitForm(
         request.POST if request.method == "POST" else None,
         request.FILES if request.method == "POST" else None,
@@ -291,7 +295,7 @@ def _visit_form_page(request: HttpRequest, *, visit: SupervisionVisit | None) ->
         raised = sum(1 for c in saved.checks.all() if c.result == CheckResult.PROBLEM)
         messages.success(
             request,
-            _t("Visit saved.") + (" " + _t("%(n)s problems are on the problem ledger.") % {"n": raised} if raised else ""),
+            gettext("Visit saved.") + (" " + gettext("%(n)s problems are on the problem ledger.") % {"n": raised} if raised else ""),
         )
         return redirect(entry_url(section, saved))
     return render(
@@ -319,7 +323,7 @@ def figures(*, user, taskforce) -> list[Figure]:
     base = reverse("taskforces:detail", args=[SLUG])
     period = f"{day:%Y-%m}"
     return [
-        Figure(_("Key projects"), f.key_projects, note=_t("%(year)s key list") % {"year": day.year}),
+        Figure(_("Key projects"), f.key_projects, note=gettext("%(year)s key list") % {"year": day.year}),
         Figure(_("Visited this month"), f.covered, tone="green", note=period),
         Figure(
             _("Not yet visited"), f.not_covered, tone="red" if f.not_covered else "green", note=period,

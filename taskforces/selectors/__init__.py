@@ -24,18 +24,19 @@ def attachments_by_entry(entries: list[models.Model]) -> dict[int, list[Attachme
 
 
 def reference_date() -> date:
-    """The day the ledgers' "this month / this year" figures refer to.
+    """The ledgers' "today": what "this month", "this year" and "overdue" refer to.
 
-    Today, when this year has a key list (or no list exists at all). When the latest list is of an
-    earlier year (e.g. the demo's 2024 data, or January before the new list is imported), the end
-    of that year's latest reported month, so the figures describe the data there is. Overdue
-    approval items are always judged against the real today. Two queries at most.
+    The real today, unless the latest key list is more than a year old (an archive, or the demo's
+    2024 data on a later date): then the end of that year's latest reported month, so the pages
+    describe the data there is. In January, before the new list is imported, the previous year's
+    list is still recent enough, so deadlines keep being judged against the real date. Two queries
+    at most; call it once per request (lists annotate `overdue` with it).
     """
     from projects.models import ProjectYear
     from projects.selectors import latest_reported_month, month_end
 
     today = timezone.localdate()
     latest = ProjectYear.objects.order_by("-year").values_list("year", flat=True).first()
-    if latest is None or latest >= today.year:
+    if latest is None or latest >= today.year - 1:
         return today
     return month_end(latest, latest_reported_month(year=latest) or 12)

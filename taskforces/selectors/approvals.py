@@ -1,6 +1,6 @@
 """Reads of the approvals ledger: per-project summaries and the overdue items.
 
-Overdue = a deadline before today and not approved. It is always judged against the real today.
+Overdue = a deadline before the ledgers' today (`taskforces.selectors.reference_date`) and not approved.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import BooleanField, Case, Count, F, IntegerField, Min, Q, QuerySet, Value, When
 
 from projects.models import Project, User
 
@@ -18,6 +18,18 @@ from ..models import ApprovalItem, ApprovalStatus
 
 def overdue_filter(day: date, prefix: str = "") -> Q:
     return Q(**{f"{prefix}deadline__lt": day}) & ~Q(**{f"{prefix}status": ApprovalStatus.APPROVED})
+
+
+def items_with_overdue(*, day: date) -> QuerySet[ApprovalItem]:
+    """Approval items, project and type joined, `overdue` annotated as of `day`; open ones first by deadline."""
+    return (
+        ApprovalItem.objects.select_related("project", "item_type", "handling_unit")
+        .annotate(
+            overdue=Case(When(overdue_filter(day), then=Value(True)), default=Value(False), output_field=BooleanField()),
+            done=Case(When(status=ApprovalStatus.APPROVED, then=Value(1)), default=Value(0), output_field=IntegerField()),
+        )
+        .order_by("done", F("deadline").asc(nulls_last=True), "project__name", "id")
+    )
 
 
 def project_approval_summary(*, user: User, day: date) -> QuerySet[Project]:

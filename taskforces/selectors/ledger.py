@@ -69,14 +69,17 @@ def build_rows(section: LedgerSection, objects, columns: list[ListColumn] | None
         row = Row(obj=obj, css=section.row_class(obj) if section.row_class else "", url=url)
         for column in columns:
             value = column.attr(obj) if callable(column.attr) else field_value(obj, column.attr)
+            badge = column.badge(obj) if column.badge else None
             row.cells.append(
                 Cell(
-                    text=show(value),
+                    text="" if badge and value == "" else show(value),
                     label=str(column.header),
                     num=column.num,
                     link=url if column.link else "",
-                    css=column.css,
-                    badge=column.badge(obj) if column.badge else None,
+                    css=" ".join(
+                        c for c in (column.css, "tf-wide" if column.wide_only else "", "text-nowrap" if isinstance(value, date) else "") if c
+                    ),
+                    badge=badge,
                 )
             )
         rows.append(row)

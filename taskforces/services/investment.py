@@ -19,7 +19,7 @@ def lead_convert_to_project(*, lead: Lead, user: User) -> Project:
     investment), host township and industry; putting it on a year's key list stays with the HQ
     office. Refused for a lead that is not signed or already has its project.
     """
-    lead = Lead.objects.select_for_update().select_related("industry", "host_township").get(pk=lead.pk)
+    lead = Lead.objects.select_for_update(of=("self",)).select_related("industry", "host_township").get(pk=lead.pk)
     if lead.project_id is not None:
         raise ValidationError(_("This lead already has its project in the register."), code="converted")
     if lead.stage not in (LeadStage.SIGNED, LeadStage.LANDED):
