@@ -179,10 +179,10 @@ class ProblemForm(forms.Form):
         self.fields["project"].queryset = projects.order_by("name")
         self.fields["owner"].queryset = people_queryset().select_related("unit")
         if not may_set_level:
+            # A task-force member raises problems for their own task force, at the task-force level.
             del self.fields["level"]
-        if taskforces.count() == 1:
             self.fields["source_taskforce"].required = True
-            self.fields["source_taskforce"].initial = taskforces.first()
+            self.fields["source_taskforce"].empty_label = None
 
 
 class ResolveForm(forms.Form):
