@@ -7,6 +7,8 @@ An application still being prepared whose deadline has passed is red; one due wi
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -113,8 +115,9 @@ register(
 # --- the page ---------------------------------------------------------------------------------------
 
 
-def _wan(amount) -> str:
-    return f"{amount:,.2f}"
+def _yi(amount) -> str:
+    """万元 shown in 亿元, two places (the key-figure cards, as on the dashboard)."""
+    return f"{(amount / 10000).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,.2f}"
 
 
 def figures(*, user, taskforce) -> list[Figure]:
@@ -125,19 +128,19 @@ def figures(*, user, taskforce) -> list[Figure]:
     receipt = this_year.receipt_rate
     return [
         Figure(
-            _("Applied this year"), _wan(this_year.applied), unit=_("10k yuan"),
+            _("Applied this year"), _yi(this_year.applied), unit=_("100m yuan"),
             note=gettext("%(year)s · %(n)s applications") % {"year": year, "n": this_year.count},
             url=f"{base}?tab=applications&year={year}",
         ),
-        Figure(_("Approved this year"), _wan(this_year.approved), unit=_("10k yuan"), tone="green"),
+        Figure(_("Approved this year"), _yi(this_year.approved), unit=_("100m yuan"), tone="green"),
         Figure(
-            _("Received this year"), _wan(this_year.received), unit=_("10k yuan"),
+            _("Received this year"), _yi(this_year.received), unit=_("100m yuan"),
             note=gettext("%(rate)s of approved") % {"rate": f"{receipt:.1f}%" if receipt is not None else "—"},
         ),
         Figure(
-            _("All years received"), _wan(s.all_years.received), unit=_("10k yuan"),
+            _("All years received"), _yi(s.all_years.received), unit=_("100m yuan"),
             note=gettext("applied %(applied)s · approved %(approved)s") % {
-                "applied": _wan(s.all_years.applied), "approved": _wan(s.all_years.approved),
+                "applied": _yi(s.all_years.applied), "approved": _yi(s.all_years.approved),
             },
         ),
         Figure(

@@ -66,6 +66,10 @@ def ageing_badge(row: StatisticsScreening):
     return None
 
 
+def not_eligible_badge(row: StatisticsScreening):
+    return None if row.eligible else ("text-bg-secondary", gettext("Not eligible"))
+
+
 def included_badge(row: StatisticsScreening):
     if row.included:
         return ("text-bg-success", gettext("Included"))
@@ -117,11 +121,10 @@ register(
             "-year", "-month", "included", "project__actual_start", "project_id"
         ),
         list_columns=[
-            ListColumn(_("Project"), "project", link=True),
+            ListColumn(_("Project"), "project", link=True, badge=not_eligible_badge),
             ListColumn(_("Township"), "project__township"),
             ListColumn(_("Actual start"), "project__actual_start", badge=ageing_badge),
             ListColumn(_("Total investment (10k yuan)"), "project__total_investment", num=True),
-            ListColumn(_("Eligible"), "eligible"),
             ListColumn(_("Included"), _included_on, badge=included_badge),
             ListColumn(_("Supporting documents"), _documents_date, badge=documents_badge),
             ListColumn(_("Notes"), lambda o: Truncator(o.returned_reason or o.notes).chars(30)),

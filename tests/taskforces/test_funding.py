@@ -122,7 +122,7 @@ def test_a_reporters_totals_count_only_its_own_projects(client, reporter, ledger
 def test_key_figures_of_this_year(client, hq, ledger):
     client.force_login(hq)
     figures = client.get("/taskforces/funding/").context["figures"]
-    assert [f.value for f in figures[:4]] == ["36,000.50", "20,800.00", "500.00", "2,500.00"]
+    assert [f.value for f in figures[:4]] == ["3.60", "2.08", "0.05", "0.25"]  # 亿元
 
 
 # --- deadlines -------------------------------------------------------------------------------------
