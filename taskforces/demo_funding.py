@@ -19,7 +19,7 @@ from projects.models import ProjectYear, User
 
 from .models import FundingApplication, FundingStatus, FundType
 
-# (fund type, year, batch, application deadline, share of total investment applied for, (min, max) 万元)
+# (fund type, year, batch, application deadline (None: the next batch, see `load`), share of total investment applied for, (min, max) 万元)
 BATCHES = [
     (FundType.CENTRAL_BUDGET, DEMO_YEAR - 1, "2023年第三批中央预算内投资", date(DEMO_YEAR - 1, 8, 15), 0.08, (500, 5000)),
     (FundType.SPECIAL_BOND, DEMO_YEAR - 1, "2023年新增专项债券第二批", date(DEMO_YEAR - 1, 6, 30), 0.3, (2000, 30000)),
@@ -33,7 +33,7 @@ BATCHES = [
     (FundType.OTHER, DEMO_YEAR, "2024年省级文旅发展专项资金", date(DEMO_YEAR, 5, 31), 0.02, (50, 800)),
     # The next batch, being prepared: its deadline is set a few weeks after the day the demo is first
     # loaded (see `load`), so the page shows a live "due soon" whatever the date.
-    (FundType.CENTRAL_BUDGET, DEMO_YEAR + 1, "下一批中央预算内投资（储备项目）", None, 0.08, (500, 5000)),
+    (FundType.CENTRAL_BUDGET, None, "下一批中央预算内投资（储备项目）", None, 0.08, (500, 5000)),
 ]
 # Projects that apply to each batch: public works for budget funds and bonds, industry for the rest.
 PUBLIC = {"城市建设", "社会事业", "交通", "水利", "农业农村"}
@@ -56,6 +56,7 @@ def load(*, stdout=None) -> None:
     upcoming = timezone.localdate() + timedelta(days=20)
     for index, (fund_type, year, batch, deadline, share, bounds) in enumerate(BATCHES):
         deadline = deadline or upcoming
+        year = year or upcoming.year
         pool = other if fund_type == FundType.OTHER else public
         if not pool:
             continue
