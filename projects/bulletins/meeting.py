@@ -24,6 +24,7 @@ from taskforces.models import Problem, ProblemEvent, ProblemLevel, ProblemStatus
 from .figures import bulletin_figures
 from .formatting import money, percent
 from .sections import ledger_model, taskforce_sections
+from .selectors import tier_order
 
 MEETING_LEVEL = ProblemLevel.EXECUTIVE
 
@@ -48,7 +49,7 @@ def key_project_rows(*, year: int, month: int, places: int) -> list[dict]:
             physical_progress=_latest_report("physical_progress", year=year, month=month),
             reported_problems=_latest_report("problems", year=year, month=month),
         )
-        .order_by("tier", "seq", "project__name")
+        .order_by(tier_order(), "seq", "project__name")
     )
     tp = time_progress(month)
     tier_labels = {t.value: str(t.label) for t in Tier}
@@ -101,7 +102,7 @@ def preliminary_approvals(*, year: int, month: int) -> dict:
     projects = list(
         ProjectYear.objects.filter(year=year, nature=Nature.PRELIMINARY)
         .select_related("project", "project__responsible_unit")
-        .order_by("tier", "seq", "project__name")
+        .order_by(tier_order(), "seq", "project__name")
     )
     items_by_project: dict[int, list] = {}
     model = ledger_model("taskforces.ApprovalItem")

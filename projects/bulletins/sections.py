@@ -45,15 +45,18 @@ def _approvals(year: int, month: int, places: int) -> dict | None:
         return None
     as_of = as_of_date(year, month)
     start, end = date(year, month, 1), month_end(year, month)
-    not_approved = ~Q(status="approved")
+    # Approved by the end of the month (an approved item always has its date: a constraint of the ledger).
+    approved = Q(status="approved", approved_on__lte=end)
+    approved_by_as_of = Q(status="approved", approved_on__lte=as_of)
+    overdue = Q(deadline__lt=as_of) & ~approved_by_as_of
     row = model.objects.aggregate(
         items=Count("id"),
-        approved=Count("id", filter=Q(status="approved")),
+        approved=Count("id", filter=approved),
         approved_this_month=Count("id", filter=Q(status="approved", approved_on__gte=start, approved_on__lte=end)),
         blocked=Count("id", filter=Q(status="blocked")),
-        overdue=Count("id", filter=not_approved & Q(deadline__lt=as_of)),
+        overdue=Count("id", filter=overdue),
         projects=Count("project", distinct=True),
-        projects_overdue=Count("project", filter=not_approved & Q(deadline__lt=as_of), distinct=True),
+        projects_overdue=Count("project", filter=overdue, distinct=True),
     )
     if not row["items"]:
         return None

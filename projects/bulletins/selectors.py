@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from django.db.models import Max, QuerySet
+from django.db.models import Case, IntegerField, Max, QuerySet, Value, When
 
-from projects.models import Nature, Project, ProjectYear
+from projects.models import Nature, Project, ProjectYear, Tier
 from projects.selectors import key_projects, key_projects_with_progress, month_end
 
 from .models import Bulletin, BulletinVersion
@@ -71,12 +71,22 @@ def completion_figures(*, year: int, month: int) -> CompletionFigures:
     return figures
 
 
+def tier_order() -> Case:
+    """Province, city, county: the order of the key lists (alphabetical order would put city first)."""
+    return Case(
+        When(tier=Tier.PROVINCE, then=Value(0)),
+        When(tier=Tier.CITY, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+
+
 def listed_projects_with_progress(*, year: int, month: int, tiers: list[str] | None = None) -> list[ProjectYear]:
     """The year's listings with `cumulative` and `month_completed`, in list order. One query."""
     listing: QuerySet[ProjectYear] = key_projects(year=year)
     if tiers:
         listing = listing.filter(tier__in=tiers)
-    return list(key_projects_with_progress(year=year, month=month, listing=listing).order_by("tier", "seq", "project__name"))
+    return list(key_projects_with_progress(year=year, month=month, listing=listing).order_by(tier_order(), "seq", "project__name"))
 
 
 def published_versions(*, year: int) -> dict[int, BulletinVersion]:
