@@ -90,7 +90,7 @@ class Evaluation:
 
     @property
     def scope_name(self) -> str:
-        return self.unit.name if self.unit else _("County")
+        return self.unit.name if self.unit else _("County-wide")
 
     @property
     def display_unit(self) -> str:

@@ -73,7 +73,7 @@ def campaign_workbook(page: dict[str, Any]) -> bytes:
                 ev.target_source,
             ])
             fills.append(ev.status)
-    _sheet(wb, _("Indicators"), [_("Indicator"), _("Scope"), _("Period"), _("Comparison"), _("Target"), _("Due by now"), _("Actual"), _("Unit"), _("Gap"), _("Status"), _("Records"), _("Target from")],
+    _sheet(wb, _("Indicators"), [_("Indicator"), _("Measured for"), _("Period"), _("Comparison"), _("Target"), _("Due by now"), _("Actual"), _("Unit"), _("Gap"), _("Status"), _("Records"), _("Target from")],
            rows, fills)
     sections = page["sections"]
     slug = campaign.slug
@@ -145,7 +145,7 @@ def campaign_workbook(page: dict[str, Any]) -> bytes:
         _sheet(wb, _("Inspections"), [_("Month"), _("Unit inspected"), _("Inspected on"), _("Checked"), _("Findings"), _("Follow-up"), _("Follow-up done")],
                [[f"{i.year}-{i.month:02d}", i.unit.name, i.inspected_on, "、".join(i.checked_list), i.findings, i.follow_up,
                  _("yes") if i.follow_up_done else _("no")] for i in sections["inspections"]])
-        _sheet(wb, _("Decisions"), [_("Unit"), _("Campaign"), _("Month"), _("Kind"), _("Grounds"), _("Date")],
+        _sheet(wb, _("Rewards and penalties"), [_("Unit"), _("Campaign"), _("Month"), _("Kind"), _("Grounds"), _("Date")],
                [[d.unit.name, d.campaign.name, d.month or _("Whole year"), d.get_kind_display(), d.grounds, d.decided_on]
                 for d in sections["decisions"]])
     info = wb.create_sheet(_("How computed"))

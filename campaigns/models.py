@@ -520,7 +520,7 @@ class Decision(models.Model):
         _("month"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)],
         help_text=_("Empty for the year's settlement."),
     )
-    kind = models.CharField(_("decision"), max_length=20, choices=DecisionKind.choices)
+    kind = models.CharField(_("reward or penalty"), max_length=20, choices=DecisionKind.choices)
     grounds = models.TextField(_("grounds"))
     decided_on = models.DateField(_("decided on"))
     decided_by = models.ForeignKey(
@@ -529,8 +529,8 @@ class Decision(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("decision")
-        verbose_name_plural = _("decisions")
+        verbose_name = _("reward or penalty")
+        verbose_name_plural = _("rewards and penalties")
         ordering = ["-decided_on", "id"]
         constraints = [
             models.CheckConstraint(condition=Q(month__isnull=True) | Q(month__gte=1, month__lte=12), name="decision_month_valid"),

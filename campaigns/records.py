@@ -50,7 +50,7 @@ RECORD_KINDS: dict[str, RecordKind] = {
                    "service", None, lambda: BankEnterpriseMeeting.objects.all()),
         RecordKind("inspection", _("Inspection"), Inspection, InspectionForm, "assessment", "unit",
                    lambda: Inspection.objects.select_related("unit", "inspector")),
-        RecordKind("decision", _("Decision"), Decision, DecisionForm, "assessment", "unit",
+        RecordKind("decision", _("Reward or penalty"), Decision, DecisionForm, "assessment", "unit",
                    lambda: Decision.objects.select_related("unit", "campaign", "decided_by")),
     ]
 }
