@@ -617,6 +617,40 @@ def campaign_bulletin_section(*, year: int, month: int) -> dict[str, Any]:
     }
 
 
+def bulletin_section(*, year: int, month: int) -> list[dict[str, Any]]:
+    """The bulletin's hook (projects.bulletins.sections.campaign_sections): one part per campaign with indicators,
+    [{"slug", "name", "figures": {…}, "paragraphs": [text]}], built from `campaign_bulletin_section`.
+    Everything is plain JSON (the bulletin freezes its figures when published)."""
+    section = campaign_bulletin_section(year=year, month=month)
+    parts = []
+    for campaign in section["campaigns"]:
+        sentences = []
+        for row in campaign["indicators"]:
+            if row["target"]:
+                sentences.append(_("%(indicator)s: %(actual)s against %(target)s, %(gap)s") % row)
+            else:
+                sentences.append(row["indicator"])
+            if row["units_total"]:
+                sentences[-1] += _(", %(met)s of %(total)s units meet it") % {"met": row["units_met"], "total": row["units_total"]}
+                if row["behind"]:
+                    sentences[-1] += _(" (behind: %(names)s)") % {"names": "、".join(row["behind"][:8])}
+        if campaign["slug"] == "assessment" and section["ranking"]:
+            ranked = [r for r in section["ranking"] if r["group"] == section["ranking"][0]["group"]]
+            top = "、".join(f"{r['unit']}（{r['score']}）" for r in ranked[:3])
+            bottom = "、".join(f"{r['unit']}（{r['score']}）" for r in ranked[-3:]) if len(ranked) > 3 else ""
+            sentences.append(
+                (_("Horse race: first %(top)s; last %(bottom)s") if bottom else _("Horse race: first %(top)s"))
+                % {"top": top, "bottom": bottom}
+            )
+        parts.append({
+            "slug": campaign["slug"],
+            "name": campaign["name"],
+            "figures": {"indicators": campaign["indicators"], "counts": campaign["counts"]},
+            "paragraphs": ["；".join(sentences) + "。"],
+        })
+    return parts
+
+
 def dashboard_summary(*, year: int, month: int, viewer: Viewer) -> dict[str, Any]:
     """For the dashboard panel: each campaign's green/yellow/red counts and the horse race's top and bottom three."""
     rows = campaign_index(year=year, month=month, viewer=viewer)
@@ -634,6 +668,7 @@ def campaign_year_settings(*, year: int) -> CampaignYear | None:
 
 
 __all__ = [
+    "bulletin_section",
     "campaign_bulletin_section",
     "campaign_index",
     "campaign_page",

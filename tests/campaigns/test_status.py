@@ -89,3 +89,12 @@ def test_dashboard_panel_is_silent_for_an_outsider(client, outsider, status_case
     client.force_login(outsider)
     response = client.get("/")
     assert "六大专项行动" not in response.content.decode()
+
+
+def test_the_bulletin_hook_writes_a_paragraph_per_campaign(status_case):
+    from projects.bulletins.sections import campaign_sections
+
+    parts = campaign_sections(year=2024, month=5)
+    reserve = next(p for p in parts if p["slug"] == "reserve")
+    assert reserve["paragraphs"] == ["谋划项目总投资：36.00 亿元，目标≥ 40.00 亿元，还差 4.00 亿元，2个单位中1个达标（落后：北留镇）。"]
+    json.dumps(parts)  # the bulletin freezes its figures as JSON
