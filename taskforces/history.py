@@ -72,6 +72,7 @@ def history_lines(
     limit: int = 50,
     model: type[models.Model] | None = None,
     label: Callable[[Any], str] | None = None,
+    hide_created: bool = False,
 ) -> list[HistoryLine]:
     """Readable lines for historical records, newest first.
 
@@ -79,7 +80,8 @@ def history_lines(
     Each line is diffed against the previous version of the same entry found among the rows; rows
     are fetched `limit + 1`-deep per call, so the oldest shown "changed" line may lack its diff only
     when more than `limit` versions exist. `label(row)` names the entry of each row (for a ledger-wide
-    change log); it must not query (use fields of the historical row itself).
+    change log); it must not query (use fields of the historical row itself). `hide_created` leaves
+    out the "created" lines (their rows still serve as the base of the first change).
     """
     if isinstance(records, QuerySet):
         model = model or records.model.instance_type
@@ -134,6 +136,8 @@ def history_lines(
     actions = {"+": "created", "~": "changed", "-": "deleted"}
     lines = []
     for row in rows[:limit]:
+        if hide_created and row.history_type == "+":
+            continue
         user = row.history_user
         lines.append(
             HistoryLine(

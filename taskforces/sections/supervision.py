@@ -203,9 +203,10 @@ def _visit_detail_context(visit: SupervisionVisit) -> dict:
     # The visit's history and its checks' history, merged newest first.
     lines = history_lines(visit.history.all(), model=SupervisionVisit) + history_lines(
         # The checks are created with the visit: show only their later changes.
-        SupervisionCheck.history.filter(visit_id=visit.pk).exclude(history_type="+"),
+        SupervisionCheck.history.filter(visit_id=visit.pk),
         model=SupervisionCheck,
         label=lambda row: str(SupervisionAspect(row.aspect).label) if row.aspect in SupervisionAspect.values else row.aspect,
+        hide_created=True,
     )
     lines.sort(key=lambda line: line.when, reverse=True)
     return {"checks": checks, "history": lines}

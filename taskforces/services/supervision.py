@@ -77,11 +77,10 @@ def supervision_visit_save(
             continue
         check.result = item.result
         check.note = note
-        check._history_user = user
-        check.save()
         if check.result == CheckResult.PROBLEM and check.problem_id is None:
             check.problem = _raise_problem(visit=visit, check=check, user=user, taskforce=taskforce)
-            check.save(update_fields=["problem"])
+        check._history_user = user
+        check.save()  # once: one history line per change of a check
     for cleaned in photos:
         attachment_create(entry=visit, cleaned=cleaned, uploaded_by=user)
     return visit
