@@ -126,6 +126,8 @@ INDICATORS: list[Spec] = [
     Spec("assessment", "completion-rate", "投资完成率", "register.completion_rate", "county_townships", "year", "gte",
          DisplayUnit.PERCENT, value="100", points={Scheme.COUNTY: "30"},
          notes="年度计划投资完成100%；应完成 = 时间进度。"),
+    Spec("assessment", "completion-rate-departments", "责任单位投资完成率", "register.completion_rate", "departments", "year",
+         "gte", DisplayUnit.PERCENT, value="100", points={Scheme.COUNTY: "30"}, notes="县直部门按其负责的重点工程计算。"),
     Spec("assessment", "follow-ups", "督查整改未完成", "assessment.open_follow_ups", "units", "month", "lte", DisplayUnit.COUNT,
          value="0", points={Scheme.COUNTY: "5"}),
 ]
