@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import django_filters
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .filters import LedgerFilterSet, project_text_filter, township_filter
 from .models import LandDemand, LandMeeting, LandMeetingDecision, LandProblem, LandProblemStatus, LandStage, LandType
+from .selectors import reference_date
 
 QUARTERS = [(q, _("Q%(quarter)s") % {"quarter": q}) for q in range(1, 5)]
 
@@ -45,7 +45,7 @@ class LandProblemFilter(LedgerFilterSet):
     def filter_overdue(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
         if value is None:
             return queryset
-        overdue = Q(status=LandProblemStatus.OPEN, deadline__lt=timezone.localdate())
+        overdue = Q(status=LandProblemStatus.OPEN, deadline__lt=reference_date())
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
 
 

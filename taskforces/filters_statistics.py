@@ -6,11 +6,11 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .filters import LedgerFilterSet, project_text_filter, township_filter
 from .models import DocumentsStatus, StatisticsScreening
+from .selectors import reference_date
 from .selectors.statistics import Ageing, screening_as_of, with_ageing
 
 AGEING_CHOICES = [
@@ -45,10 +45,10 @@ class StatisticsScreeningFilter(LedgerFilterSet):
 
     def __init__(self, data: QueryDict | None = None, queryset: QuerySet | None = None, **kwargs) -> None:
         queryset = StatisticsScreening.objects.all() if queryset is None else queryset
+        self.today = reference_date()  # the ledgers' today: rows are aged as of it (or their month's end)
         months = list(queryset.order_by().values_list("year", "month").distinct().order_by("-year", "-month"))
         if not months:
-            today = timezone.localdate()
-            months = [(today.year, today.month)]
+            months = [(self.today.year, self.today.month)]
         keys = [period_key(y, m) for y, m in months]
         data = data.copy() if data is not None else QueryDict(mutable=True)
         if data.get("period") not in keys:
@@ -60,7 +60,7 @@ class StatisticsScreeningFilter(LedgerFilterSet):
         self.form.fields["period"].choices = choices
         year, month = (int(part) for part in data["period"].split("-"))
         self.selected_year, self.selected_month = year, month
-        self.as_of = screening_as_of(year=year, month=month)
+        self.as_of = screening_as_of(year=year, month=month, today=self.today)
 
     def filter_period(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(year=self.selected_year, month=self.selected_month)

@@ -19,6 +19,7 @@ from ..forms_funding import FundingApplicationForm
 from ..models import FundingApplication, FundingStatus
 from ..registry import Figure, LedgerSection, ListColumn, TaskForcePage, get_section, register, register_page
 from ..selectors import reference_date
+from ..selectors.days import ledger_day, with_day
 from ..selectors.funding import DUE_SOON_DAYS, deadline_state, funding_breakdown, funding_summary
 from ..selectors.ledger import filtered_entries
 
@@ -49,7 +50,7 @@ def _status_date(application: FundingApplication):
 
 
 def deadline_badge(application: FundingApplication):
-    state = deadline_state(application)
+    state = deadline_state(application, today=ledger_day(application))
     if state == "missed":
         return ("text-bg-danger", gettext("Deadline missed"))
     if state == "soon":
@@ -58,7 +59,7 @@ def deadline_badge(application: FundingApplication):
 
 
 def row_class(application: FundingApplication) -> str:
-    if deadline_state(application) == "missed":
+    if deadline_state(application, today=ledger_day(application)) == "missed":
         return "row-overdue"
     if application.status == FundingStatus.REJECTED:
         return "row-muted"
@@ -73,7 +74,7 @@ register(
         model=FundingApplication,
         form_class=FundingApplicationForm,
         filterset_class=FundingApplicationFilter,
-        queryset=lambda: FundingApplication.objects.select_related("project", "project__township"),
+        queryset=lambda: with_day(FundingApplication.objects.select_related("project", "project__township")),
         list_columns=[
             ListColumn(_("Project"), "project", link=True),
             ListColumn(_("Fund type"), "fund_type"),
@@ -121,8 +122,9 @@ def _yi(amount) -> str:
 
 
 def figures(*, user, taskforce) -> list[Figure]:
-    year = reference_date().year
-    s = funding_summary(user=user, year=year)
+    day = reference_date()
+    year = day.year
+    s = funding_summary(user=user, year=year, today=day)
     base = reverse("taskforces:detail", args=[SLUG])
     this_year = s.this_year
     receipt = this_year.receipt_rate

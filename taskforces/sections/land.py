@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +20,7 @@ from ..forms_land import LandDemandForm, LandMeetingDecisionForm, LandMeetingFor
 from ..models import LandDemand, LandMeeting, LandMeetingDecision, LandProblem, LandProblemStatus, LandStage
 from ..registry import Figure, LedgerSection, ListColumn, TaskForcePage, register, register_page
 from ..selectors import reference_date
+from ..selectors.days import ledger_day, with_day
 from ..selectors.land import land_summary, returned_land_demands
 
 SLUG = "land"
@@ -125,7 +125,7 @@ def _problem_overdue(problem: LandProblem) -> bool:
     return (
         problem.status == LandProblemStatus.OPEN
         and problem.deadline is not None
-        and problem.deadline < timezone.localdate()
+        and problem.deadline < ledger_day(problem)
     )
 
 
@@ -145,7 +145,7 @@ register(
         model=LandProblem,
         form_class=LandProblemForm,
         filterset_class=LandProblemFilter,
-        queryset=lambda: LandProblem.objects.select_related("project", "project__township", "responsible_unit"),
+        queryset=lambda: with_day(LandProblem.objects.select_related("project", "project__township", "responsible_unit")),
         list_columns=[
             ListColumn(_("Project"), "project"),
             ListColumn(_("Problem"), _short("description"), link=True),
@@ -178,7 +178,7 @@ register(
 
 def _meetings_queryset():
     # Explicit order: Meta.ordering does not apply to a grouped (annotated) query.
-    return LandMeeting.objects.annotate(
+    return with_day(LandMeeting.objects).annotate(
         decision_count=Count("decisions"), open_decision_count=Count("decisions", filter=Q(decisions__done=False))
     ).order_by("-date", "-id")
 
@@ -194,7 +194,7 @@ def _meeting_detail_context(*, request, entry: LandMeeting) -> dict:
     decisions = list(
         entry.decisions.select_related("project", "responsible_unit").order_by("id")
     )
-    return {"decisions": decisions, "today": timezone.localdate()}
+    return {"decisions": decisions, "today": ledger_day(entry)}
 
 
 register(
@@ -226,7 +226,7 @@ register(
 
 
 def _decision_overdue(decision: LandMeetingDecision) -> bool:
-    return not decision.done and decision.deadline is not None and decision.deadline < timezone.localdate()
+    return not decision.done and decision.deadline is not None and decision.deadline < ledger_day(decision)
 
 
 def decision_badge(decision: LandMeetingDecision):
@@ -245,7 +245,7 @@ register(
         model=LandMeetingDecision,
         form_class=LandMeetingDecisionForm,
         filterset_class=LandMeetingDecisionFilter,
-        queryset=lambda: LandMeetingDecision.objects.select_related("meeting", "project", "responsible_unit"),
+        queryset=lambda: with_day(LandMeetingDecision.objects.select_related("meeting", "project", "responsible_unit")),
         list_columns=[
             ListColumn(_("Meeting"), lambda d: _quarter_label(d.meeting.year, d.meeting.quarter)),
             ListColumn(_("Project"), "project"),
@@ -277,7 +277,8 @@ register(
 
 
 def figures(*, user, taskforce) -> list[Figure]:
-    s = land_summary(user=user, reference=reference_date())
+    day = reference_date()
+    s = land_summary(user=user, today=day)
     base = reverse("taskforces:detail", args=[SLUG])
     returned = s.returned
     submitted = s.submitted

@@ -20,6 +20,7 @@ from ..forms_statistics import ScreeningOpenForm, StatisticsScreeningForm
 from ..models import DocumentsStatus, StatisticsScreening
 from ..registry import Figure, LedgerSection, ListColumn, TaskForcePage, register, register_page
 from ..selectors import reference_date
+from ..selectors.days import ledger_day, with_day
 from ..selectors.statistics import (
     Ageing,
     default_screening_month,
@@ -45,7 +46,7 @@ def screening_ageing(row: StatisticsScreening) -> str:
     return inclusion_ageing(
         started_on=row.project.actual_start,
         included=row.included,
-        as_of=screening_as_of(year=row.year, month=row.month),
+        as_of=screening_as_of(year=row.year, month=row.month, today=ledger_day(row)),
     )
 
 
@@ -117,8 +118,10 @@ register(
         model=StatisticsScreening,
         form_class=StatisticsScreeningForm,
         filterset_class=StatisticsScreeningFilter,
-        queryset=lambda: StatisticsScreening.objects.select_related("project", "project__township").order_by(
-            "-year", "-month", "included", "project__actual_start", "project_id"
+        queryset=lambda: with_day(
+            StatisticsScreening.objects.select_related("project", "project__township").order_by(
+                "-year", "-month", "included", "project__actual_start", "project_id"
+            )
         ),
         list_columns=[
             ListColumn(_("Project"), "project", link=True, badge=not_eligible_badge),
@@ -152,8 +155,9 @@ register(
 
 
 def figures(*, user, taskforce) -> list[Figure]:
-    year, month = default_screening_month(user=user, today=reference_date())
-    s = screening_summary(user=user, year=year, month=month)
+    day = reference_date()
+    year, month = default_screening_month(user=user, today=day)
+    s = screening_summary(user=user, year=year, month=month, today=day)
     base = reverse("taskforces:detail", args=[SLUG])
     period = f"{base}?tab=screening&period={period_key(year, month)}"
     month_label = gettext("%(year)s-%(month)02d screening") % {"year": year, "month": month}
@@ -188,9 +192,9 @@ def panel_context(*, request, taskforce) -> dict:
     """The selected month's threshold and the form that opens a month's screening (members only)."""
     filterset = StatisticsScreeningFilter(request.GET, queryset=visible_screenings(user=request.user))
     year, month = filterset.selected_year, filterset.selected_month
-    today = reference_date()
+    today = filterset.today
     return {
-        "summary": screening_summary(user=request.user, year=year, month=month),
+        "summary": screening_summary(user=request.user, year=year, month=month, today=today),
         "open_form": ScreeningOpenForm(initial={"year": today.year, "month": today.month})
         if can_edit_taskforce(request.user, taskforce)
         else None,

@@ -80,15 +80,14 @@ def visible_land_demands(*, user: User) -> QuerySet[LandDemand]:
     return entries_for_user(user, LandDemand)
 
 
-def land_summary(*, user: User, today: date | None = None, reference: date | None = None) -> LandSummary:
+def land_summary(*, user: User, today: date | None = None) -> LandSummary:
     """Demands by stage, open and overdue land problems, the quarterly meeting. Four queries.
 
-    Problems are overdue against `today`; "this quarter's meeting" is the quarter of `reference`
-    (default: today; the pages pass the ledgers' reference date, see `selectors.reference_date`).
+    `today` is what problems are overdue against and whose quarter's meeting is looked for (the
+    pages pass the ledgers' reference date, `taskforces.selectors.reference_date`).
     """
     today = today or timezone.localdate()
-    reference = reference or today
-    summary = LandSummary(year=reference.year, quarter=quarter_of(reference))
+    summary = LandSummary(year=today.year, quarter=quarter_of(today))
     rows = visible_land_demands(user=user).values("stage").annotate(n=Count("id"), area=Sum("area_mu")).order_by()
     for row in rows:
         label = str(LandStage(row["stage"]).label) if row["stage"] in LandStage.values else row["stage"]

@@ -404,3 +404,17 @@ def test_ledger_page_runs_a_fixed_number_of_queries(client, hq, township, all_ta
     add(20)
     assert _queries(client, f"/taskforces/land/?tab={tab}") == few
     assert few <= 25
+
+
+@time_machine.travel(date(2026, 6, 1))
+def test_an_old_ledger_is_judged_at_its_reference_date_not_today(client, hq, project):
+    """The 2024 list is an archive in 2026: "overdue" means overdue at the end of 2024 (reference_date)."""
+    late = LandProblem.objects.create(project=project, description="逾期问题", deadline=date(2024, 12, 1))
+    not_yet = LandProblem.objects.create(project=project, description="未到期问题", deadline=date(2025, 1, 15))
+    client.force_login(hq)
+    response = client.get("/taskforces/land/?tab=problems")
+    css = {row.obj.pk: row.css for row in response.context["rows"]}
+    assert css == {late.pk: "row-overdue", not_yet.pk: ""}
+    assert response.context["figures"][4].note == "逾期1个"
+    overdue_only = client.get("/taskforces/land/?tab=problems&overdue=true")
+    assert [row.obj.pk for row in overdue_only.context["rows"]] == [late.pk]
