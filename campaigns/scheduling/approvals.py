@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from projects.models import User
 from taskforces.models import ApprovalItem, ApprovalStatus
@@ -59,15 +59,15 @@ def items_due(*, today: date, days_before: int, window_days: int) -> Iterator[Du
     )
     for item in items:
         lines = [
-            _("Project: %(name)s") % {"name": item.project.name},
-            _("Approval item: %(name)s (%(level)s)") % {"name": item.item_type.name, "level": item.get_level_display()},
-            _("Deadline: %(date)s") % {"date": item.deadline.isoformat()},
-            _("Status: %(status)s") % {"status": item.get_status_display()},
+            pgettext("scheduling", "Project: %(name)s") % {"name": item.project.name},
+            pgettext("scheduling", "Approval item: %(name)s (%(level)s)") % {"name": item.item_type.name, "level": item.get_level_display()},
+            pgettext("scheduling", "Deadline: %(date)s") % {"date": item.deadline.isoformat()},
+            pgettext("scheduling", "Status: %(status)s") % {"status": item.get_status_display()},
         ]
         if item.handling_unit_id or item.handler:
-            lines.append(_("Handled by: %(who)s") % {"who": " ".join(x for x in (str(item.handling_unit or ""), item.handler) if x)})
+            lines.append(pgettext("scheduling", "Handled by: %(who)s") % {"who": " ".join(x for x in (str(item.handling_unit or ""), item.handler) if x)})
         if item.responsible_leader:
-            lines.append(_("Responsible leader: %(name)s") % {"name": item.responsible_leader})
+            lines.append(pgettext("scheduling", "Responsible leader: %(name)s") % {"name": item.responsible_leader})
         yield DueItem(
             pk=item.pk,
             deadline=item.deadline,

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from projects.models import Project, Role, Unit, User
 from taskforces.models import Problem, ProblemLevel, ProblemStatus, TaskForce
@@ -34,7 +34,7 @@ class PeopleChoiceField(forms.ModelMultipleChoiceField):
 
 class DutyForm(forms.ModelForm):
     responsible_people = PeopleChoiceField(
-        label=_("responsible people"), queryset=people_queryset(), required=False,
+        label=pgettext_lazy("scheduling", "responsible people"), queryset=people_queryset(), required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
 
@@ -57,9 +57,9 @@ class DutyForm(forms.ModelForm):
         data = super().clean()
         kind = data.get("owner_kind")
         if kind == OwnerKind.TASKFORCE and not data.get("taskforce"):
-            self.add_error("taskforce", _("Choose the task force."))
+            self.add_error("taskforce", pgettext_lazy("scheduling", "Choose the task force."))
         if kind == OwnerKind.CAMPAIGN and not data.get("campaign"):
-            self.add_error("campaign", _("Choose the campaign."))
+            self.add_error("campaign", pgettext_lazy("scheduling", "Choose the campaign."))
         if kind != OwnerKind.TASKFORCE:
             data["taskforce"] = None
         if kind != OwnerKind.CAMPAIGN:
@@ -83,9 +83,9 @@ class DutyForm(forms.ModelForm):
         for name, (low, high) in needed.items():
             value = values[name]
             if value is None:
-                self.add_error(name, _("Required for this cadence."))
+                self.add_error(name, pgettext_lazy("scheduling", "Required for this cadence."))
             elif not low <= value <= high:
-                self.add_error(name, _("Between %(low)s and %(high)s.") % {"low": low, "high": high})
+                self.add_error(name, pgettext_lazy("scheduling", "Between %(low)s and %(high)s.") % {"low": low, "high": high})
         for name in values:
             if name not in needed:
                 data[name] = None  # parameters of another cadence are dropped, not kept half-valid
@@ -100,8 +100,8 @@ class DutyForm(forms.ModelForm):
 
 
 class AdHocOccurrenceForm(forms.Form):
-    due_on = forms.DateField(label=_("date"), widget=DATE_WIDGET)
-    subject = forms.CharField(label=_("subject"), max_length=100, required=False)
+    due_on = forms.DateField(label=pgettext_lazy("scheduling", "date"), widget=DATE_WIDGET)
+    subject = forms.CharField(label=pgettext_lazy("scheduling", "subject"), max_length=100, required=False)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -124,29 +124,29 @@ class MultipleFileField(forms.FileField):
                 continue
             if upload.size > settings.UPLOAD_MAX_BYTES:
                 raise ValidationError(
-                    _("%(name)s is larger than %(limit)s.") % {"name": upload.name, "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
+                    pgettext_lazy("scheduling", "%(name)s is larger than %(limit)s.") % {"name": upload.name, "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
                 )
             upload.seek(0)
             head = upload.read(4096)
             upload.seek(0)
             if sniff_upload(head) is None:
                 raise ValidationError(
-                    _("%(name)s is not a PDF, Word, Excel, JPEG or PNG file.") % {"name": upload.name}
+                    pgettext_lazy("scheduling", "%(name)s is not a PDF, Word, Excel, JPEG or PNG file.") % {"name": upload.name}
                 )
             cleaned.append(upload)
         return cleaned
 
 
 class OccurrenceRecordForm(forms.Form):
-    held_on = forms.DateField(label=_("date held"), widget=DATE_WIDGET)
-    attendees = forms.CharField(label=_("attendees"), widget=forms.Textarea(attrs={"rows": 2}))
-    minutes = forms.CharField(label=_("minutes"), widget=forms.Textarea(attrs={"rows": 5}))
-    decisions = forms.CharField(label=_("decisions"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    held_on = forms.DateField(label=pgettext_lazy("scheduling", "date held"), widget=DATE_WIDGET)
+    attendees = forms.CharField(label=pgettext_lazy("scheduling", "attendees"), widget=forms.Textarea(attrs={"rows": 2}))
+    minutes = forms.CharField(label=pgettext_lazy("scheduling", "minutes"), widget=forms.Textarea(attrs={"rows": 5}))
+    decisions = forms.CharField(label=pgettext_lazy("scheduling", "decisions"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     attachments = MultipleFileField(
-        label=_("attachments"), required=False, help_text=_("Minutes, sign-in sheet, photos: PDF, Word, Excel, JPEG or PNG.")
+        label=pgettext_lazy("scheduling", "attachments"), required=False, help_text=pgettext_lazy("scheduling", "Minutes, sign-in sheet, photos: PDF, Word, Excel, JPEG or PNG.")
     )
     resolved = forms.ModelMultipleChoiceField(
-        label=_("problems resolved at this meeting"), queryset=Problem.objects.none(), required=False,
+        label=pgettext_lazy("scheduling", "problems resolved at this meeting"), queryset=Problem.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -164,14 +164,14 @@ class OccurrenceRecordForm(forms.Form):
 class ProblemForm(forms.Form):
     """Raise a problem."""
 
-    description = forms.CharField(label=_("description"), widget=forms.Textarea(attrs={"rows": 3}))
-    project = forms.ModelChoiceField(label=_("project"), queryset=Project.objects.none(), required=False)
-    source_taskforce = forms.ModelChoiceField(label=_("task force"), queryset=TaskForce.objects.none(), required=False)
-    category = forms.CharField(label=_("problem category"), max_length=50, required=False)
-    owner = PersonChoiceField(label=_("owner"), queryset=User.objects.none(), required=False)
-    owner_unit = forms.ModelChoiceField(label=_("responsible unit"), queryset=Unit.objects.all(), required=False)
-    deadline = forms.DateField(label=_("deadline"), widget=DATE_WIDGET)
-    level = forms.ChoiceField(label=_("level"), choices=ProblemLevel.choices, initial=ProblemLevel.TASKFORCE)
+    description = forms.CharField(label=pgettext_lazy("scheduling", "description"), widget=forms.Textarea(attrs={"rows": 3}))
+    project = forms.ModelChoiceField(label=pgettext_lazy("scheduling", "project"), queryset=Project.objects.none(), required=False)
+    source_taskforce = forms.ModelChoiceField(label=pgettext_lazy("scheduling", "task force"), queryset=TaskForce.objects.none(), required=False)
+    category = forms.CharField(label=pgettext_lazy("scheduling", "problem category"), max_length=50, required=False)
+    owner = PersonChoiceField(label=pgettext_lazy("scheduling", "owner"), queryset=User.objects.none(), required=False)
+    owner_unit = forms.ModelChoiceField(label=pgettext_lazy("scheduling", "responsible unit"), queryset=Unit.objects.all(), required=False)
+    deadline = forms.DateField(label=pgettext_lazy("scheduling", "deadline"), widget=DATE_WIDGET)
+    level = forms.ChoiceField(label=pgettext_lazy("scheduling", "level"), choices=ProblemLevel.choices, initial=ProblemLevel.TASKFORCE)
 
     def __init__(self, *args, taskforces: QuerySet[TaskForce], projects: QuerySet[Project], may_set_level: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -186,14 +186,14 @@ class ProblemForm(forms.Form):
 
 
 class ResolveForm(forms.Form):
-    resolution = forms.CharField(label=_("resolution"), widget=forms.Textarea(attrs={"rows": 3}))
-    close = forms.BooleanField(label=_("close without resolution"), required=False)
+    resolution = forms.CharField(label=pgettext_lazy("scheduling", "resolution"), widget=forms.Textarea(attrs={"rows": 3}))
+    close = forms.BooleanField(label=pgettext_lazy("scheduling", "close without resolution"), required=False)
 
 
 class ReassignForm(forms.Form):
-    owner = PersonChoiceField(label=_("new owner"), queryset=User.objects.none(), required=False)
-    owner_unit = forms.ModelChoiceField(label=_("responsible unit"), queryset=Unit.objects.all(), required=False)
-    note = forms.CharField(label=_("note"), max_length=500, required=False)
+    owner = PersonChoiceField(label=pgettext_lazy("scheduling", "new owner"), queryset=User.objects.none(), required=False)
+    owner_unit = forms.ModelChoiceField(label=pgettext_lazy("scheduling", "responsible unit"), queryset=Unit.objects.all(), required=False)
+    note = forms.CharField(label=pgettext_lazy("scheduling", "note"), max_length=500, required=False)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -202,30 +202,30 @@ class ReassignForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         if not data.get("owner") and not data.get("owner_unit"):
-            raise ValidationError(_("Choose a person or a unit."))
+            raise ValidationError(pgettext_lazy("scheduling", "Choose a person or a unit."))
         return data
 
 
 class RedateForm(forms.Form):
-    deadline = forms.DateField(label=_("new deadline"), widget=DATE_WIDGET)
-    note = forms.CharField(label=_("note"), max_length=500, required=False)
+    deadline = forms.DateField(label=pgettext_lazy("scheduling", "new deadline"), widget=DATE_WIDGET)
+    note = forms.CharField(label=pgettext_lazy("scheduling", "note"), max_length=500, required=False)
 
 
 class AgendaDecisionForm(forms.Form):
     """The meeting's decision on one problem of its agenda."""
 
     ACTIONS = [
-        ("keep", _("No change")),
-        ("resolve", _("Resolved")),
-        ("close", _("Close")),
-        ("reassign", _("Reassign")),
-        ("redate", _("New deadline")),
+        ("keep", pgettext_lazy("scheduling", "No change")),
+        ("resolve", pgettext_lazy("scheduling", "Resolved")),
+        ("close", pgettext_lazy("scheduling", "Close")),
+        ("reassign", pgettext_lazy("scheduling", "Reassign")),
+        ("redate", pgettext_lazy("scheduling", "New deadline")),
     ]
     problem = forms.IntegerField(widget=forms.HiddenInput)
-    action = forms.ChoiceField(label=_("decision"), choices=ACTIONS, initial="keep")
-    note = forms.CharField(label=_("note"), max_length=500, required=False)
-    owner = PersonChoiceField(label=_("new owner"), queryset=User.objects.none(), required=False)
-    deadline = forms.DateField(label=_("new deadline"), required=False, widget=DATE_WIDGET)
+    action = forms.ChoiceField(label=pgettext_lazy("scheduling", "decision"), choices=ACTIONS, initial="keep")
+    note = forms.CharField(label=pgettext_lazy("scheduling", "note"), max_length=500, required=False)
+    owner = PersonChoiceField(label=pgettext_lazy("scheduling", "new owner"), queryset=User.objects.none(), required=False)
+    deadline = forms.DateField(label=pgettext_lazy("scheduling", "new deadline"), required=False, widget=DATE_WIDGET)
 
     def __init__(self, *args, people: QuerySet[User] | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -235,26 +235,26 @@ class AgendaDecisionForm(forms.Form):
         data = super().clean()
         action = data.get("action")
         if action == "reassign" and not data.get("owner"):
-            self.add_error("owner", _("Choose the new owner."))
+            self.add_error("owner", pgettext_lazy("scheduling", "Choose the new owner."))
         if action == "redate" and not data.get("deadline"):
-            self.add_error("deadline", _("Give the new deadline."))
+            self.add_error("deadline", pgettext_lazy("scheduling", "Give the new deadline."))
         if action in ("resolve", "close") and not data.get("note"):
-            self.add_error("note", _("Say what was decided."))
+            self.add_error("note", pgettext_lazy("scheduling", "Say what was decided."))
         return data
 
 
 class ProblemFilterForm(forms.Form):
-    level = forms.ChoiceField(label=_("level"), choices=[("", _("All levels"))] + ProblemLevel.choices, required=False)
+    level = forms.ChoiceField(label=pgettext_lazy("scheduling", "level"), choices=[("", pgettext_lazy("scheduling", "All levels"))] + ProblemLevel.choices, required=False)
     status = forms.ChoiceField(
-        label=_("status"), choices=[("", _("All statuses"))] + ProblemStatus.choices, required=False, initial=ProblemStatus.OPEN
+        label=pgettext_lazy("scheduling", "status"), choices=[("", pgettext_lazy("scheduling", "All statuses"))] + ProblemStatus.choices, required=False, initial=ProblemStatus.OPEN
     )
-    overdue = forms.BooleanField(label=_("overdue only"), required=False)
-    taskforce = forms.ChoiceField(label=_("task force"), required=False)
-    q = forms.CharField(label=_("search"), required=False, max_length=100)
+    overdue = forms.BooleanField(label=pgettext_lazy("scheduling", "overdue only"), required=False)
+    taskforce = forms.ChoiceField(label=pgettext_lazy("scheduling", "task force"), required=False)
+    q = forms.CharField(label=pgettext_lazy("scheduling", "search"), required=False, max_length=100)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["taskforce"].choices = [("", _("All task forces"))] + [
+        self.fields["taskforce"].choices = [("", pgettext_lazy("scheduling", "All task forces"))] + [
             (tf.slug, tf.name) for tf in TaskForce.objects.only("slug", "name")
         ]
 

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 
 class CadenceCode:
@@ -42,21 +42,21 @@ class Period:
         start = self.start
         if self.cadence == CadenceCode.WEEKLY:
             iso_year, week, _weekday = start.isocalendar()
-            return _("%(year)s week %(week)s") % {"year": iso_year, "week": week}
+            return pgettext("scheduling", "%(year)s week %(week)s") % {"year": iso_year, "week": week}
         if self.cadence == CadenceCode.SEMI_MONTHLY:
             if start.day == 1:
-                return _("first half of %(month)s/%(year)s") % {"year": start.year, "month": start.month}
-            return _("second half of %(month)s/%(year)s") % {"year": start.year, "month": start.month}
+                return pgettext("scheduling", "first half of %(month)s/%(year)s") % {"year": start.year, "month": start.month}
+            return pgettext("scheduling", "second half of %(month)s/%(year)s") % {"year": start.year, "month": start.month}
         if self.cadence == CadenceCode.MONTHLY:
-            return _("%(month)s/%(year)s") % {"year": start.year, "month": start.month}
+            return pgettext("scheduling", "%(month)s/%(year)s") % {"year": start.year, "month": start.month}
         if self.cadence == CadenceCode.QUARTERLY:
-            return _("%(year)s Q%(quarter)s") % {"year": start.year, "quarter": (start.month - 1) // 3 + 1}
+            return pgettext("scheduling", "%(year)s Q%(quarter)s") % {"year": start.year, "quarter": (start.month - 1) // 3 + 1}
         if self.cadence == CadenceCode.HALF_YEARLY:
             if start.month == 1:
-                return _("first half of %(year)s") % {"year": start.year}
-            return _("second half of %(year)s") % {"year": start.year}
+                return pgettext("scheduling", "first half of %(year)s") % {"year": start.year}
+            return pgettext("scheduling", "second half of %(year)s") % {"year": start.year}
         if self.cadence == CadenceCode.YEARLY:
-            return _("year %(year)s") % {"year": start.year}
+            return pgettext("scheduling", "year %(year)s") % {"year": start.year}
         return start.isoformat()
 
 

@@ -36,7 +36,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from campaigns.models import Campaign
 from projects.models import MonthlyProgress, Project, ProjectYear, Role, Unit, User
@@ -108,7 +108,7 @@ def _local_today(now: datetime) -> date:
 def occurrence_title(duty: Duty, period: Period | None, *, day: date | None = None) -> str:
     """e.g. 前期手续专班 2024年第19周调度."""
     label = period.label if period is not None else (day.isoformat() if day else "")
-    return _("%(owner)s %(period)s%(name)s") % {"owner": duty.owner_name, "period": label, "name": duty.name}
+    return pgettext("scheduling", "%(owner)s %(period)s%(name)s") % {"owner": duty.owner_name, "period": label, "name": duty.name}
 
 
 def _due_date_for(duty: Duty, period: Period) -> date:
@@ -174,7 +174,7 @@ def occurrences_open_due(*, now: datetime) -> int:
 @_in_county_language
 def occurrence_open_adhoc(*, duty: Duty, due_on: date, subject: str, opened_by: User, now: datetime) -> Occurrence:
     """Open an occurrence of an ad-hoc duty (e.g. 县长顶格调度) for a day."""
-    title = _("%(owner)s %(day)s %(name)s") % {
+    title = pgettext("scheduling", "%(owner)s %(day)s %(name)s") % {
         "owner": duty.owner_name, "day": f"{due_on.year}年{due_on.month}月{due_on.day}日", "name": duty.name
     }
     if subject:
@@ -301,7 +301,7 @@ def occurrence_record(
             if problem.status == ProblemStatus.OPEN:
                 problem_resolve(
                     problem=problem,
-                    resolution=_("Resolved at %(meeting)s.") % {"meeting": occurrence.title},
+                    resolution=pgettext("scheduling", "Resolved at %(meeting)s.") % {"meeting": occurrence.title},
                     actor=recorded_by,
                     now=now,
                     occurrence=occurrence,
@@ -343,7 +343,7 @@ def problem_raise(
             raised_by=raised_by,
             level_changed_at=now,
         )
-        note = _("Raised at %(meeting)s.") % {"meeting": occurrence.title} if occurrence is not None else ""
+        note = pgettext("scheduling", "Raised at %(meeting)s.") % {"meeting": occurrence.title} if occurrence is not None else ""
         ProblemEvent.objects.create(problem=problem, at=now, kind=ProblemEventKind.RAISED, actor=raised_by, to_level=level, note=note)
         if occurrence is not None:
             occurrence.problems_raised.add(problem)
@@ -389,7 +389,7 @@ def problem_reassign(
         problem.owner_unit = owner_unit
         problem.save(update_fields=["owner", "owner_unit"])
         after = ", ".join(str(x) for x in (owner, owner_unit) if x) or "—"
-        text = _("Owner: %(before)s → %(after)s.") % {"before": before, "after": after}
+        text = pgettext("scheduling", "Owner: %(before)s → %(after)s.") % {"before": before, "after": after}
         event = ProblemEvent.objects.create(
             problem=problem, at=now, kind=ProblemEventKind.REASSIGNED, actor=actor, note=f"{text} {note}".strip()
         )
@@ -404,7 +404,7 @@ def problem_redate(*, problem: Problem, deadline: date, note: str, actor: User |
         before = problem.deadline.isoformat() if problem.deadline else "—"
         problem.deadline = deadline
         problem.save(update_fields=["deadline"])
-        text = _("Deadline: %(before)s → %(after)s.") % {"before": before, "after": deadline.isoformat()}
+        text = pgettext("scheduling", "Deadline: %(before)s → %(after)s.") % {"before": before, "after": deadline.isoformat()}
         ProblemEvent.objects.create(
             problem=problem, at=now, kind=ProblemEventKind.REDATED, actor=actor, note=f"{text} {note}".strip()
         )
@@ -425,7 +425,7 @@ class AgendaDecision:
 def agenda_record_decisions(*, occurrence: Occurrence, decisions: Iterable[AgendaDecision], actor: User, now: datetime) -> int:
     """Apply what the meeting decided on each problem of its agenda. Returns how many problems changed."""
     changed = 0
-    prefix = _("Decided at %(meeting)s.") % {"meeting": occurrence.title}
+    prefix = pgettext("scheduling", "Decided at %(meeting)s.") % {"meeting": occurrence.title}
     with transaction.atomic():
         for decision in decisions:
             note = f"{prefix} {decision.note}".strip()
@@ -513,8 +513,8 @@ def problems_escalate_overdue(*, now: datetime) -> EscalationResult:
             # update() bypasses the model history; saving the same values again records the change there too.
             problem.save(update_fields=["level", "level_changed_at"])
             days = (today - deadline).days
-            reason = _(
-                "Not resolved by its deadline %(deadline)s (%(days)s days overdue): moved up from %(from)s to %(to)s."
+            reason = pgettext(
+                "scheduling", "Not resolved by its deadline %(deadline)s (%(days)s days overdue): moved up from %(from)s to %(to)s."
             ) % {
                 "deadline": deadline.isoformat(),
                 "days": days,
@@ -531,7 +531,7 @@ def problems_escalate_overdue(*, now: datetime) -> EscalationResult:
                 kind=NotificationKind.PROBLEM_ESCALATED,
                 subject_key=f"problem:{pk}:to:{new_level}",
                 recipients=recipients,
-                title=_("Problem escalated to %(level)s: %(problem)s") % {
+                title=pgettext("scheduling", "Problem escalated to %(level)s: %(problem)s") % {
                     "level": ProblemLevel(new_level).label, "problem": _short(problem.description)
                 },
                 body=_problem_body(problem, extra=reason),
@@ -550,10 +550,10 @@ def _short(text: str, length: int = 40) -> str:
 def _problem_body(problem: Problem, *, extra: str = "") -> str:
     lines = [problem.description]
     if problem.project_id:
-        lines.append(_("Project: %(name)s") % {"name": problem.project.name})
-    lines.append(_("Level: %(level)s") % {"level": problem.get_level_display()})
+        lines.append(pgettext("scheduling", "Project: %(name)s") % {"name": problem.project.name})
+    lines.append(pgettext("scheduling", "Level: %(level)s") % {"level": problem.get_level_display()})
     if problem.deadline:
-        lines.append(_("Deadline: %(date)s") % {"date": problem.deadline.isoformat()})
+        lines.append(pgettext("scheduling", "Deadline: %(date)s") % {"date": problem.deadline.isoformat()})
     if extra:
         lines.append(extra)
     return "\n".join(lines)
@@ -565,7 +565,7 @@ def _notify_problem_assigned(*, problem: Problem, now: datetime, event_id: int |
             kind=NotificationKind.PROBLEM_ASSIGNED,
             subject_key=f"problem:{problem.pk}:assigned:{event_id or 'raised'}",
             recipients=[problem.owner] if problem.owner else [],
-            title=_("Problem assigned to you: %(problem)s") % {"problem": _short(problem.description)},
+            title=pgettext("scheduling", "Problem assigned to you: %(problem)s") % {"problem": _short(problem.description)},
             body=_problem_body(problem),
             link=reverse("scheduling:problem", args=[problem.pk]),
             now=now,
@@ -683,15 +683,15 @@ def _remind_occurrences(*, today: date, now: datetime, recipients: _Recipients) 
         link = reverse("scheduling:occurrence", args=[occurrence.pk])
         if occurrence.due_date < today:
             kind = NotificationKind.OCCURRENCE_OVERDUE
-            title = _("Overdue: %(title)s (due %(date)s), not recorded yet") % {
+            title = pgettext("scheduling", "Overdue: %(title)s (due %(date)s), not recorded yet") % {
                 "title": occurrence.title, "date": occurrence.due_date.isoformat()
             }
         elif occurrence.due_date - timedelta(days=occurrence.duty.remind_days_before) <= today:
             kind = NotificationKind.OCCURRENCE_DUE
-            title = _("Due %(date)s: %(title)s") % {"title": occurrence.title, "date": occurrence.due_date.isoformat()}
+            title = pgettext("scheduling", "Due %(date)s: %(title)s") % {"title": occurrence.title, "date": occurrence.due_date.isoformat()}
         else:
             continue
-        body = _("%(title)s is due on %(date)s. Record it (date held, attendees, minutes, decisions) once it is held.") % {
+        body = pgettext("scheduling", "%(title)s is due on %(date)s. Record it (date held, attendees, minutes, decisions) once it is held.") % {
             "title": occurrence.title, "date": occurrence.due_date.isoformat()
         }
         sent += notify(
@@ -716,10 +716,10 @@ def _remind_problems(*, today: date, now: datetime, recipients: _Recipients) -> 
     for problem in problems:
         if problem.deadline < today:
             kind = NotificationKind.PROBLEM_OVERDUE
-            title = _("Problem overdue since %(date)s: %(problem)s")
+            title = pgettext("scheduling", "Problem overdue since %(date)s: %(problem)s")
         else:
             kind = NotificationKind.PROBLEM_DUE
-            title = _("Problem due %(date)s: %(problem)s")
+            title = pgettext("scheduling", "Problem due %(date)s: %(problem)s")
         sent += notify(
             kind=kind,
             # The deadline is part of the subject: a re-dated problem is reminded of again.
@@ -742,10 +742,10 @@ def _remind_approvals(*, today: date, now: datetime, recipients: _Recipients) ->
         people = item.people or recipients.leads(item.taskforce_id) or recipients.hq()
         if item.deadline < today:
             kind = NotificationKind.APPROVAL_OVERDUE
-            title = _("Approval overdue since %(date)s: %(item)s")
+            title = pgettext("scheduling", "Approval overdue since %(date)s: %(item)s")
         else:
             kind = NotificationKind.APPROVAL_DUE
-            title = _("Approval due %(date)s: %(item)s")
+            title = pgettext("scheduling", "Approval due %(date)s: %(item)s")
         sent += notify(
             kind=kind,
             subject_key=f"approval:{item.pk}:{item.deadline.isoformat()}",
@@ -782,15 +782,15 @@ def _remind_missing_progress(*, today: date, now: datetime) -> int:
         projects = by_unit[reporter.unit_id]
         names = "、".join(name for _pk, name in projects[:15])
         if len(projects) > 15:
-            names += _(" and %(count)s more") % {"count": len(projects) - 15}
+            names += pgettext("scheduling", " and %(count)s more") % {"count": len(projects) - 15}
         sent += notify(
             kind=NotificationKind.PROGRESS_MISSING,
             subject_key=f"progress:{year}-{month:02d}",
             recipients=[reporter],
-            title=_("%(count)s projects have no progress for %(month)s/%(year)s yet") % {
+            title=pgettext("scheduling", "%(count)s projects have no progress for %(month)s/%(year)s yet") % {
                 "count": len(projects), "month": month, "year": year
             },
-            body=_("Monthly progress is due by day %(day)s. Not reported yet: %(names)s.") % {
+            body=pgettext("scheduling", "Monthly progress is due by day %(day)s. Not reported yet: %(names)s.") % {
                 "day": settings.PROGRESS_REPORTING_DAY, "names": names
             },
             link=reverse("projects:list"),
@@ -825,7 +825,7 @@ def _claimable(now: datetime) -> Q:
 
 
 def _site_name() -> str:
-    return _("Yangcheng key projects")
+    return pgettext("scheduling", "Yangcheng key projects")
 
 
 def _absolute(link: str) -> str:
@@ -850,7 +850,7 @@ def webhook_content(delivery: Delivery) -> str:
     )
     lines = [f"【{_site_name()}】{notification.title}", notification.body]
     if names:
-        lines.append(_("For: %(names)s") % {"names": "、".join(n.recipient.display_name for n in names)})
+        lines.append(pgettext("scheduling", "For: %(names)s") % {"names": "、".join(n.recipient.display_name for n in names)})
     if notification.link:
         lines.append(_absolute(notification.link))
     return "\n".join(line for line in lines if line)

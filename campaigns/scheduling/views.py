@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from projects.access import visible_projects
@@ -84,10 +84,10 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
             "status": status,
             "owner_choices": selectors.owner_choices(),
             "status_choices": [
-                (selectors.Standing.OPEN, _("Not due yet")),
-                (selectors.Standing.MISSED, _("Overdue, not held")),
-                (selectors.Standing.ON_TIME, _("Held on time")),
-                (selectors.Standing.LATE, _("Held late")),
+                (selectors.Standing.OPEN, pgettext("scheduling", "Not due yet")),
+                (selectors.Standing.MISSED, pgettext("scheduling", "Overdue, not held")),
+                (selectors.Standing.ON_TIME, pgettext("scheduling", "Held on time")),
+                (selectors.Standing.LATE, pgettext("scheduling", "Held late")),
             ],
             "nav_section": "cycles",
         },
@@ -113,7 +113,7 @@ def occurrence_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 recorded_by=request.user,
                 now=timezone.now(),
             )
-            messages.success(request, _("Recorded: %(title)s.") % {"title": occurrence.title})
+            messages.success(request, pgettext("scheduling", "Recorded: %(title)s.") % {"title": occurrence.title})
             return redirect("scheduling:occurrence", pk=occurrence.pk)
     else:
         initial = {
@@ -155,7 +155,7 @@ def occurrence_raise_problem(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         _raise_from_form(request, form, occurrence=occurrence)
         return redirect("scheduling:occurrence", pk=occurrence.pk)
-    messages.error(request, _("The problem was not raised: %(errors)s") % {"errors": _errors_text(form)})
+    messages.error(request, pgettext("scheduling", "The problem was not raised: %(errors)s") % {"errors": _errors_text(form)})
     return redirect("scheduling:occurrence", pk=occurrence.pk)
 
 
@@ -185,7 +185,7 @@ def agenda_view(request: HttpRequest, pk: int) -> HttpResponse:
             if f.cleaned_data["problem"] in by_pk
         ]
         changed = services.agenda_record_decisions(occurrence=occurrence, decisions=decisions, actor=request.user, now=timezone.now())
-        messages.success(request, _("%(count)s decisions recorded.") % {"count": changed})
+        messages.success(request, pgettext("scheduling", "%(count)s decisions recorded.") % {"count": changed})
         return redirect("scheduling:agenda", pk=occurrence.pk)
     return render(
         request,
@@ -239,7 +239,7 @@ def duty_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         saved = services.duty_save(
             duty=form.save(commit=False), responsible_people=form.cleaned_data["responsible_people"], now=timezone.now()
         )
-        messages.success(request, _("Saved: %(duty)s.") % {"duty": saved})
+        messages.success(request, pgettext("scheduling", "Saved: %(duty)s.") % {"duty": saved})
         return redirect("scheduling:duties")
     return render(request, "scheduling/duty_form.html", {"form": form, "duty": duty, "nav_section": "cycles"})
 
@@ -248,7 +248,7 @@ def duty_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def duties_seed(request: HttpRequest) -> HttpResponse:
     _require(can_manage_cycles(request.user))
     created = services.duties_seed_missing(now=timezone.now())
-    messages.success(request, _("%(count)s duties of the notice added.") % {"count": created})
+    messages.success(request, pgettext("scheduling", "%(count)s duties of the notice added.") % {"count": created})
     return redirect("scheduling:duties")
 
 
@@ -297,7 +297,7 @@ def _raise_from_form(request: HttpRequest, form: ProblemForm, *, occurrence=None
         now=timezone.now(),
         occurrence=occurrence,
     )
-    messages.success(request, _("Problem raised."))
+    messages.success(request, pgettext("scheduling", "Problem raised."))
     return problem
 
 
@@ -368,12 +368,12 @@ def _problem_action(request: HttpRequest, pk: int, form_class, apply) -> HttpRes
         return redirect("scheduling:problem", pk=pk)
     problem = get_problem_for_user(request.user, pk, write=True)
     if problem.status != "open":
-        messages.error(request, _("This problem is no longer open."))
+        messages.error(request, pgettext("scheduling", "This problem is no longer open."))
         return redirect("scheduling:problem", pk=pk)
     form = form_class(request.POST)
     if form.is_valid():
         apply(problem, form.cleaned_data)
-        messages.success(request, _("Saved."))
+        messages.success(request, pgettext("scheduling", "Saved."))
     else:
         messages.error(request, _errors_text(form))
     return redirect("scheduling:problem", pk=pk)
@@ -449,5 +449,5 @@ def delivery_retry(request: HttpRequest, pk: int) -> HttpResponse:
     delivery = get_delivery_for_user(request.user, pk)
     services.delivery_retry(delivery=delivery, now=timezone.now())
     transaction.on_commit(lambda: send_delivery.delay(delivery.pk))
-    messages.success(request, _("The delivery will be tried again."))
+    messages.success(request, pgettext("scheduling", "The delivery will be tried again."))
     return redirect("scheduling:deliveries")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ..access import can_raise_problem, sees_calendar
 from ..selectors import Standing, compliance, project_problems
@@ -22,10 +22,10 @@ _STANDING = {
 @register.filter
 def standing_label(value: str) -> str:
     return {
-        Standing.ON_TIME: _("Held on time"),
-        Standing.LATE: _("Held late"),
-        Standing.MISSED: _("Overdue, not held"),
-        Standing.OPEN: _("Not due yet"),
+        Standing.ON_TIME: pgettext("scheduling", "Held on time"),
+        Standing.LATE: pgettext("scheduling", "Held late"),
+        Standing.MISSED: pgettext("scheduling", "Overdue, not held"),
+        Standing.OPEN: pgettext("scheduling", "Not due yet"),
     }.get(value, value)
 
 
