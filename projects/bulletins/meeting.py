@@ -27,6 +27,8 @@ from .sections import ledger_model, taskforce_sections
 from .selectors import tier_order
 
 MEETING_LEVEL = ProblemLevel.EXECUTIVE
+# The scheduling cycles' duty of the executive deputy county head's monthly meeting (campaigns/scheduling/seeding.py).
+PROGRESS_MEETING_DUTY = "scheduling-monthly-progress-meeting"
 
 
 def _latest_report(field: str, *, year: int, month: int) -> Subquery:
@@ -191,3 +193,12 @@ def meeting_occurrence_model():
         return apps.get_model("scheduling", "Occurrence")
     except LookupError:
         return None
+
+
+def progress_meetings(*, year: int) -> dict[int, object]:
+    """The monthly progress meeting's occurrences of `year`, by month (one query; empty without the scheduling app)."""
+    model = meeting_occurrence_model()
+    if model is None:
+        return {}
+    rows = model.objects.filter(duty__code=PROGRESS_MEETING_DUTY, period_start__year=year).order_by("period_start", "pk")
+    return {occurrence.period_start.month: occurrence for occurrence in rows}

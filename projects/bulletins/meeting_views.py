@@ -7,47 +7,68 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from . import access
-from .meeting import MEETING_LEVEL, meeting_occurrence_model, meeting_pack, occurrence_month
+from .meeting import MEETING_LEVEL, meeting_occurrence_model, meeting_pack, occurrence_month, progress_meetings
 from .meeting_docx import meeting_docx as render_meeting_docx
 from .models import BulletinSettings
 from .views import DOCX, _download, _month
 
 
-def _pack_context(request: HttpRequest, year: int, month: int, occurrence=None) -> dict:
-    level = (getattr(getattr(occurrence, "duty", None), "problem_level", "") or MEETING_LEVEL) if occurrence else MEETING_LEVEL
-    pack = meeting_pack(year=year, month=month, level=level, occurrence=occurrence)
-    return {"pack": pack, "year": year, "month": month, "nav_section": "bulletins"}
+def _pack(year: int, month: int, occurrence=None) -> dict:
+    """The pack of the month, or of a meeting occurrence (its month, its duty's problem level)."""
+    if occurrence is None:
+        occurrence = progress_meetings(year=year).get(month)
+    level = (occurrence.duty.problem_level or MEETING_LEVEL) if occurrence is not None else MEETING_LEVEL
+    return meeting_pack(year=year, month=month, level=level, occurrence=occurrence)
 
 
-def meeting(request: HttpRequest, year: int, month: int) -> HttpResponse:
-    _month(month)
-    access.require_draft_reader(request.user)
-    return render(request, "bulletins/meeting.html", _pack_context(request, year, month))
+def _pack_context(year: int, month: int, occurrence=None) -> dict:
+    return {"pack": _pack(year, month, occurrence), "year": year, "month": month, "nav_section": "bulletins"}
 
 
-def meeting_print(request: HttpRequest, year: int, month: int) -> HttpResponse:
-    _month(month)
-    access.require_draft_reader(request.user)
-    return render(request, "bulletins/meeting_print.html", _pack_context(request, year, month))
-
-
-def meeting_docx(request: HttpRequest, year: int, month: int) -> HttpResponse:
-    _month(month)
-    access.require_draft_reader(request.user)
-    pack = meeting_pack(year=year, month=month)
-    content = render_meeting_docx(pack, issuer=BulletinSettings.load().issuer)
-    name = _("Progress meeting pack %(year)s-%(month)s") % {"year": year, "month": month}
-    return _download(content, DOCX, f"{name}.docx")
-
-
-def meeting_for_occurrence(request: HttpRequest, pk: int) -> HttpResponse:
-    """The pack for one meeting occurrence of the scheduling cycles: its month, its problem level."""
-    access.require_draft_reader(request.user)
+def _get_occurrence(pk: int):
     model = meeting_occurrence_model()
     if model is None:
         raise Http404
     occurrence = model.objects.select_related("duty").filter(pk=pk).first()
     if occurrence is None:
         raise Http404
+    return occurrence
+
+
+def meeting(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    _month(month)
+    access.require_draft_reader(request.user)
+    return render(request, "bulletins/meeting.html", _pack_context(year, month))
+
+
+def meeting_print(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    _month(month)
+    access.require_draft_reader(request.user)
+    return render(request, "bulletins/meeting_print.html", _pack_context(year, month))
+
+
+def _docx_response(pack: dict) -> HttpResponse:
+    content = render_meeting_docx(pack, issuer=BulletinSettings.load().issuer)
+    name = _("Progress meeting pack %(year)s-%(month)s") % {"year": pack["year"], "month": pack["month"]}
+    return _download(content, DOCX, f"{name}.docx")
+
+
+def meeting_docx(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    _month(month)
+    access.require_draft_reader(request.user)
+    return _docx_response(_pack(year, month))
+
+
+def meeting_for_occurrence(request: HttpRequest, pk: int) -> HttpResponse:
+    """The pack for one meeting occurrence of the scheduling cycles: its month, its problem level."""
+    access.require_draft_reader(request.user)
+    occurrence = _get_occurrence(pk)
     year, month = occurrence_month(occurrence)
-    return render(request, "bulletins/meeting.html", _pack_context(request, year, month, occurrence))
+    return render(request, "bulletins/meeting.html", _pack_context(year, month, occurrence))
+
+
+def meeting_occurrence_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    access.require_draft_reader(request.user)
+    occurrence = _get_occurrence(pk)
+    year, month = occurrence_month(occurrence)
+    return _docx_response(_pack(year, month, occurrence))

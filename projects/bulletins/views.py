@@ -23,6 +23,7 @@ from . import access
 from .diff import figures_diff
 from .documents import document_context, version_meta
 from .forms import BulletinSettingsForm, PublishForm, YearForm
+from .meeting import progress_meetings
 from .models import BulletinSettings
 from .selectors import bulletin_versions, next_doc_sequence, published_versions
 from .services import bulletin_draft, bulletin_publish, bulletin_settings_save, render_docx, render_xlsx
@@ -68,8 +69,9 @@ def index(request: HttpRequest) -> HttpResponse:
     published = published_versions(year=year)
     drafts = access.can_read_drafts(request.user)
     last = latest_reported_month(year=year) if drafts else None
+    meetings = progress_meetings(year=year) if drafts else {}
     months = [
-        {"month": m, "version": published.get(m), "has_progress": bool(last and m <= last)}
+        {"month": m, "version": published.get(m), "has_progress": bool(last and m <= last), "meeting": meetings.get(m)}
         for m in range(12, 0, -1)
         if drafts or m in published
     ]

@@ -131,3 +131,9 @@ def test_pack_for_a_meeting_occurrence(client, county, problems, hq):
     assert "2024年1-10月全县项目建设推进会汇报材料" in page
     assert "乙项目征地拆迁推进缓慢" in page
     assert client.get("/bulletins/meeting/occurrence/999999/").status_code == 404
+    # the occurrence's own .docx, and links both ways: the index and the month's pack lead to the occurrence
+    docx = client.get(f"/bulletins/meeting/occurrence/{occurrence.pk}/pack.docx")
+    assert "项目建设推进会 2024年10月" in [p.text for p in Document(io.BytesIO(docx.content)).paragraphs]
+    assert f'href="/bulletins/meeting/occurrence/{occurrence.pk}/"' in client.get("/bulletins/?year=2024").content.decode()
+    month_page = client.get("/bulletins/meeting/2024/10/").content.decode()
+    assert f'href="/cycles/occurrences/{occurrence.pk}/"' in month_page
