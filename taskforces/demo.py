@@ -31,6 +31,7 @@ from simple_history.utils import bulk_create_with_history
 
 from projects.models import Nature, Project, ProjectYear, Unit, User
 
+from .catalogues import seed_catalogues
 from .models import (
     ApprovalItem,
     ApprovalItemType,
@@ -470,6 +471,7 @@ def load(*, stdout=None) -> None:
 
 
 def _load(*, stdout=None) -> None:
+    seed_catalogues()
     users = _users()
     units = _units()
     if not Lead.objects.exists():
