@@ -22,7 +22,7 @@ from projects.models import MonthlyProgress, ProjectYear, Unit, YearTarget
 from . import formatting
 from .access import Viewer
 from .engine import TOWNSHIP_KINDS, Engine, Evaluation, IndicatorBlock, ScoreTable, indicators_for
-from .metrics import Window, _model, month_end, occurrence_on_time, problem_open_on
+from .metrics import METRICS, Window, _model, month_end, occurrence_on_time, problem_open_on
 from .models import (
     FIVE_STAGES,
     ApprovalFlowchart,
@@ -346,9 +346,37 @@ def _attraction(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) ->
         result["contacts"] = list(
             EnterpriseContact.objects.filter(date__gte=year_window.start, date__lte=year_window.end).select_related("lead").order_by("-date", "id")
         )
+    result["bulletin"] = attraction_bulletin(engine=engine, viewer=viewer)
     result["quarterly"] = _visible_score_table(engine.score_table(Scheme.ATTRACTION, over="quarter"), viewer)
     result["annual"] = _visible_score_table(engine.score_table(Scheme.ATTRACTION, over="year"), viewer)
     return result
+
+
+ATTRACTION_BULLETIN = [
+    ("attraction.trips", "month"),
+    ("attraction.leads_signed", "month"),
+    ("attraction.leads_signed_amount", "month"),
+    ("attraction.leads_landed", "month"),
+    ("attraction.leads_landed_amount", "month"),
+    ("attraction.leads_signed", "year"),
+    ("attraction.leads_signed_amount", "year"),
+    ("attraction.leads_landed_amount", "year"),
+]
+
+
+def attraction_bulletin(*, engine: Engine, viewer: Viewer) -> list[dict[str, Any]] | None:
+    """The month's bulletin figures per township: trips, signings and landings this month, and Jan..M."""
+    if not all(METRICS[key].is_available() for key, _period in ATTRACTION_BULLETIN):
+        return None
+    values = [engine.ctx.values(key, Window.for_period(period, engine.year, engine.month)) for key, period in ATTRACTION_BULLETIN]
+    rows = []
+    for unit in engine.all_units:
+        if unit.kind not in TOWNSHIP_KINDS or not viewer.sees_unit(unit.pk):
+            continue
+        rows.append({"unit": unit, "figures": [v.get(unit.pk).value for v in values]})
+    if viewer.all_units:
+        rows.append({"unit": None, "figures": [v.county.value for v in values]})
+    return rows
 
 
 # --- service guarantee ------------------------------------------------------------------------------

@@ -13,7 +13,9 @@ from projects.models import Role, YearTarget
 from tests import factories
 from tests.conftest import login
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the flush after each test would otherwise wipe the catalogues the ledgers seed in
+# their migrations (industries, attraction modes), which later tests and the demo rely on.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
