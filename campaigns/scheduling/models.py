@@ -56,7 +56,7 @@ class Duty(models.Model):
 
     code = models.SlugField(pgettext_lazy("scheduling", "code"), max_length=60, unique=True, help_text=pgettext_lazy("scheduling", "A stable short name, e.g. approvals-weekly."))
     name = models.CharField(pgettext_lazy("scheduling", "name"), max_length=60, help_text=pgettext_lazy("scheduling", "What is held, e.g. scheduling, consultation, bulletin."))
-    description = models.TextField(pgettext_lazy("scheduling", "description"), blank=True)
+    description = models.TextField(pgettext_lazy("scheduling", "about the duty"), blank=True)
     owner_kind = models.CharField(pgettext_lazy("scheduling", "belongs to"), max_length=20, choices=OwnerKind.choices)
     taskforce = models.ForeignKey(
         TaskForce, verbose_name=pgettext_lazy("scheduling", "task force"), null=True, blank=True, on_delete=models.CASCADE, related_name="cycle_duties"
