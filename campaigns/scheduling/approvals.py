@@ -33,7 +33,7 @@ class DueItem:
 
 
 def _link(item: ApprovalItem) -> str:
-    for name, args in (("taskforces:approval", [item.pk]), ("taskforces:approvals_item", [item.pk])):
+    for name, args in (("taskforces:entry", [APPROVALS_SLUG, "items", item.pk]),):
         try:
             return reverse(name, args=args)
         except NoReverseMatch:

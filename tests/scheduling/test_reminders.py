@@ -103,6 +103,7 @@ def test_approval_item_deadlines_remind_the_approvals_task_force(tf_lead, other_
     notification = Notification.objects.get(kind=NotificationKind.APPROVAL_OVERDUE)
     assert "阳城测试审批项目" in notification.title and "环境影响评价" in notification.title
     assert notification.subject_key == f"approval:{item.pk}:2024-05-10"
+    assert notification.link == f"/taskforces/approvals/items/{item.pk}/"
     assert not Notification.objects.filter(subject_key__startswith=f"approval:{approved.pk}:").exists()
 
 
