@@ -15,7 +15,6 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from . import formatting
 from .engine import ScoreTable
 
 FILLS = {
@@ -23,7 +22,6 @@ FILLS = {
     "yellow": PatternFill("solid", fgColor="FFF3CD"),
     "red": PatternFill("solid", fgColor="F8D7DA"),
 }
-YI = Decimal("10000")
 
 
 def _num(value: Decimal | None, places: int = 2) -> float | None:
@@ -157,6 +155,3 @@ def campaign_workbook(page: dict[str, Any]) -> bytes:
     wb.save(buffer)
     return buffer.getvalue()
 
-
-def money_yi(value: Decimal | None) -> str:
-    return formatting.number(value, "yi")

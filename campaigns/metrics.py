@@ -317,8 +317,7 @@ def fai_target(ctx: MetricContext, window: Window) -> Values:
         return Values(county=Figure(None), missing=None)
     rows = list(_listings(ctx.year))
     total_plan = sum((r.annual_plan for r in rows), ZERO)
-    record = Record(label=gettext("Fixed-asset investment target %(year)s") % {"year": ctx.year}, detail=_money(target.fai_target),
-                    url=_url("admin:projects_yeartarget_change", target.pk))
+    record = Record(label=gettext("Fixed-asset investment target %(year)s") % {"year": ctx.year}, detail=_money(target.fai_target))
     plans = tally(
         ([r.project.township_id, r.project.responsible_unit_id], r.annual_plan,
          _project_record(r.project, _money(r.annual_plan), r.annual_plan))

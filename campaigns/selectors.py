@@ -22,7 +22,7 @@ from projects.models import MonthlyProgress, ProjectYear, Unit, YearTarget
 from . import formatting
 from .access import Viewer
 from .engine import TOWNSHIP_KINDS, Engine, Evaluation, IndicatorBlock, ScoreTable, indicators_for
-from .metrics import METRICS, Window, _model, month_end, occurrence_on_time, problem_open_on
+from .metrics import METRICS, Window, _model, occurrence_on_time, problem_open_on
 from .models import (
     FIVE_STAGES,
     ApprovalFlowchart,
@@ -703,5 +703,4 @@ __all__ = [
     "campaign_status",
     "dashboard_summary",
     "default_period",
-    "month_end",
 ]

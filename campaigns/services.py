@@ -19,6 +19,7 @@ from .models import (
     ApprovalFlowchart,
     CampaignYear,
     Indicator,
+    IndicatorUnitTarget,
     PipelineApproval,
     PipelineProject,
     PipelineStage,
@@ -147,15 +148,12 @@ def indicator_save(*, form: ModelForm, points: dict[str, Decimal | None]) -> Ind
     return indicator
 
 
-def indicator_set_target(*, indicator: Indicator, target_value: Decimal | None = None,
-                         target_multiplier: Decimal | None = None, target_base: str = "") -> Indicator:
-    """Change an indicator's target: a fixed value, or a multiplier of a base figure."""
-    indicator.target_value = target_value
-    indicator.target_multiplier = target_multiplier
-    indicator.target_base = target_base if target_multiplier is not None else ""
-    indicator.full_clean()
-    indicator.save(update_fields=["target_value", "target_multiplier", "target_base"])
-    return indicator
+def indicator_set_unit_target(*, indicator: Indicator, unit: Unit, target_value: Decimal | None) -> IndicatorUnitTarget | None:
+    """Give one unit its own target for an indicator; None removes it (the unit follows the general target)."""
+    if target_value is None:
+        IndicatorUnitTarget.objects.filter(indicator=indicator, unit=unit).delete()
+        return None
+    return IndicatorUnitTarget.objects.update_or_create(indicator=indicator, unit=unit, defaults={"target_value": target_value})[0]
 
 
 def campaign_year_for_edit(*, year: int) -> CampaignYear:

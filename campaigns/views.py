@@ -26,7 +26,7 @@ from .forms import (
     PublishForm,
     UnitTargetForm,
 )
-from .models import ApprovalFlowchart, Campaign, Indicator, IndicatorUnitTarget, PipelineProject, RankingPublication
+from .models import ApprovalFlowchart, Campaign, Indicator, PipelineProject, RankingPublication
 from .records import get_kind, record_fields
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -143,11 +143,8 @@ def indicator_unit_target(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = _get_indicator(pk)
     form = UnitTargetForm(request.POST)
     if form.is_valid():
-        unit, value = form.cleaned_data["unit"], form.cleaned_data["target_value"]
-        if value is None:
-            IndicatorUnitTarget.objects.filter(indicator=indicator, unit=unit).delete()
-        else:
-            IndicatorUnitTarget.objects.update_or_create(indicator=indicator, unit=unit, defaults={"target_value": value})
+        unit = form.cleaned_data["unit"]
+        services.indicator_set_unit_target(indicator=indicator, unit=unit, target_value=form.cleaned_data["target_value"])
         messages.success(request, _("Target of %(unit)s saved.") % {"unit": unit})
     else:
         messages.error(request, _("Choose a unit and give a number."))
@@ -160,7 +157,7 @@ def settings_edit(request: HttpRequest, year: int) -> HttpResponse:
         config = services.campaign_year_for_edit(year=year)
         form = CampaignYearForm(request.POST, instance=config)
         if form.is_valid():
-            form.save()
+            services.record_save(form=form, saved_by=request.user)
             messages.success(request, _("Settings of %(year)s saved.") % {"year": year})
             return redirect(f"{reverse('campaigns:index')}?year={year}")
     else:
