@@ -117,6 +117,10 @@ class Evaluation:
         return f"{self.indicator.get_comparison_display()} {formatting.with_unit(self.target, self.display_unit)}"
 
     @property
+    def due_with_unit(self) -> str:
+        return formatting.with_unit(self.due, self.display_unit)
+
+    @property
     def actual_with_unit(self) -> str:
         return formatting.with_unit(self.actual, self.display_unit)
 
