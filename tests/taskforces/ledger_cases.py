@@ -16,8 +16,10 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
+from taskforces.models import Attachment
 from tests import factories
 
 
@@ -178,3 +180,28 @@ class LedgerAccessCases:
         client.force_login(hq)
         html = client.get(f"/projects/{project.pk}/").content.decode()
         assert self.entry_url(entry) in html
+
+
+class LedgerDocumentCases:
+    """Mix in beside `LedgerAccessCases` for sections that take documents (`attachment_kinds`)."""
+
+    def test_documents_are_checked_stored_privately_and_served_to_readers_only(
+        self, client, member, hq, reporter, other_reporter, entry, settings, tmp_path
+    ):
+        settings.MEDIA_ROOT = tmp_path
+        upload_url = f"{self.entry_url(entry)}files/"
+        client.force_login(hq)
+        pdf = SimpleUploadedFile("佐证材料.pdf", b"%PDF-1.4\n%%EOF", content_type="application/pdf")
+        assert client.post(upload_url, {"files": [pdf]}).status_code == 403
+        client.force_login(member)
+        fake = SimpleUploadedFile("佐证材料.pdf", b"not a pdf", content_type="application/pdf")
+        client.post(upload_url, {"files": [fake]})
+        assert not Attachment.objects.exists()
+        pdf = SimpleUploadedFile("佐证材料.pdf", b"%PDF-1.4\n%%EOF", content_type="application/pdf")
+        assert client.post(upload_url, {"files": [pdf]}).status_code == 302
+        attachment = Attachment.objects.get()
+        assert attachment.entry == entry and attachment.file.path.startswith(str(tmp_path))
+        assert f"/taskforces/files/{attachment.pk}/" in client.get(self.entry_url(entry)).content.decode()
+        for user, status in ((hq, 200), (reporter, 200), (other_reporter, 404)):
+            client.force_login(user)
+            assert client.get(f"/taskforces/files/{attachment.pk}/").status_code == status

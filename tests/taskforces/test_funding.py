@@ -17,7 +17,7 @@ from taskforces.models import FundingApplication, FundingStatus, FundType
 from taskforces.selectors.funding import funding_breakdown
 from tests import factories
 
-from .ledger_cases import LedgerAccessCases
+from .ledger_cases import LedgerAccessCases, LedgerDocumentCases
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def application(project, *, fund_type=FundType.CENTRAL_BUDGET, year=2024, applie
     )
 
 
-class TestFundingApplicationAccess(LedgerAccessCases):
+class TestFundingApplicationAccess(LedgerAccessCases, LedgerDocumentCases):
     slug, key, model_class = "funding", "applications", FundingApplication
 
     def make_entry(self, project):

@@ -26,7 +26,7 @@ from taskforces.models import (
 )
 from tests import factories
 
-from .ledger_cases import LedgerAccessCases
+from .ledger_cases import LedgerAccessCases, LedgerDocumentCases
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,7 @@ def meeting(**fields) -> LandMeeting:
 # --- access, each entry type, through the views ---------------------------------------------------
 
 
-class TestLandDemandAccess(LedgerAccessCases):
+class TestLandDemandAccess(LedgerAccessCases, LedgerDocumentCases):
     slug, key, model_class = "land", "demands", LandDemand
 
     def make_entry(self, project):
@@ -85,7 +85,7 @@ class TestLandDemandAccess(LedgerAccessCases):
         return entry.stage == LandStage.SUBMITTED_CITY
 
 
-class TestLandProblemAccess(LedgerAccessCases):
+class TestLandProblemAccess(LedgerAccessCases, LedgerDocumentCases):
     slug, key, model_class = "land", "problems", LandProblem
 
     def make_entry(self, project):

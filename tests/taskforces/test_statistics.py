@@ -19,7 +19,7 @@ from taskforces.selectors.statistics import Ageing, inclusion_ageing, months_bef
 from taskforces.services.statistics import statistics_screening_open
 from tests import factories
 
-from .ledger_cases import LedgerAccessCases
+from .ledger_cases import LedgerAccessCases, LedgerDocumentCases
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def screening(project, *, year=2024, month=5, **fields) -> StatisticsScreening:
     return StatisticsScreening.objects.create(project=project, year=year, month=month, **fields)
 
 
-class TestScreeningAccess(LedgerAccessCases):
+class TestScreeningAccess(LedgerAccessCases, LedgerDocumentCases):
     slug, key, model_class = "statistics", "screening", StatisticsScreening
 
     def make_entry(self, project):
