@@ -178,7 +178,7 @@ def _tables(f: dict) -> dict[str, Table]:
         caption=_("Table %(n)s: Investment of key projects by tier and kind") % {"n": 1},
         sheet=pgettext("bulletin", "By tier"),
         headers=[pgettext("bulletin", "Category")] + progress_headers,
-        widths_mm=[34, 14, 20, 20, 20, 22, 26],
+        widths_mm=[30, 17, 21, 21, 21, 21, 25],
     )
     tier_names = {t.value: str(t.label) for t in Tier}
     overall.rows.append([_text(pgettext("bulletin", "All key projects"))] + _progress_cells(f["total"]))

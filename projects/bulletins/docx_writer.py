@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
@@ -86,7 +87,7 @@ class OfficialDocument:
 
     def __init__(self, *, title: str, author: str, draft_mark: str = "") -> None:
         self.doc = Document()
-        self.table_count = 0
+        self._table_styles: dict = {}
         section = self.doc.sections[0]
         section.orientation = WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = Mm(210), Mm(297)
@@ -303,18 +304,34 @@ class OfficialDocument:
         shading.set(qn("w:fill"), fill)
         tc_pr.append(shading)
 
-    @staticmethod
-    def _cell(cell, text: str, *, font: str, align) -> None:
-        paragraph = cell.paragraphs[0]
-        paragraph.alignment = align
-        fmt = paragraph.paragraph_format
+    def _table_style(self, font: str):
+        """A paragraph style per table font: 五号, exact 14 pt lines, no indent, off the 22-line grid.
+
+        Styling the ~1,000 cells of a bulletin through two styles instead of run by run keeps the
+        document small and quick to write.
+        """
+        if font in self._table_styles:
+            return self._table_styles[font]
+        styles = self.doc.styles
+        style = styles.add_style(f"Bulletin table {font}", WD_STYLE_TYPE.PARAGRAPH)
+        self._table_styles[font] = style
+        style.base_style = styles["Normal"]
+        _style_font(style, font, SIZE_TABLE)
+        fmt = style.paragraph_format
         fmt.first_line_indent = Pt(0)
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         fmt.line_spacing = Pt(14)
         snap = OxmlElement("w:snapToGrid")  # table rows keep their own height, not the 22-line grid
         snap.set(qn("w:val"), "0")
-        paragraph._p.get_or_add_pPr().insert_element_before(snap, *_AFTER_SNAP_TO_GRID)
-        set_run_font(paragraph.add_run(text), font, SIZE_TABLE)
+        style.element.get_or_add_pPr().insert_element_before(snap, *_AFTER_SNAP_TO_GRID)
+        return style
+
+    def _cell(self, cell, text: str, *, font: str, align) -> None:
+        paragraph = cell.paragraphs[0]
+        # w:pStyle written directly: python-docx's `paragraph.style = ...` scans every style for each cell.
+        paragraph._p.get_or_add_pPr().style = self._table_style(font).style_id
+        paragraph.alignment = align
+        paragraph.add_run(text)
 
     def bytes(self) -> bytes:
         buffer = io.BytesIO()

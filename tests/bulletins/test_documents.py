@@ -36,6 +36,11 @@ def _east_asian_font(run) -> str | None:
     return r_fonts.get(qn("w:eastAsia")) if r_fonts is not None else None
 
 
+def _style_east_asian_font(paragraph) -> str | None:
+    r_fonts = paragraph.style.element.rPr.find(qn("w:rFonts"))
+    return r_fonts.get(qn("w:eastAsia"))
+
+
 def _paragraph(document, text):
     return next(p for p in document.paragraphs if p.text == text)
 
@@ -103,9 +108,10 @@ def test_docx_tables_hold_the_json_figures_in_100_million_yuan(figures, meta):
     assert [(r.cells[0].text, r.cells[1].text, r.cells[5].text) for r in townships.rows[1:]] == [
         (str(t["rank"]), t["name"], t["completion_rate"]) for t in figures["townships"]
     ]
-    # the table cells name their fonts too
-    assert _east_asian_font(overall.rows[1].cells[1].paragraphs[0].runs[0]) == "黑体"  # the total row
-    assert _east_asian_font(overall.rows[2].cells[1].paragraphs[0].runs[0]) == "仿宋_GB2312"
+    # the table cells name their fonts too (through their paragraph style): 黑体 for the total row
+    assert _style_east_asian_font(overall.rows[1].cells[1].paragraphs[0]) == "黑体"
+    assert _style_east_asian_font(overall.rows[2].cells[1].paragraphs[0]) == "仿宋_GB2312"
+    assert overall.rows[2].cells[1].paragraphs[0].style.font.size.pt == 10.5
 
 
 def test_draft_docx_is_marked_and_leaves_the_number_blank(figures):
@@ -158,4 +164,4 @@ def test_the_document_is_a4_text_width(figures, meta):
     document = Document(io.BytesIO(render_docx(figures, meta)))
     widths = [cell.width for cell in document.tables[0].rows[1].cells]
     assert round(sum(w.mm for w in widths)) == 156
-    assert round(widths[0].mm) == 34
+    assert round(widths[0].mm) == 30
