@@ -33,6 +33,8 @@ _SUFFIX_UNIT = {"亿": "亿元", "万": "万元"}
 # Cells that mean "nothing here" in hand-made lists.
 BLANK_MARKS = {"", "-", "--", "—", "——", "–", "/", "\\", "无", "暂无", "空"}
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+# Thousands separators group three digits: "1,234.5" is an amount, "1,1" a typo (1.1? 11?) to ask about.
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
 
 
 def normalize(text: str) -> str:
@@ -127,12 +129,19 @@ def parse_amount(value: object, *, unit: str = "万元") -> Amount | None:
             raise CellError(_("“%(value)s” is a date, not an amount") % {"value": display(value)})
         if not isinstance(value, str):
             raise CellError(_("“%(value)s” is not an amount") % {"value": display(value)})
-        raw = compact(value).replace(",", "").replace("'", "")
+        raw = compact(value).replace("'", ",")
         match = _UNIT_SUFFIX.search(raw)
         if match:
             suffix = match.group(1)
             factor = UNIT_FACTORS[_SUFFIX_UNIT.get(suffix, suffix)]
             raw = raw[: match.start()]
+        if "," in raw:
+            if not _GROUPED.match(raw):
+                raise CellError(
+                    _("“%(value)s” is not an amount: a thousands separator must stand before groups of three digits (write 1,234.5 or 1234.5)")
+                    % {"value": display(value)}
+                )
+            raw = raw.replace(",", "")
         if not _NUMBER.match(raw):
             raise CellError(_("“%(value)s” is not an amount") % {"value": display(value)})
         try:

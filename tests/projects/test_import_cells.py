@@ -53,6 +53,19 @@ def test_non_numeric_amount_is_refused(value):
         parse_amount(value)
 
 
+@pytest.mark.parametrize("value", ["1,1", "1,2345", "12,34.5", ",123"])
+def test_a_comma_that_does_not_group_thousands_is_refused_not_dropped(value):
+    # "1,1" once became 11: a typo for 1.1 silently read as ten times the amount.
+    with pytest.raises(CellError) as exc:
+        parse_amount(value, unit="亿元")
+    assert "千分位" in exc.value.message
+
+
+def test_thousands_separators_in_groups_of_three_are_read():
+    assert parse_amount("1,234,567.8", unit="万元").value == Decimal("1234567.80")
+    assert parse_amount("12,345亿元", unit="万元").value == Decimal("123450000.00")
+
+
 def test_digits_below_a_hundred_yuan_are_rounded_and_flagged():
     amount = parse_amount(1.234567, unit="亿元")
     assert amount.value == Decimal("12345.67")
