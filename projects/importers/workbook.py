@@ -34,6 +34,10 @@ _ENCRYPTED_MARKERS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".e
 ZIP_SIGNATURE = b"PK\x03\x04"
 # A 10 MB workbook expands to ~100-200 MB of XML at worst; beyond that it is a zip bomb.
 MAX_EXPANSION = 40
+# A county's key-project list has a few hundred rows. A sheet with many thousands is some other
+# table (or a whole database export): refuse it at once, before it ties up the request for minutes.
+# settings.IMPORT_MAX_ROWS overrides.
+MAX_ROWS = 5000
 _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 
@@ -219,6 +223,7 @@ def read_sheets(data: bytes) -> Iterator[Sheet]:
         raise ImportFileError(
             _("The file is damaged or is not a workbook Excel can open. Open it in Excel or WPS, save it again as .xlsx and upload the new file.")
         ) from None
+    max_rows = getattr(settings, "IMPORT_MAX_ROWS", MAX_ROWS)
     try:
         for worksheet in workbook.worksheets:
             if not hasattr(worksheet, "_get_source"):
@@ -227,6 +232,7 @@ def read_sheets(data: bytes) -> Iterator[Sheet]:
                 worksheet.reset_dimensions()  # some writers record a wrong size; read what is there
                 rows: list[list[object]] = []
                 formats: dict[tuple[int, int], str] = {}
+                filled = 0
                 for row_number, cells in enumerate(worksheet.iter_rows(), start=1):
                     values = []
                     for col_number, cell in enumerate(cells, start=1):
@@ -239,6 +245,12 @@ def read_sheets(data: bytes) -> Iterator[Sheet]:
                     while values and values[-1] is None:
                         values.pop()
                     rows.append(values)
+                    filled += bool(values)
+                    if filled > max_rows:
+                        raise ImportFileError(
+                            _("The sheet “%(sheet)s” has more than %(limit)s filled rows: that is not a key-project list. Keep only the list in the file and upload it again.")
+                            % {"sheet": worksheet.title, "limit": max_rows}
+                        )
                 while rows and not rows[-1]:
                     rows.pop()
                 merges, uncached = _scan_sheet_xml(worksheet._get_source)

@@ -335,6 +335,20 @@ def test_file_over_the_size_limit_is_refused_before_reading(settings):
     assert "大小上限" in message
 
 
+def test_sheet_with_more_filled_rows_than_any_list_is_refused_without_reading_on(settings):
+    settings.IMPORT_MAX_ROWS = 50
+    rows = [[i, f"项目{i}", "县级", "新建", 100, 10, "凤城镇", "县发展和改革局"] for i in range(1, 60)]
+    message = _only_error(to_bytes(simple_list(rows)))
+    assert "超过50行" in message and "Sheet1" in message
+
+
+def test_sheet_at_the_row_limit_is_read(settings):
+    settings.IMPORT_MAX_ROWS = 50
+    rows = [[i, f"项目{i}", "县级", "新建", 100, 10, "凤城镇", "县发展和改革局"] for i in range(1, 48)]
+    result = read_project_list(to_bytes(simple_list(rows)), year=2024)  # 47 projects + title, unit and header rows
+    assert _messages(result) == [] and len(result.rows) == 47
+
+
 def test_empty_extra_sheets_are_ignored_but_a_sheet_without_header_beside_the_list_is_a_warning():
     wb = county_list()
     wb.create_sheet("Sheet2")
