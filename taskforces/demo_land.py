@@ -141,15 +141,21 @@ def _problems(demands: list[LandDemand], author: User | None) -> None:
             continue
         rng = random.Random(f"landproblem-{demand.project.code}")
         resolved = demand.stage == LandStage.APPROVED or index % 3 == 2
+        if resolved:
+            deadline = date(DEMO_YEAR, rng.randint(6, 10), rng.randint(1, 28))
+        elif index == 0:
+            deadline = date(DEMO_YEAR, 9, 30)  # one open problem past its deadline at the end of October
+        else:
+            deadline = date(DEMO_YEAR, rng.randint(11, 12), rng.randint(1, 28))
         problem = LandProblem(
             project=demand.project,
             demand=demand,
             description=description,
             measures=measures,
             responsible_unit=unit if index % 2 == 0 else demand.project.township,
-            deadline=date(DEMO_YEAR, rng.randint(8, 12), rng.randint(1, 28)),
+            deadline=deadline,
             status=LandProblemStatus.RESOLVED if resolved else LandProblemStatus.OPEN,
-            resolved_on=date(DEMO_YEAR, rng.randint(6, 10), rng.randint(1, 28)) if resolved else None,
+            resolved_on=deadline - timedelta(days=rng.randint(0, 20)) if resolved else None,
         )
         _save(problem, author)
 

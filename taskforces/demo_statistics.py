@@ -51,8 +51,8 @@ def _path(project: Project, continuing: bool) -> InclusionPath:
         returned = submitted + timedelta(days=rng.randint(5, 12))
         resubmitted = returned + timedelta(days=rng.randint(7, 20))
     reviewed_base = resubmitted or submitted
-    if roll > 0.93:
-        return InclusionPath(submitted, returned, resubmitted, None, None)  # waiting for review
+    if roll > 0.9 and start.month >= 8:
+        return InclusionPath(submitted, returned, resubmitted, None, None)  # recent: waiting for review
     reviewed = reviewed_base + timedelta(days=rng.randint(3, 12))
     included = reviewed + timedelta(days=rng.randint(2, 15))
     return InclusionPath(submitted, returned, resubmitted, reviewed, included)

@@ -71,6 +71,11 @@ def not_eligible_badge(row: StatisticsScreening):
     return None if row.eligible else ("text-bg-secondary", gettext("Not eligible"))
 
 
+def month_badge(row: StatisticsScreening):
+    """On the project page: how late the inclusion is, or that the project was found not eligible."""
+    return ageing_badge(row) or not_eligible_badge(row)
+
+
 def included_badge(row: StatisticsScreening):
     if row.included:
         return ("text-bg-success", gettext("Included"))
@@ -133,8 +138,7 @@ register(
             ListColumn(_("Notes"), lambda o: Truncator(o.returned_reason or o.notes).chars(30)),
         ],
         project_columns=[
-            ListColumn(_("Month"), lambda o: f"{o.year}-{o.month:02d}", link=True, badge=ageing_badge),
-            ListColumn(_("Eligible"), "eligible"),
+            ListColumn(_("Month"), lambda o: f"{o.year}-{o.month:02d}", link=True, badge=month_badge),
             ListColumn(_("Included"), _included_on, badge=included_badge),
             ListColumn(_("Supporting documents"), _documents_date, badge=documents_badge),
         ],
