@@ -283,7 +283,8 @@ class _UnitResolver:
         key = compact(name)
         if key not in self.planned:
             self.planned[key] = (name, _unit_kind_for(name, township_column=township_column))
-        return name, warning
+        # The first spelling names the new unit; "芹池 新区" later in the file is the same unit.
+        return self.planned[key][0], warning
 
 
 # --- the project list -----------------------------------------------------------------------------

@@ -163,6 +163,19 @@ def test_unknown_township_and_unit_are_errors_unless_creating_units():
     assert {name for name, _kind in plan.units_to_create} == set(county_units())
 
 
+def test_a_new_unit_spelt_two_ways_in_one_file_is_created_once():
+    wb = simple_list(
+        [
+            [1, "甲", "县级", "新建", 100, 50, "芹池 新区", "县新能源局"],
+            [2, "乙", "县级", "新建", 100, 50, "芹池新区", "县新能源局 "],
+        ]
+    )
+    plan = project_import_apply(source=to_bytes(wb), year=2024, create_units=True)
+    assert plan.errors == []
+    assert sorted(Unit.objects.values_list("name", flat=True)) == ["县新能源局", "芹池 新区"]
+    assert set(Project.objects.values_list("township__name", flat=True)) == {"芹池 新区"}
+
+
 def test_units_are_recognised_the_way_officials_write_them(county_units_db):
     factories.make_unit("阳城经济技术开发区", UnitKind.DEV_ZONE)
     wb = simple_list(
