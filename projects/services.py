@@ -633,6 +633,15 @@ def progress_import_preview(*, source: Source, year: int, month: int) -> ImportP
     """What importing a month's progress would do, and every problem. Writes nothing."""
     if not 1 <= month <= 12:
         raise ValueError(f"month must be 1..12, got {month}")
+    today = timezone.localdate()
+    if (year, month) > (today.year, today.month):
+        # The project page's form refuses such a month; an upload must not slip it in.
+        plan = ImportPlan(kind=ImportKind.PROGRESS, year=year, month=month)
+        plan.problems.error(
+            _("%(year)s month %(month)s has not begun: its progress cannot be reported yet.")
+            % {"year": year, "month": month}
+        )
+        return plan
     parsed = read_progress_list(source, year=year, month=month)
     plan = ImportPlan(kind=ImportKind.PROGRESS, year=year, month=month, problems=parsed.problems)
     plan.ignored_columns = parsed.ignored_columns

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.db import connection
 
 from projects.models import (
@@ -386,6 +387,17 @@ def test_unknown_or_unlisted_project_is_an_error_and_nothing_is_written(listed):
         progress_import_apply(source=to_bytes(wb), year=2024, month=3)
     assert [(e.row, e.column) for e in exc.value.plan.errors] == [(5, "B"), (6, "B")]
     assert not MonthlyProgress.objects.filter(month=3).exists()
+
+
+@time_machine.travel(date(2024, 3, 20))
+def test_progress_for_a_month_that_has_not_begun_is_refused(listed):
+    wb = progress_list([[1, "甲项目", None, "10", None, None, None]], month=4)
+    with pytest.raises(ImportRejected) as exc:
+        progress_import_apply(source=to_bytes(wb), year=2024, month=4)
+    assert [e.message for e in exc.value.plan.errors] == ["2024年4月尚未开始，还不能填报进度。"]
+    assert not MonthlyProgress.objects.filter(month=4).exists()
+    wb = progress_list([[1, "甲项目", None, "10", None, None, None]], month=3)
+    assert progress_import_apply(source=to_bytes(wb), year=2024, month=3).errors == []  # the current month is open
 
 
 def test_months_never_reported_are_named_in_a_warning(listed):
