@@ -98,7 +98,7 @@ def progress_record(
 # the list belong to the year (ProjectYear), so 2025's list never touches 2024's plan.
 
 Action = Literal["create", "update", "unchanged"]
-ZERO = Decimal("0")
+ZERO = Decimal("0.00")  # two places, so a tier's empty sums read "0.00" in --json like the others
 Source = bytes | str | Path | IO[bytes]
 
 

@@ -53,7 +53,7 @@ def test_json_output_is_one_object_with_exact_amounts(list_file, units):
     }
     assert data["tiers"] == {
         "province": {"count": 2, "total_investment": "62300.00", "annual_plan": "17000.00"},
-        "city": {"count": 0, "total_investment": "0", "annual_plan": "0"},
+        "city": {"count": 0, "total_investment": "0.00", "annual_plan": "0.00"},
         "county": {"count": 2, "total_investment": "50000.00", "annual_plan": "15000.00"},
     }
     assert Project.objects.count() == 4
