@@ -50,25 +50,34 @@ def _recent(kind: str) -> list[ImportBatch]:
     return list(ImportBatch.objects.filter(kind=kind).select_related("uploaded_by")[:10])
 
 
+def _keep_upload(request: HttpRequest, form: ProjectImportForm | ProgressImportForm, *, kind: str) -> HttpResponse | None:
+    """A valid upload is kept and its preview opened; None (the form shows why) when it is refused."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    data = form.cleaned_data
+    try:
+        batch = import_batch_create(
+            upload=data["file"],
+            original_name=data["file"].name,
+            kind=kind,
+            year=data["year"],
+            month=data.get("month"),
+            create_units=data.get("create_units", False),
+            uploaded_by=request.user,
+        )
+    except ImportFileError as exc:
+        form.add_error("file", exc.message)
+        return None
+    return redirect("projects:import_preview", pk=batch.pk)
+
+
 def project_import(request: HttpRequest) -> HttpResponse:
     """Upload a key-project list; a good upload goes straight to its preview."""
     _require_manager(request)
     form = ProjectImportForm(request.POST or None, request.FILES or None, default_year=_default_year())
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            batch = import_batch_create(
-                upload=upload,
-                original_name=upload.name,
-                kind=ImportKind.PROJECTS,
-                year=form.cleaned_data["year"],
-                create_units=form.cleaned_data["create_units"],
-                uploaded_by=request.user,
-            )
-        except ImportFileError as exc:
-            form.add_error("file", exc.message)
-        else:
-            return redirect("projects:import_preview", pk=batch.pk)
+    kept = _keep_upload(request, form, kind=ImportKind.PROJECTS)
+    if kept is not None:
+        return kept
     return render(
         request,
         "projects/import_upload.html",
@@ -80,31 +89,17 @@ def progress_import(request: HttpRequest) -> HttpResponse:
     """Upload a month's progress of many projects."""
     _require_manager(request)
     year = _default_year()
-    form = ProgressImportForm(
-        request.POST or None, request.FILES or None, default_year=year, default_month=default_month(year=year)
-    )
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            batch = import_batch_create(
-                upload=upload,
-                original_name=upload.name,
-                kind=ImportKind.PROGRESS,
-                year=form.cleaned_data["year"],
-                month=form.cleaned_data["month"],
-                uploaded_by=request.user,
-            )
-        except ImportFileError as exc:
-            form.add_error("file", exc.message)
-        else:
-            return redirect("projects:import_preview", pk=batch.pk)
-    template_form = ProgressTemplateForm(initial={"year": year, "month": default_month(year=year)})
+    month = default_month(year=year)
+    form = ProgressImportForm(request.POST or None, request.FILES or None, default_year=year, default_month=month)
+    kept = _keep_upload(request, form, kind=ImportKind.PROGRESS)
+    if kept is not None:
+        return kept
     return render(
         request,
         "projects/import_upload.html",
         {
             "form": form,
-            "template_form": template_form,
+            "template_form": ProgressTemplateForm(initial={"year": year, "month": month}),
             "kind": ImportKind.PROGRESS,
             "recent": _recent(ImportKind.PROGRESS),
             "nav_section": "projects",

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from .importers import ProgressRow, ProjectRow, name_key, read_progress_list, read_project_list
 from .importers.cells import DateValue, compact, money
-from .importers.problems import ImportFileError, Problems
+from .importers.problems import ImportFileError, Problems, RowProblems
 from .importers.workbook import check_workbook_bytes, read_source
 from .models import (
     ImportBatch,
@@ -362,11 +362,8 @@ def _plan_projects(plan: ImportPlan, rows: list[ProjectRow], *, create_units: bo
         if item.bad:
             continue
 
-        def err(key: str, message: str, item: ProjectRow = item) -> None:
-            problems.error(message, sheet=item.sheet, row=item.row, column=item.letters.get(key, ""))
-
-        def warn(key: str, message: str, item: ProjectRow = item) -> None:
-            problems.warning(message, sheet=item.sheet, row=item.row, column=item.letters.get(key, ""))
+        here = RowProblems(problems, item.sheet, item.row, item.letters)
+        err, warn = here.error, here.warning
 
         too_long = [
             key
@@ -679,11 +676,8 @@ def _plan_progress(plan: ImportPlan, rows: list[ProgressRow]) -> None:
         if item.bad:
             continue
 
-        def err(key: str, message: str, item: ProgressRow = item) -> None:
-            problems.error(message, sheet=item.sheet, row=item.row, column=item.letters.get(key, ""))
-
-        def warn(key: str, message: str, item: ProgressRow = item) -> None:
-            problems.warning(message, sheet=item.sheet, row=item.row, column=item.letters.get(key, ""))
+        here = RowProblems(problems, item.sheet, item.row, item.letters)
+        err, warn = here.error, here.warning
 
         project = by_code.get(compact(item.code).upper()) if item.code else None
         if item.code and project is None and not item.name:

@@ -69,6 +69,22 @@ class Problems:
         return bool(self.errors)
 
 
+@dataclass(frozen=True)
+class RowProblems:
+    """Problems of one row of the file, each placed in the column that holds a field."""
+
+    problems: Problems
+    sheet: str
+    row: int
+    letters: dict[str, str]  # field → column letter
+
+    def error(self, key: str, message: str) -> None:
+        self.problems.error(message, sheet=self.sheet, row=self.row, column=self.letters.get(key, ""))
+
+    def warning(self, key: str, message: str) -> None:
+        self.problems.warning(message, sheet=self.sheet, row=self.row, column=self.letters.get(key, ""))
+
+
 class ImportFileError(Exception):
     """The file as a whole cannot be read (not an xlsx, encrypted, corrupt, too large, empty)."""
 

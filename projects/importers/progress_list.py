@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from .cells import compact, is_blank, one_line, text
 from .fields import PROGRESS_FIELDS
 from .layout import Layout
-from .problems import ImportFileError, Problems
+from .problems import Problems
 from .project_list import name_key
-from .reading import SheetContext, locate_layout, only_numbered, report_columns, walk_sheet
-from .workbook import open_sheets
+from .reading import ListResult, SheetContext, only_numbered, read_list, report_duplicate, report_no_rows
+from .workbook import Sheet
 
 AMOUNT_FIELDS = ["completed", "cumulative"]
 
@@ -40,14 +40,8 @@ class ProgressRow:
 
 
 @dataclass
-class ProgressList:
+class ProgressList(ListResult):
     rows: list[ProgressRow] = field(default_factory=list)
-    problems: Problems = field(default_factory=Problems)
-    layouts: list[tuple[str, Layout]] = field(default_factory=list)
-
-    @property
-    def ignored_columns(self) -> list[str]:
-        return [f"{title} {letter}：{header}" for title, layout in self.layouts for letter, header in layout.ignored]
 
 
 def _read_row(ctx: SheetContext, row: int, rows: list[ProgressRow]) -> dict[str, Decimal | None] | None:
@@ -85,54 +79,39 @@ def _read_row(ctx: SheetContext, row: int, rows: list[ProgressRow]) -> dict[str,
 def read_progress_list(
     source: bytes | str | Path | IO[bytes], *, year: int, month: int, max_bytes: int | None = None
 ) -> ProgressList:
-    result = ProgressList()
-    problems = result.problems
-    try:
-        sheets = open_sheets(source, max_bytes=max_bytes)
-    except ImportFileError as exc:
-        problems.items.append(exc.problem())
-        return result
-    for sheet, layout in locate_layout(sheets, PROGRESS_FIELDS, problems):
-        result.layouts.append((sheet.title, layout))
-        report_columns(sheet, layout, problems)
+    def check_layout(sheet: Sheet, layout: Layout, problems: Problems) -> None:
+        def refuse(column, message: str) -> None:
+            problems.error(message, sheet=sheet.title, row=max(layout.header_rows), column=column.letter if column else "")
+
         if "completed" not in layout.columns and "cumulative" not in layout.columns:
-            problems.error(
-                _("No completed-investment column: add 本月完成投资 or 1-%(month)s月累计完成投资") % {"month": month},
-                sheet=sheet.title,
-                row=max(layout.header_rows),
-            )
+            refuse(None, _("No completed-investment column: add 本月完成投资 or 1-%(month)s月累计完成投资") % {"month": month})
         for key in AMOUNT_FIELDS:
             column = layout.columns.get(key)
-            if column is None:
-                continue
-            if column.month is not None and column.month != month:
-                problems.error(
+            if column is not None and column.month is not None and column.month != month:
+                refuse(
+                    column,
                     _("The column “%(header)s” is for month %(column_month)s but the import is for month %(month)s")
                     % {"header": column.header, "column_month": column.month, "month": month},
-                    sheet=sheet.title,
-                    row=max(layout.header_rows),
-                    column=column.letter,
                 )
-            if column.year is not None and column.year != year:
-                problems.error(
+            if column is not None and column.year is not None and column.year != year:
+                refuse(
+                    column,
                     _("The column “%(header)s” is for %(column_year)s but the import is for %(year)s")
                     % {"header": column.header, "column_year": column.year, "year": year},
-                    sheet=sheet.title,
-                    row=max(layout.header_rows),
-                    column=column.letter,
                 )
-        sheet_rows: list[ProgressRow] = []
-        walk_sheet(
-            sheet,
-            layout,
-            problems,
-            amount_keys=AMOUNT_FIELDS,
-            handle_row=lambda ctx, row: _read_row(ctx, row, sheet_rows),
-        )
-        result.rows.extend(sheet_rows)
+
+    result = ProgressList()
+    read_list(
+        source,
+        result,
+        fields=PROGRESS_FIELDS,
+        amount_keys=AMOUNT_FIELDS,
+        read_row=_read_row,
+        check_layout=check_layout,
+        max_bytes=max_bytes,
+    )
     _check_duplicates(result)
-    if not result.rows and not problems.errors:
-        problems.error(_("No project rows were found below the header."))
+    report_no_rows(result)
     return result
 
 
@@ -143,17 +122,7 @@ def _check_duplicates(result: ProgressList) -> None:
         keys += [f"name:{item.key}"] if item.name else []
         earlier = next((seen[k] for k in keys if k in seen), None)
         if earlier is not None:
-            where = (
-                _("row %(row)s") % {"row": earlier.row}
-                if earlier.sheet == item.sheet
-                else _("sheet “%(sheet)s” row %(row)s") % {"sheet": earlier.sheet, "row": earlier.row}
-            )
-            result.problems.error(
-                _("“%(name)s” appears twice in the file (also %(where)s)") % {"name": item.name or item.code, "where": where},
-                sheet=item.sheet,
-                row=item.row,
-                column=item.letters.get("name", ""),
-            )
+            report_duplicate(result, item, earlier, name=item.name or item.code, column=item.letters.get("name", ""))
             continue
         for key in keys:
             seen[key] = item

@@ -19,8 +19,8 @@ from .cells import (
     compact,
     display,
     is_ambiguous_month,
-    money,
     is_blank,
+    money,
     one_line,
     parse_date,
     parse_span,
@@ -28,9 +28,9 @@ from .cells import (
 )
 from .fields import PROJECT_FIELDS
 from .layout import Layout, nature_from_text, tier_from_text
-from .problems import ImportFileError, Problems
-from .reading import SheetContext, locate_layout, only_numbered, report_columns, walk_sheet
-from .workbook import Sheet, open_sheets
+from .problems import Problems
+from .reading import ListResult, SheetContext, only_numbered, read_list, report_duplicate, report_no_rows
+from .workbook import Sheet
 
 TEXT_FIELDS = ("owner", "scope", "liaison_leader", "remarks")
 AMOUNT_FIELDS = ["total_investment", "annual_plan"]
@@ -71,14 +71,8 @@ def name_key(name: str) -> str:
 
 
 @dataclass
-class ProjectList:
+class ProjectList(ListResult):
     rows: list[ProjectRow] = field(default_factory=list)
-    problems: Problems = field(default_factory=Problems)
-    layouts: list[tuple[str, Layout]] = field(default_factory=list)
-
-    @property
-    def ignored_columns(self) -> list[str]:
-        return [f"{title} {letter}：{header}" for title, layout in self.layouts for letter, header in layout.ignored]
 
 
 def _sheet_default_tier(sheet: Sheet) -> str | None:
@@ -225,16 +219,8 @@ def _warn_ambiguous(ctx: SheetContext, row: int, key: str, value: object) -> Non
 
 def read_project_list(source: bytes | str | Path | IO[bytes], *, year: int, max_bytes: int | None = None) -> ProjectList:
     """Everything the file says, with every problem. Never raises for a bad file: reports it."""
-    result = ProjectList()
-    problems = result.problems
-    try:
-        sheets = open_sheets(source, max_bytes=max_bytes)
-    except ImportFileError as exc:
-        problems.items.append(exc.problem())
-        return result
-    for sheet, layout in locate_layout(sheets, PROJECT_FIELDS, problems):
-        result.layouts.append((sheet.title, layout))
-        report_columns(sheet, layout, problems)
+
+    def check_layout(sheet: Sheet, layout: Layout, problems: Problems) -> None:
         plan = layout.columns.get("annual_plan")
         if plan is not None and plan.year is not None and plan.year != year:
             problems.error(
@@ -251,19 +237,20 @@ def read_project_list(source: bytes | str | Path | IO[bytes], *, year: int, max_
                 sheet=sheet.title,
                 row=max(layout.header_rows),
             )
-        sheet_rows: list[ProjectRow] = []
-        walk_sheet(
-            sheet,
-            layout,
-            problems,
-            amount_keys=AMOUNT_FIELDS,
-            handle_row=lambda ctx, row: _read_row(ctx, row, sheet_rows),
-            default_tier=_sheet_default_tier(sheet),
-        )
-        result.rows.extend(sheet_rows)
+
+    result = ProjectList()
+    read_list(
+        source,
+        result,
+        fields=PROJECT_FIELDS,
+        amount_keys=AMOUNT_FIELDS,
+        read_row=_read_row,
+        check_layout=check_layout,
+        default_tier=_sheet_default_tier,
+        max_bytes=max_bytes,
+    )
     _check_duplicates(result)
-    if not result.rows and not problems.errors:
-        problems.error(_("No project rows were found below the header."))
+    report_no_rows(result)
     return result
 
 
@@ -280,17 +267,7 @@ def _check_duplicates(result: ProjectList) -> None:
             earlier = by_name.get(item.key)
             column = item.letters.get("name", "")
         if earlier is not None:
-            where = (
-                _("row %(row)s") % {"row": earlier.row}
-                if earlier.sheet == item.sheet
-                else _("sheet “%(sheet)s” row %(row)s") % {"sheet": earlier.sheet, "row": earlier.row}
-            )
-            result.problems.error(
-                _("“%(name)s” appears twice in the file (also %(where)s)") % {"name": item.name, "where": where},
-                sheet=item.sheet,
-                row=item.row,
-                column=column,
-            )
+            report_duplicate(result, item, earlier, name=item.name, column=column)
             continue
         if item.code:
             by_code[compact(item.code).upper()] = item

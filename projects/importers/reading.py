@@ -10,14 +10,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any
 
 from django.utils.translation import gettext as _
 
 from .cells import UNIT_FACTORS, CellError, decimals_shown, display, is_blank, money, parse_amount
-from .layout import Group, Layout, classify_row, find_layout, within_tolerance
-from .problems import Problems
-from .workbook import Sheet, column_letter
-from .layout import FieldSpec
+from .layout import FieldSpec, Group, Layout, classify_row, find_layout, within_tolerance
+from .problems import ImportFileError, Problems
+from .workbook import Sheet, column_letter, open_sheets
 
 
 @dataclass
@@ -307,3 +308,74 @@ def only_numbered(ctx: SheetContext, row: int) -> bool:
     seq = ctx.layout.columns.get("seq")
     values = ctx.sheet.rows[row - 1] if row <= len(ctx.sheet.rows) else []
     return all(is_blank(v) for i, v in enumerate(values, start=1) if not (seq and i == seq.index))
+
+
+# --- the shell both readers share -----------------------------------------------------------------
+
+
+@dataclass
+class ListResult:
+    """What a reader found: the rows (ProjectRow or ProgressRow), every problem, each sheet's layout."""
+
+    rows: list[Any] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
+    layouts: list[tuple[str, Layout]] = field(default_factory=list)
+
+    @property
+    def ignored_columns(self) -> list[str]:
+        return [f"{title} {letter}：{header}" for title, layout in self.layouts for letter, header in layout.ignored]
+
+
+def read_list(
+    source: bytes | str | Path | IO[bytes],
+    result: ListResult,
+    *,
+    fields: list[FieldSpec],
+    amount_keys: list[str],
+    read_row: Callable[[SheetContext, int, list[Any]], dict[str, Decimal | None] | None],
+    check_layout: Callable[[Sheet, Layout, Problems], None],
+    default_tier: Callable[[Sheet], str | None] = lambda sheet: None,
+    max_bytes: int | None = None,
+) -> None:
+    """Open the file, find each sheet's list and walk it, filling `result`. Never raises for a bad
+    file: a file that cannot be read at all becomes the result's one error."""
+    problems = result.problems
+    try:
+        sheets = open_sheets(source, max_bytes=max_bytes)
+    except ImportFileError as exc:
+        problems.items.append(exc.problem())
+        return
+    for sheet, layout in locate_layout(sheets, fields, problems):
+        result.layouts.append((sheet.title, layout))
+        report_columns(sheet, layout, problems)
+        check_layout(sheet, layout, problems)
+        sheet_rows: list[Any] = []
+        walk_sheet(
+            sheet,
+            layout,
+            problems,
+            amount_keys=amount_keys,
+            handle_row=lambda ctx, row: read_row(ctx, row, sheet_rows),
+            default_tier=default_tier(sheet),
+        )
+        result.rows.extend(sheet_rows)
+
+
+def report_duplicate(result: ListResult, item: Any, earlier: Any, *, name: str, column: str) -> None:
+    """The second row naming a project already named higher up (on this sheet or another)."""
+    where = (
+        _("row %(row)s") % {"row": earlier.row}
+        if earlier.sheet == item.sheet
+        else _("sheet “%(sheet)s” row %(row)s") % {"sheet": earlier.sheet, "row": earlier.row}
+    )
+    result.problems.error(
+        _("“%(name)s” appears twice in the file (also %(where)s)") % {"name": name, "where": where},
+        sheet=item.sheet,
+        row=item.row,
+        column=column,
+    )
+
+
+def report_no_rows(result: ListResult) -> None:
+    if not result.rows and not result.problems.errors:
+        result.problems.error(_("No project rows were found below the header."))
