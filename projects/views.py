@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -40,6 +40,7 @@ from .selectors import (
 
 PAGE_SIZE = 50
 YI = Decimal("10000")
+CENT = Decimal("0.01")
 
 
 def _optional_url(name: str) -> str | None:
@@ -86,13 +87,19 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _chart_number(value: Decimal) -> float:
+    """A figure for the charts, rounded half up like the tables beside them (round() would round half
+    to even: 17.605 亿元 would show 17.6 in a tooltip and 17.61 in the table). A two-place Decimal
+    converts to the float that JSON prints with the same digits."""
+    return float(value.quantize(CENT, rounding=ROUND_HALF_UP))
+
+
 def _yi(amount: Decimal) -> float:
-    """亿元 for the charts (floats are fine for drawing; every printed figure stays a Decimal)."""
-    return float(round(amount / YI, 2))
+    return _chart_number(amount / YI)
 
 
 def _rate(value: Decimal | None) -> float | None:
-    return None if value is None else float(round(value, 2))
+    return None if value is None else _chart_number(value)
 
 
 def _chart_data(figures: Dashboard) -> dict:
