@@ -596,6 +596,8 @@ def _display(model: type, field_name: str, value: object, units: dict[int, Unit]
         return unit.name if unit else str(value)
     if field_obj.choices:
         return str(dict(field_obj.flatchoices).get(value, value))
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"  # amounts in 万元, as the tables show them
     return str(value)
 
 
