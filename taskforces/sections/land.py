@@ -9,7 +9,7 @@ The notice's aim is none.
 from __future__ import annotations
 
 from django.db.models import Count, Q
-from django.urls import reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +22,7 @@ from ..registry import Figure, LedgerSection, ListColumn, TaskForcePage, registe
 from ..selectors import reference_date
 from ..selectors.days import ledger_day, with_day
 from ..selectors.land import land_summary, returned_land_demands
+from ..views_land import land_problem_to_ledger
 
 SLUG = "land"
 
@@ -129,6 +130,16 @@ def _problem_overdue(problem: LandProblem) -> bool:
     )
 
 
+def problem_url(problem_id: int | None) -> str:
+    """The page of the linked problem on the county's problem ledger, when that page exists."""
+    if not problem_id:
+        return ""
+    try:
+        return reverse("scheduling:problem", args=[problem_id])
+    except NoReverseMatch:
+        return ""
+
+
 def problem_status_badge(problem: LandProblem):
     if problem.status == LandProblemStatus.RESOLVED:
         return ("text-bg-success", problem.get_status_display())
@@ -161,9 +172,13 @@ register(
             ListColumn(_("Status"), "resolved_on", badge=problem_status_badge),
         ],
         row_class=lambda problem: "row-overdue" if _problem_overdue(problem) else "",
+        detail_template="taskforces/land/problem_detail.html",
+        detail_context=lambda request, entry: {
+            "status_badge": problem_status_badge(entry), "problem_url": problem_url(entry.problem_id),
+        },
         export_fields=[
             "project", "project__township", "description", "measures", "responsible_unit", "deadline", "status",
-            "resolved_on",
+            "resolved_on", "problem",
         ],
         attachment_kinds=("document", "photo"),
         history_label=lambda row: Truncator(row.description).chars(30),
@@ -324,3 +339,7 @@ register_page(
         slug=SLUG, figures=figures, panel_template="taskforces/land/panel.html", panel_context=panel_context
     )
 )
+
+urlpatterns = [
+    path("land/problems/<int:pk>/to-ledger/", land_problem_to_ledger, name="land_problem_to_ledger"),
+]

@@ -418,3 +418,39 @@ def test_an_old_ledger_is_judged_at_its_reference_date_not_today(client, hq, pro
     assert response.context["figures"][4].note == "逾期1个"
     overdue_only = client.get("/taskforces/land/?tab=problems&overdue=true")
     assert [row.obj.pk for row in overdue_only.context["rows"]] == [late.pk]
+
+
+# --- a land problem onto the county's problem ledger ------------------------------------------------
+
+
+def test_member_puts_a_land_problem_on_the_county_problem_ledger_once(client, member, project, department):
+    from taskforces.models import Problem, ProblemLevel
+
+    land_problem = LandProblem.objects.create(
+        project=project, description="耕地占补平衡指标不足", responsible_unit=department, deadline=date(2024, 12, 1)
+    )
+    client.force_login(member)
+    url = f"/taskforces/land/problems/{land_problem.pk}/to-ledger/"
+    assert client.post(url).status_code == 302
+    assert client.post(url).status_code == 302  # a double click adds nothing
+    problem = Problem.objects.get()
+    assert (problem.project, problem.source_taskforce.slug, problem.level) == (project, "land", ProblemLevel.TASKFORCE)
+    assert (problem.description, problem.owner_unit, problem.deadline) == ("耕地占补平衡指标不足", department, date(2024, 12, 1))
+    assert problem.raised_by == member and problem.events.get().actor == member
+    land_problem.refresh_from_db()
+    assert land_problem.problem == problem
+    html = client.get(f"/taskforces/land/problems/{land_problem.pk}/").content.decode()
+    assert f"/cycles/problems/{problem.pk}/" in html
+
+
+def test_only_land_members_put_problems_on_the_ledger(client, hq, leader, tf_member, reporter, other_reporter, outsider, project):
+    from taskforces.models import Problem
+
+    land_problem = LandProblem.objects.create(project=project, description="林地手续未办结")
+    url = f"/taskforces/land/problems/{land_problem.pk}/to-ledger/"
+    for user, status in ((hq, 403), (leader, 403), (tf_member, 403), (reporter, 403), (other_reporter, 404), (outsider, 404)):
+        client.force_login(user)
+        assert client.post(url).status_code == status, user
+    assert not Problem.objects.exists()
+    client.force_login(hq)
+    assert url not in client.get(f"/taskforces/land/problems/{land_problem.pk}/").content.decode()
