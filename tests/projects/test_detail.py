@@ -70,7 +70,7 @@ def test_page_shows_the_history_of_changes(client, leader, project, reporter):
     client.force_login(leader)
     html = client.get(f"/projects/{project.pk}/?year=2024").content.decode()
     assert "变更记录" in html
-    assert "2500.00" in html and "2600.00" in html  # old → new
+    assert '<del class="text-muted">2,500.00</del> → 2,600.00' in html  # old → new, as the tables show amounts
     assert reporter.display_name in html
 
 
