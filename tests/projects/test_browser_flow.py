@@ -62,3 +62,22 @@ def test_admin_imports_a_county_list_enters_a_month_and_reads_the_dashboard(page
     tiers = page.inner_text("#tiers")
     assert "3.20" in tiers  # the annual plans of the list: 0.5 + 1.2 + 1 + 0.5 亿元
     assert "8.82%" in tiers  # the provincial tier: 0.15 ÷ 1.70
+
+
+def test_project_list_on_a_phone_shows_name_plan_cumulative_and_rate_without_sideways_scrolling(
+    phone_page, live_server, leader, township
+):
+    project = factories.make_project(
+        "阳城经济技术开发区文旅康养综合体建设项目（一期）", tier="province", annual_plan="1234567.89",
+        total_investment="9876543.21", township=township, code="2024-140522-0005",
+    )
+    factories.make_progress(project, month=10, completed="1234567.89")
+    login(phone_page, live_server, leader.username)
+    phone_page.goto(f"{live_server.url}/projects/?year=2024&month=10")
+    table = phone_page.locator("#project-table .table-responsive")
+    assert table.evaluate("t => t.scrollWidth <= t.clientWidth"), "the list scrolls sideways on a 390px phone"
+    headers = [h.strip() for h in phone_page.locator("#project-table thead th:visible").all_inner_texts()]
+    assert headers == ["项目名称", "年度计划", "1-10月累计", "完成率"]
+    row = phone_page.locator("#project-table tbody tr").first.inner_text()
+    assert "1,234,567.89" in row and "100.00%" in row
+    assert "省级 · 新建 · 凤城镇" in row  # what the hidden columns said, under the name
