@@ -157,6 +157,17 @@ def history_lines(
     return lines
 
 
-def entry_history(entry: models.Model, *, limit: int = 50) -> list[HistoryLine]:
-    """The history of one ledger entry, newest first."""
-    return history_lines(entry.history.all(), limit=limit, model=type(entry))
+def entry_history(entry: models.Model, *, limit: int = 50, with_attachments: bool = False) -> list[HistoryLine]:
+    """The history of one ledger entry, newest first; with its photos and documents added and removed."""
+    lines = history_lines(entry.history.all(), limit=limit, model=type(entry))
+    if with_attachments:
+        from django.contrib.contenttypes.models import ContentType
+
+        from .ledgers.common import Attachment
+
+        files = Attachment.history.filter(
+            content_type_id=ContentType.objects.get_for_model(type(entry)).pk, object_id=entry.pk
+        )
+        lines += history_lines(files, limit=limit, model=Attachment, label=lambda row: row.original_name)
+        lines.sort(key=lambda line: line.when, reverse=True)
+    return lines[:limit]

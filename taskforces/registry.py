@@ -35,8 +35,9 @@ itself when the file exists):
   `detail_template`; `create_url_name` / `edit_url_name` point "new"/"edit" at custom views
   (e.g. the supervision visit form with its ten checks).
 - `listing_only=True` sections (e.g. the approvals per-project summary, the supervision coverage)
-  have no entries of their own: they supply `rows_for(request=..., taskforce=...)` returning
-  (rows, filterset) and a `table_template`.
+  have no entries of their own: they supply `rows_for(user=..., data=request.GET)` returning
+  (rows, filterset) and a `table_template`; with `export_columns` their rows export to .xlsx too.
+  Set `reporter_ok=True` only if `rows_for` scopes the rows to the reporter's unit.
 - Extra views: define `urlpatterns` in the section module; `taskforces/urls.py` includes them
   under `/taskforces/`.
 """

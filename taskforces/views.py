@@ -84,9 +84,15 @@ def entry_export(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     """The filtered ledger as .xlsx, with the same filters as the page."""
     taskforce = get_taskforce_for_user(request.user, slug)
     section = get_section(slug, key)
-    if section.listing_only or not section.visible_to(request.user):
+    if not section.visible_to(request.user):
         raise Http404
-    queryset, _filterset = filtered_entries(user=request.user, section=section, data=request.GET)
+    if section.listing_only:
+        # A summary list (e.g. coverage) exports its rows with its own columns.
+        if not (section.rows_for and section.export_columns):
+            raise Http404
+        queryset, _filterset = section.rows_for(user=request.user, data=request.GET)
+    else:
+        queryset, _filterset = filtered_entries(user=request.user, section=section, data=request.GET)
     columns = section.export_columns() if section.export_columns else model_columns(section.model, section.export_fields)
     return xlsx_response(
         title=str(section.title), columns=columns, rows=queryset, filename=f"{taskforce.name}_{section.title}"
@@ -169,7 +175,7 @@ def entry_detail(request: HttpRequest, slug: str, key: str, pk: int) -> HttpResp
         "can_edit": can_edit,
         "attachments": attachments_by_entry([entry]).get(entry.pk, []) if section.attachment_kinds else [],
         "attachment_form": AttachmentForm(kinds=section.attachment_kinds) if can_edit and section.attachment_kinds else None,
-        "history": entry_history(entry),
+        "history": entry_history(entry, with_attachments=bool(section.attachment_kinds)),
         "nav_section": "taskforces",
     }
     if section.detail_context:

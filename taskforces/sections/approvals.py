@@ -158,6 +158,20 @@ def _summary_rows(*, user, data):
     return rows, filterset
 
 
+def _summary_export_columns():
+    from ..exports import Column
+
+    return [
+        Column(_("Project"), lambda p: p.name, 36),
+        Column(_("Township"), lambda p: p.township, 14),
+        Column(_("Items"), lambda p: p.item_count, 8),
+        Column(_("Approved"), lambda p: p.approved_count, 8),
+        Column(_("Overdue"), lambda p: p.overdue_count, 8),
+        Column(_("Blocked"), lambda p: p.blocked_count, 8),
+        Column(_("Next deadline"), lambda p: p.next_deadline, 12),
+    ]
+
+
 register(
     LedgerSection(
         slug=SLUG,
@@ -167,6 +181,7 @@ register(
         listing_only=True,
         reporter_ok=True,
         rows_for=_summary_rows,
+        export_columns=lambda: _summary_export_columns(),
         table_template="taskforces/sections/approvals/by_project.html",
         help_text=_("Per project: items, approved, overdue and the next deadline."),
         order=20,

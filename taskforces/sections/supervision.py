@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from ..access import get_supervision_visit_for_user, get_taskforce_for_user
 from ..filters import LedgerFilterSet, project_text_filter, township_filter
 from ..forms import LedgerForm, attachments_field
-from ..history import history_lines
+from ..history import entry_history, history_lines
 from ..models import CheckResult, SupervisionAspect, SupervisionCheck, SupervisionVisit
 from ..registry import Figure, LedgerSection, ListColumn, TaskForcePage, get_section, register, register_page
 from ..selectors import reference_date
@@ -200,8 +200,8 @@ def _visit_detail_context(visit: SupervisionVisit) -> dict:
     checks.sort(key=lambda c: order.get(c.aspect, 99))
     for check in checks:
         check.problem_url = problem_url(check.problem_id)
-    # The visit's history and its checks' history, merged newest first.
-    lines = history_lines(visit.history.all(), model=SupervisionVisit) + history_lines(
+    # The visit's history (with its photos) and its checks' history, merged newest first.
+    lines = entry_history(visit, with_attachments=True) + history_lines(
         # The checks are created with the visit: show only their later changes.
         SupervisionCheck.history.filter(visit_id=visit.pk),
         model=SupervisionCheck,
@@ -229,6 +229,19 @@ class CoverageFilter(django_filters.FilterSet):
         if value is None:
             return queryset
         return queryset.filter(month_visits=0) if value else queryset.filter(month_visits__gt=0)
+
+
+def _coverage_export_columns():
+    from ..exports import Column
+
+    return [
+        Column(_("Project"), lambda r: r.project.name, 36),
+        Column(_("Tier"), lambda r: r.get_tier_display(), 8),
+        Column(_("Township"), lambda r: r.project.township, 14),
+        Column(_("Month"), lambda r: f"{r.period[0]}-{r.period[1]:02d}", 10),
+        Column(_("Visits in the month"), lambda r: r.month_visits, 10),
+        Column(_("Last visit"), lambda r: r.last_visit, 12),
+    ]
 
 
 def selected_month(data) -> tuple[int, int]:
@@ -264,6 +277,7 @@ register(
         listing_only=True,
         reporter_ok=True,
         rows_for=_coverage_rows,
+        export_columns=lambda: _coverage_export_columns(),
         table_template="taskforces/sections/supervision/coverage.html",
         help_text=_("Which of the year's key projects have not been visited in the month (red)."),
         order=20,

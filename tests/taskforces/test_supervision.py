@@ -13,6 +13,7 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
 from PIL import Image
 
 from taskforces.models import (
@@ -242,3 +243,25 @@ def test_visits_ledger_runs_the_same_queries_for_2_or_30_visits(client, hq, proj
         SupervisionCheck.objects.filter(visit=visit, aspect="progress").update(result=CheckResult.PROBLEM, note="滞后")
         make_visit(project, date(2024, 9, 1 + n % 28))
     assert [count(u) for u in urls] == few
+
+
+def test_coverage_exports_the_month_with_chinese_headers(client, hq, project):
+    client.force_login(hq)
+    response = client.get("/taskforces/supervision/coverage/export.xlsx?month=2024-10&not_visited=true")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert [c.value for c in sheet[1]] == ["项目", "层级", "乡（镇）", "月份", "当月督导次数", "最近督导"]
+    assert [c.value for c in sheet[2]][:5] == ["凤城陶瓷产业园项目", "县级", "凤城镇", "2024-10", 0]
+
+
+def test_removing_a_photo_is_kept_in_the_visit_history(client, member, hq, project):
+    visit = make_visit(project)
+    client.force_login(member)
+    client.post(f"/taskforces/supervision/visits/{visit.pk}/files/", {"files": SimpleUploadedFile("a.jpg", jpeg_with_exif(), "image/jpeg")})
+    attachment = Attachment.objects.get()
+    client.post(f"/taskforces/files/{attachment.pk}/remove/")
+    assert not Attachment.objects.exists()
+    client.force_login(hq)
+    lines = client.get(f"/taskforces/supervision/visits/{visit.pk}/").context["history"]
+    assert {("deleted", "a.jpg", "督导专班负责人"), ("created", "a.jpg", "督导专班负责人")} <= {
+        (line.action, line.entry_label, line.who) for line in lines
+    }
