@@ -260,7 +260,9 @@ register(
         model=LandMeetingDecision,
         form_class=LandMeetingDecisionForm,
         filterset_class=LandMeetingDecisionFilter,
-        queryset=lambda: with_day(LandMeetingDecision.objects.select_related("meeting", "project", "responsible_unit")),
+        queryset=lambda: with_day(
+            LandMeetingDecision.objects.select_related("meeting", "project", "responsible_unit").order_by("-meeting__date", "id")
+        ),
         list_columns=[
             ListColumn(_("Meeting"), lambda d: _quarter_label(d.meeting.year, d.meeting.quarter)),
             ListColumn(_("Project"), "project"),
