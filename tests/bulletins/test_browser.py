@@ -9,9 +9,12 @@ from projects.models import Role
 from tests import factories
 from tests.conftest import login
 
+# serialized_rollback: the flush after a transactional test would otherwise wipe the catalogues that
+# migrations seed (approval item types, land types), which later tests rely on.
+
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_three_clicks_publish_and_download(page, live_server, county):
     factories.make_user("hq_browser", roles=(Role.HQ,))
     login(page, live_server, "hq_browser")
@@ -33,7 +36,7 @@ def test_three_clicks_publish_and_download(page, live_server, county):
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_bulletin_page_on_a_phone(phone_page, live_server, county):
     factories.make_user("leader_phone", roles=(Role.LEADER,))
     login(phone_page, live_server, "leader_phone")
