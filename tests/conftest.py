@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from urllib.parse import urlparse
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 
 from projects.models import Role, UnitKind
 from taskforces.models import MembershipRole
@@ -179,6 +179,11 @@ def browser() -> Iterator[object]:
             yield instance
         finally:
             instance.close()
+            # While Playwright's sync API runs, the test body sees another context (its greenlet's),
+            # so Django opened a second database connection there. Close it here, still in that
+            # context: left open, it stops the test database from being dropped at the end
+            # ("database … is being accessed by other users").
+            connections.close_all()
 
 
 @pytest.fixture
