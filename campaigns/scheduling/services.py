@@ -39,7 +39,7 @@ from django.utils import timezone, translation
 from django.utils.translation import pgettext
 
 from campaigns.models import Campaign
-from projects.models import MonthlyProgress, Project, ProjectYear, Role, Unit, User
+from projects.models import MonthlyProgress, Project, Role, Unit, User
 from taskforces.models import (
     PROBLEM_LEVEL_ORDER,
     MembershipRole,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+import logging
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -46,8 +46,10 @@ from .forms import (
     ResolveForm,
     leaders_queryset,
 )
-from .models import Cadence, DeliveryStatus, OccurrenceStatus, OwnerKind
+from .models import Cadence, DeliveryStatus, OwnerKind
 from .tasks import send_delivery
+
+logger = logging.getLogger(__name__)
 
 
 def _int(value: str | None, default: int, low: int, high: int) -> int:
@@ -444,10 +446,18 @@ def delivery_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _enqueue_delivery(delivery_id: int) -> None:
+    """Send it now through the worker; if the broker is unreachable, the per-minute tick sends it anyway."""
+    try:
+        send_delivery.delay(delivery_id)
+    except Exception:  # noqa: BLE001 — the delivery is pending in the database either way
+        logger.warning("could not enqueue delivery %s; the next tick will send it", delivery_id, exc_info=True)
+
+
 @require_POST
 def delivery_retry(request: HttpRequest, pk: int) -> HttpResponse:
     delivery = get_delivery_for_user(request.user, pk)
     services.delivery_retry(delivery=delivery, now=timezone.now())
-    transaction.on_commit(lambda: send_delivery.delay(delivery.pk))
+    transaction.on_commit(lambda: _enqueue_delivery(delivery.pk))
     messages.success(request, pgettext("scheduling", "The delivery will be tried again."))
     return redirect("scheduling:deliveries")
