@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -41,14 +41,6 @@ from .selectors import (
 PAGE_SIZE = 50
 YI = Decimal("10000")
 CENT = Decimal("0.01")
-
-
-def _optional_url(name: str) -> str | None:
-    """The URL of a view another area provides, or None while it does not exist yet."""
-    try:
-        return reverse(name)
-    except NoReverseMatch:
-        return None
 
 
 # --- the dashboard ---------------------------------------------------------------------------------
@@ -149,8 +141,6 @@ def project_list(request: HttpRequest) -> HttpResponse:
     paginator.__dict__["count"] = totals.total.count
     page = paginator.get_page(request.GET.get("page"))
     query = filterset.effective_query()
-    export_url = _optional_url("projects:export")
-    import_url = _optional_url("projects:import") if can_manage_register(request.user) else None
     return render(
         request,
         "projects/list.html",
@@ -161,8 +151,8 @@ def project_list(request: HttpRequest) -> HttpResponse:
             "year": year,
             "month": month,
             "query": query.urlencode(),
-            "export_url": f"{export_url}?{query.urlencode()}" if export_url else None,
-            "import_url": import_url,
+            "export_url": f"{reverse('projects:export')}?{query.urlencode()}",
+            "import_url": reverse("projects:import") if can_manage_register(request.user) else None,
             "nav_section": "projects",
         },
     )
