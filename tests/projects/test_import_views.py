@@ -224,3 +224,15 @@ def test_template_and_progress_form_download(client, hq):
     ws = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     assert "1-4月累计完成投资" in [c.value for c in ws[3]]
     assert "甲项目" in [c.value for c in ws["B"]]
+
+
+def test_confirm_and_discard_without_the_csrf_token_are_refused(admin, batch):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(admin)
+    assert client.post(reverse("projects:import_confirm", args=[batch.pk])).status_code == 403
+    assert client.post(reverse("projects:import_discard", args=[batch.pk])).status_code == 403
+    batch.refresh_from_db()
+    assert batch.status == ImportStatus.PREVIEWED
+    assert not Project.objects.exists()

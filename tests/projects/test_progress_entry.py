@@ -163,3 +163,12 @@ def test_entered_month_reaches_the_dashboard(client, hq, leader, project):
     response = client.get("/?year=2024&month=3")
     assert response.context["figures"].progress.total.completed == Decimal("2500")
     assert "25.00%" in response.content.decode()  # 2,500 ÷ 10,000
+
+
+def test_a_post_without_the_csrf_token_is_refused(hq, project):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(hq)
+    assert _post(client, project).status_code == 403
+    assert not MonthlyProgress.objects.exists()
