@@ -284,7 +284,8 @@ def month_end(year: int, month: int) -> date:
 def start_figures(*, year: int, month: int) -> StartFigures:
     """Starts of new projects and resumption of continuing ones, as of the end of month M. One query.
 
-    - planned to start this year: listed projects with a planned start in year Y;
+    - planned to start this year: new projects with a planned start in year Y (a preliminary
+      project is still at its approvals: an imported period "2024-2026" must not make it "late");
     - planned by M: of those, planned start on or before the end of month M;
     - started: planned this year and with an actual start on or before the end of M;
     - started early: started, and before the planned month;
@@ -311,6 +312,8 @@ def start_figures(*, year: int, month: int) -> StartFigures:
                 figures.not_resumed.append(project)
             else:
                 figures.resumed += 1
+            continue
+        if listing.nature != Nature.NEW:
             continue
         planned = project.planned_start
         if planned is None or planned.year != year:

@@ -152,7 +152,9 @@ def test_start_figures_counts_and_names():
     factories.make_project("早开工", planned_start=date(year, 5, 10), actual_start=date(year, 3, 1))
     factories.make_project("按期开工", planned_start=date(year, 2, 1), actual_start=date(year, 2, 20))
     factories.make_project("未按期开工", planned_start=date(year, 3, 1))
-    factories.make_project("明年计划", planned_start=date(year, 6, 1))  # planned after month 4
+    factories.make_project("6月计划开工", planned_start=date(year, 6, 1))  # planned after month 4
+    # A preliminary project is not planned to start this year, even when its period reads 2024-2026.
+    factories.make_project("前期项目", nature=Nature.PRELIMINARY, planned_start=date(year, 1, 1))
     factories.make_project("去年计划", planned_start=date(year - 1, 6, 1), actual_start=date(year - 1, 7, 1))
     factories.make_project("续建已复工", nature=Nature.CONTINUING, status=ProjectStatus.UNDER_CONSTRUCTION)
     factories.make_project("续建未复工", nature=Nature.CONTINUING, status=ProjectStatus.SUSPENDED)
