@@ -206,7 +206,14 @@ def _check_sums(
         column = ctx.layout.columns.get(key)
         if column is None:
             continue
-        if ctx.uncached(check_row, key):
+        if (check_row, column.index) in ctx.sheet.uncached_formulas:
+            # Only a check is lost, no figure: say so, but do not refuse the file for it.
+            ctx.warning(
+                check_row,
+                key,
+                _("“%(label)s”: “%(header)s” is a formula without a calculated value, so it was not checked against its projects. Save the file in Excel or WPS to have it checked.")
+                % {"label": label, "header": column.header},
+            )
             continue
         raw = ctx.sheet.value(check_row, column.index)
         if is_blank(raw):

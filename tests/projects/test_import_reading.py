@@ -205,6 +205,18 @@ def test_formula_without_a_cached_value_is_reported_not_read_as_blank():
     assert "没有计算结果的公式" in errors[0][3]
 
 
+def test_subtotal_formula_without_a_cached_value_is_a_warning_not_a_refusal():
+    # Only the check is lost, not a figure: the list still imports, and the reader is told.
+    wb = county_list()
+    wb.active["G10"] = "=SUM(G8:G9)"
+    result = read_project_list(to_bytes(wb), year=2024)
+    assert _messages(result) == []
+    warnings = _messages(result, "warning")
+    assert [(w[1], w[2]) for w in warnings] == [(10, "G")]
+    assert "没有计算结果" in warnings[0][3] and "未核对" in warnings[0][3]
+    assert len(result.rows) == 4
+
+
 # --- amounts ---------------------------------------------------------------------------------------
 
 
