@@ -1,7 +1,8 @@
 """Shared form pieces for ledger entries: phone-friendly widgets and several files in one field.
 
 Every ledger form subclasses `LedgerForm`: date fields get the phone's date picker, text areas
-stay short, and choice lists of projects and units are limited to what makes sense.
+are two rows high unless the form's Meta.widgets sizes them, and choice lists of projects and units
+are limited to what makes sense.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class LedgerForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+        declared_widgets = self._meta.widgets or {}  # a size the form chose itself (e.g. a 4-row summary) stands
         for name, field in self.fields.items():
             try:
                 model_field = self._meta.model._meta.get_field(name)
@@ -37,7 +39,7 @@ class LedgerForm(forms.ModelForm):
                 model_field = None
             if isinstance(field, forms.DateField):
                 field.widget = DateInput()
-            elif isinstance(field.widget, forms.Textarea):
+            elif isinstance(field.widget, forms.Textarea) and name not in declared_widgets:
                 field.widget.attrs["rows"] = 2  # Django's default of 10 rows fills a phone screen
             if isinstance(model_field, models.DecimalField):
                 field.widget.attrs.setdefault("inputmode", "decimal")

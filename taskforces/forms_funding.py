@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .forms import LedgerForm
-from .forms_land import short_text
 from .models import FundingApplication, FundingStatus
 
 # Statuses that say the application has gone in.
@@ -31,7 +30,6 @@ class FundingApplicationForm(LedgerForm):
             "received_on",
             "notes",
         ]
-        widgets = {"notes": short_text(2)}
         help_texts = {
             "batch": _("E.g. 2024年第二批中央预算内投资计划"),
             "deadline": _("The date the application must be in."),

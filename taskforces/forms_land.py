@@ -10,10 +10,6 @@ from .forms import LedgerForm
 from .models import LandDemand, LandMeeting, LandMeetingDecision, LandProblem, LandProblemStatus, LandStage
 from .selectors.land import quarter_of
 
-def short_text(rows: int = 3) -> forms.Textarea:
-    """A text area a phone screen can hold with the fields around it."""
-    return forms.Textarea(attrs={"rows": rows})
-
 
 # The date field that records when each stage was reached (the stage's own date).
 STAGE_DATE_FIELD = {
@@ -40,7 +36,7 @@ class LandDemandForm(LedgerForm):
             "returned_reason",
             "notes",
         ]
-        widgets = {"returned_reason": short_text(), "notes": short_text(2)}
+        widgets = {"returned_reason": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
             "stage": _("Where the land application stands now."),
             "returned_reason": _("Required when the file was returned: why, and what is being done."),
@@ -71,7 +67,7 @@ class LandProblemForm(LedgerForm):
     class Meta:
         model = LandProblem
         fields = ["project", "demand", "description", "measures", "responsible_unit", "deadline", "status", "resolved_on"]
-        widgets = {"description": short_text(), "measures": short_text()}
+        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "measures": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -97,8 +93,7 @@ class LandMeetingForm(LedgerForm):
         fields = ["date", "year", "quarter", "place", "chair", "attendees", "summary"]
         widgets = {
             "quarter": forms.Select(choices=[(q, _("Q%(quarter)s") % {"quarter": q}) for q in range(1, 5)]),
-            "attendees": short_text(2),
-            "summary": short_text(4),
+            "summary": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {"year": _("The quarter this meeting is for (usually the quarter of its date).")}
 
@@ -120,7 +115,7 @@ class LandMeetingDecisionForm(LedgerForm):
     class Meta:
         model = LandMeetingDecision
         fields = ["meeting", "project", "decision", "responsible_unit", "deadline", "done"]
-        widgets = {"decision": short_text()}
+        widgets = {"decision": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .forms import LedgerForm
-from .forms_land import short_text
 from .models import DocumentsStatus, StatisticsScreening
 
 MONTHS = [(m, _("%(month)s (month)") % {"month": m}) for m in range(1, 13)]
@@ -29,7 +28,7 @@ class StatisticsScreeningForm(LedgerForm):
             "returned_reason",
             "notes",
         ]
-        widgets = {"month": forms.Select(choices=MONTHS), "returned_reason": short_text(2), "notes": short_text(2)}
+        widgets = {"month": forms.Select(choices=MONTHS)}
         help_texts = {
             "eligible": _("Started, and total investment at or above the threshold."),
             "included": _("Entered in the statistics database (入库)."),

@@ -131,3 +131,11 @@ def test_lead_must_have_signing_date_once_signed(db):
 
     with pytest.raises(IntegrityError):
         Lead.objects.create(name="x", investor="y", stage="signed")
+
+
+def test_text_areas_are_two_rows_unless_the_form_sizes_them(db):
+    from taskforces.forms_land import LandDemandForm, LandMeetingForm
+
+    demand, meeting = LandDemandForm(), LandMeetingForm()
+    assert 'rows="2"' in str(demand["notes"]) and 'rows="2"' in str(meeting["attendees"])  # not Django's 10
+    assert 'rows="3"' in str(demand["returned_reason"]) and 'rows="4"' in str(meeting["summary"])
