@@ -72,7 +72,7 @@ def build_rows(section: LedgerSection, objects, columns: list[ListColumn] | None
             badge = column.badge(obj) if column.badge else None
             row.cells.append(
                 Cell(
-                    text="" if badge and value == "" else show(value),
+                    text="" if badge and value in (None, "") else show(value),  # the badge says it: no "—" before it
                     label=str(column.header),
                     num=column.num,
                     link=url if column.link else "",

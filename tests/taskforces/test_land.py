@@ -187,6 +187,14 @@ def test_returned_file_is_red_in_the_ledger_with_its_reason(client, hq, project)
     assert "勘测定界成果与规划红线不一致" in response.content.decode()
 
 
+def test_an_open_problem_shows_its_status_badge_alone_without_a_dash(client, hq, project):
+    LandProblem.objects.create(project=project, description="耕地占补平衡指标不足", deadline=date(2030, 1, 1))
+    client.force_login(hq)
+    for url in ("/taskforces/land/?tab=problems", f"/projects/{project.pk}/"):
+        html = client.get(url).content.decode()
+        assert "未解决</span>" in html and "— <span" not in html, url
+
+
 def test_returned_files_are_listed_on_top_and_counted_red(client, hq, project):
     returned = returned_demand(project)
     client.force_login(hq)
