@@ -29,6 +29,7 @@ from django.utils import translation
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from campaigns.scheduling.services import problem_resolve
 from projects.models import Nature, Project, ProjectYear, Unit, User
 
 from .catalogues import seed_catalogues
@@ -44,12 +45,6 @@ from .models import (
     Industry,
     Lead,
     LeadStage,
-    Problem,
-    ProblemEvent,
-    ProblemEventKind,
-    ProblemLevel,
-    ProblemSource,
-    ProblemStatus,
     PromotionEvent,
     PromotionKind,
     SiteVisit,
@@ -378,6 +373,7 @@ def _supervision(user: User | None) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from .services import attachment_create
+    from .services.supervision import supervision_problem_raise
     from .uploads import clean_upload
 
     taskforce = TaskForce.objects.filter(slug="supervision").first()
@@ -428,26 +424,11 @@ def _supervision(user: User | None) -> None:
     for check in SupervisionCheck.objects.filter(result=CheckResult.PROBLEM, problem__isnull=True).select_related("visit__project"):
         visit = check.visit
         raised = timezone.make_aware(datetime.combine(visit.date, datetime.min.time()).replace(hour=17))
-        resolved = visit.date.month == 9
-        problem = Problem.objects.create(
-            project=visit.project,
-            source=ProblemSource.SUPERVISION,
-            source_taskforce=taskforce,
-            source_visit=visit,
-            description=f"{check.get_aspect_display()}：{check.note}",
-            category=str(check.get_aspect_display()),
-            level=ProblemLevel.TASKFORCE,
-            deadline=visit.date + timedelta(days=15),
-            status=ProblemStatus.RESOLVED if resolved else ProblemStatus.OPEN,
-            resolution="已督促项目单位整改到位。" if resolved else "",
-            raised_at=raised,
-            raised_by=user,
-            resolved_at=raised + timedelta(days=10) if resolved else None,
-            level_changed_at=raised,
+        problem = supervision_problem_raise(
+            check=check, user=user, now=raised, taskforce=taskforce, deadline=visit.date + timedelta(days=15)
         )
-        ProblemEvent.objects.create(problem=problem, at=raised, kind=ProblemEventKind.RAISED, actor=user, to_level=ProblemLevel.TASKFORCE)
-        if resolved:
-            ProblemEvent.objects.create(problem=problem, at=raised + timedelta(days=10), kind=ProblemEventKind.RESOLVED, actor=user, note=problem.resolution)
+        if visit.date.month == 9:  # September's have been resolved since
+            problem_resolve(problem=problem, resolution="已督促项目单位整改到位。", actor=user, now=raised + timedelta(days=10))
         check.problem = problem
         check._history_user = user
         check.save(update_fields=["problem"])

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from django.db import transaction
 from django.forms import ModelForm
 from django.utils import timezone
 
+from campaigns.scheduling.services import problem_raise
 from projects.models import User
 
 from ..models import (
     CheckResult,
     Problem,
-    ProblemEvent,
-    ProblemEventKind,
-    ProblemLevel,
     ProblemSource,
     SupervisionAspect,
     SupervisionCheck,
@@ -33,27 +32,28 @@ class CheckInput:
     note: str = ""
 
 
-def _raise_problem(*, visit: SupervisionVisit, check: SupervisionCheck, user: User, taskforce: TaskForce | None) -> Problem:
-    """A problem found on a visit, on the county's problem ledger at task-force level, with its first event."""
-    now = timezone.now()
-    problem = Problem(
+def supervision_problem_raise(
+    *, check: SupervisionCheck, user: User | None, now: datetime, taskforce: TaskForce | None, deadline: date | None = None
+) -> Problem:
+    """Put the problem a check found on the county's problem ledger, at task-force level.
+
+    Raised through the problem ledger's own service, like every other problem (its first event,
+    its notifications); `problem_raise` does not know visits, so the link to the visit is added here.
+    """
+    visit = check.visit
+    problem = problem_raise(
+        description=f"{check.get_aspect_display()}：{check.note}",
+        raised_by=user,
+        now=now,
         project=visit.project,
         source=ProblemSource.SUPERVISION,
         source_taskforce=taskforce,
-        source_visit=visit,
-        description=f"{check.get_aspect_display()}：{check.note}",
         category=str(check.get_aspect_display()),
-        level=ProblemLevel.TASKFORCE,
-        raised_at=now,
-        raised_by=user,
-        level_changed_at=now,
+        deadline=deadline,
     )
+    problem.source_visit = visit
     problem._history_user = user
-    problem.save()
-    ProblemEvent.objects.create(
-        problem=problem, at=now, kind=ProblemEventKind.RAISED, actor=user, to_level=ProblemLevel.TASKFORCE,
-        note=f"{visit.date:%Y-%m-%d} {visit.inspectors}",
-    )
+    problem.save(update_fields=["source_visit"])
     return problem
 
 
@@ -78,7 +78,7 @@ def supervision_visit_save(
         check.result = item.result
         check.note = note
         if check.result == CheckResult.PROBLEM and check.problem_id is None:
-            check.problem = _raise_problem(visit=visit, check=check, user=user, taskforce=taskforce)
+            check.problem = supervision_problem_raise(check=check, user=user, now=timezone.now(), taskforce=taskforce)
         check._history_user = user
         check.save()  # once: one history line per change of a check
     for cleaned in photos:
