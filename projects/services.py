@@ -10,6 +10,7 @@ import json
 import re
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -614,12 +615,24 @@ def project_import_apply(
     data = _read_or_reject(source, kind=ImportKind.PROJECTS, year=year)
     with transaction.atomic():
         plan = project_import_preview(source=data, year=year, create_units=create_units)
-        if plan.errors:
-            raise ImportRejected(plan)
-        if expected_fingerprint is not None and plan.fingerprint != expected_fingerprint:
-            raise ImportOutdated(plan)
-        if not dry_run:
-            _apply_projects(plan, user=user)
+        return _apply_checked(plan, _apply_projects, user=user, expected_fingerprint=expected_fingerprint, dry_run=dry_run)
+
+
+def _apply_checked(
+    plan: ImportPlan,
+    apply: Callable[..., None],
+    *,
+    user: User | None,
+    expected_fingerprint: str | None,
+    dry_run: bool,
+) -> ImportPlan:
+    """Write the plan only when it has no error and is the one the user saw (inside the caller's transaction)."""
+    if plan.errors:
+        raise ImportRejected(plan)
+    if expected_fingerprint is not None and plan.fingerprint != expected_fingerprint:
+        raise ImportOutdated(plan)
+    if not dry_run:
+        apply(plan, user=user)
     return plan
 
 
@@ -810,13 +823,7 @@ def progress_import_apply(
     data = _read_or_reject(source, kind=ImportKind.PROGRESS, year=year, month=month)
     with transaction.atomic():
         plan = progress_import_preview(source=data, year=year, month=month)
-        if plan.errors:
-            raise ImportRejected(plan)
-        if expected_fingerprint is not None and plan.fingerprint != expected_fingerprint:
-            raise ImportOutdated(plan)
-        if not dry_run:
-            _apply_progress(plan, user=user)
-    return plan
+        return _apply_checked(plan, _apply_progress, user=user, expected_fingerprint=expected_fingerprint, dry_run=dry_run)
 
 
 # --- the web flow: upload → preview (ImportBatch) → confirm or discard -----------------------------
