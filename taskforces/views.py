@@ -27,7 +27,7 @@ from .forms import AttachmentForm, attachments_field
 from .history import entry_history
 from .models import TaskForce
 from .registry import get_section, page_for, sections_for
-from .selectors import attachments_by_entry
+from .selectors import attachments_by_entry, one_reference_date
 from .selectors.ledger import entry_url, filtered_entries, ledger_page, recent_changes
 from .selectors.overview import taskforce_overview
 from .services import attachment_create, attachment_delete, entry_save_with_uploads
@@ -44,6 +44,7 @@ def taskforce_index(request: HttpRequest) -> HttpResponse:
     )
 
 
+@one_reference_date()  # figures, filters, rows and badges share one "today"
 def taskforce_detail(request: HttpRequest, slug: str) -> HttpResponse:
     taskforce = get_taskforce_for_user(request.user, slug)
     sections = [s for s in sections_for(slug) if s.visible_to(request.user)]
@@ -80,6 +81,7 @@ def taskforce_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "taskforces/detail.html", context)
 
 
+@one_reference_date()  # figures, filters, rows and badges share one "today"
 def entry_export(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     """The filtered ledger as .xlsx, with the same filters as the page."""
     taskforce = get_taskforce_for_user(request.user, slug)
@@ -159,6 +161,7 @@ def _detail_fields(section, entry) -> list[tuple[str, str]]:
     return fields
 
 
+@one_reference_date()  # figures, filters, rows and badges share one "today"
 def entry_detail(request: HttpRequest, slug: str, key: str, pk: int) -> HttpResponse:
     taskforce = get_taskforce_for_user(request.user, slug)
     section = get_section(slug, key)

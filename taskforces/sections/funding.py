@@ -19,7 +19,6 @@ from ..forms_funding import FundingApplicationForm
 from ..models import FundingApplication, FundingStatus
 from ..registry import Figure, LedgerSection, ListColumn, TaskForcePage, get_section, register, register_page
 from ..selectors import reference_date
-from ..selectors.days import ledger_day, with_day
 from ..selectors.funding import DUE_SOON_DAYS, deadline_state, funding_breakdown, funding_summary
 from ..selectors.ledger import filtered_entries
 
@@ -50,7 +49,7 @@ def _status_date(application: FundingApplication):
 
 
 def deadline_badge(application: FundingApplication):
-    state = deadline_state(application, today=ledger_day(application))
+    state = deadline_state(application, today=reference_date())
     if state == "missed":
         return ("text-bg-danger", gettext("Deadline missed"))
     if state == "soon":
@@ -59,7 +58,7 @@ def deadline_badge(application: FundingApplication):
 
 
 def row_class(application: FundingApplication) -> str:
-    if deadline_state(application, today=ledger_day(application)) == "missed":
+    if deadline_state(application, today=reference_date()) == "missed":
         return "row-overdue"
     if application.status == FundingStatus.REJECTED:
         return "row-muted"
@@ -74,7 +73,7 @@ register(
         model=FundingApplication,
         form_class=FundingApplicationForm,
         filterset_class=FundingApplicationFilter,
-        queryset=lambda: with_day(FundingApplication.objects.select_related("project", "project__township")),
+        queryset=lambda: FundingApplication.objects.select_related("project", "project__township"),
         list_columns=[
             ListColumn(_("Project"), "project", link=True),
             ListColumn(_("Fund type"), "fund_type"),

@@ -20,7 +20,6 @@ from ..forms_land import LandDemandForm, LandMeetingDecisionForm, LandMeetingFor
 from ..models import LandDemand, LandMeeting, LandMeetingDecision, LandProblem, LandProblemStatus, LandStage
 from ..registry import Figure, LedgerSection, ListColumn, TaskForcePage, register, register_page
 from ..selectors import reference_date
-from ..selectors.days import ledger_day, with_day
 from ..selectors.land import land_summary, returned_land_demands
 from ..views_land import land_problem_to_ledger
 
@@ -126,7 +125,7 @@ def _problem_overdue(problem: LandProblem) -> bool:
     return (
         problem.status == LandProblemStatus.OPEN
         and problem.deadline is not None
-        and problem.deadline < ledger_day(problem)
+        and problem.deadline < reference_date()
     )
 
 
@@ -156,7 +155,7 @@ register(
         model=LandProblem,
         form_class=LandProblemForm,
         filterset_class=LandProblemFilter,
-        queryset=lambda: with_day(LandProblem.objects.select_related("project", "project__township", "responsible_unit")),
+        queryset=lambda: LandProblem.objects.select_related("project", "project__township", "responsible_unit"),
         list_columns=[
             ListColumn(_("Project"), "project"),
             ListColumn(_("Problem"), _short("description"), link=True),
@@ -193,7 +192,7 @@ register(
 
 def _meetings_queryset():
     # Explicit order: Meta.ordering does not apply to a grouped (annotated) query.
-    return with_day(LandMeeting.objects).annotate(
+    return LandMeeting.objects.annotate(
         decision_count=Count("decisions"), open_decision_count=Count("decisions", filter=Q(decisions__done=False))
     ).order_by("-date", "-id")
 
@@ -209,7 +208,7 @@ def _meeting_detail_context(*, request, entry: LandMeeting) -> dict:
     decisions = list(
         entry.decisions.select_related("project", "responsible_unit").order_by("id")
     )
-    return {"decisions": decisions, "today": ledger_day(entry)}
+    return {"decisions": decisions, "today": reference_date()}
 
 
 register(
@@ -241,7 +240,7 @@ register(
 
 
 def _decision_overdue(decision: LandMeetingDecision) -> bool:
-    return not decision.done and decision.deadline is not None and decision.deadline < ledger_day(decision)
+    return not decision.done and decision.deadline is not None and decision.deadline < reference_date()
 
 
 def decision_badge(decision: LandMeetingDecision):
@@ -260,8 +259,8 @@ register(
         model=LandMeetingDecision,
         form_class=LandMeetingDecisionForm,
         filterset_class=LandMeetingDecisionFilter,
-        queryset=lambda: with_day(
-            LandMeetingDecision.objects.select_related("meeting", "project", "responsible_unit").order_by("-meeting__date", "id")
+        queryset=lambda: LandMeetingDecision.objects.select_related("meeting", "project", "responsible_unit").order_by(
+            "-meeting__date", "id"
         ),
         list_columns=[
             ListColumn(_("Meeting"), lambda d: _quarter_label(d.meeting.year, d.meeting.quarter)),

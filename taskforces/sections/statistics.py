@@ -20,7 +20,6 @@ from ..forms_statistics import ScreeningOpenForm, StatisticsScreeningForm
 from ..models import DocumentsStatus, StatisticsScreening
 from ..registry import Figure, LedgerSection, ListColumn, TaskForcePage, register, register_page
 from ..selectors import reference_date
-from ..selectors.days import ledger_day, with_day
 from ..selectors.statistics import (
     Ageing,
     default_screening_month,
@@ -46,7 +45,7 @@ def screening_ageing(row: StatisticsScreening) -> str:
     return inclusion_ageing(
         started_on=row.project.actual_start,
         included=row.included,
-        as_of=screening_as_of(year=row.year, month=row.month, today=ledger_day(row)),
+        as_of=screening_as_of(year=row.year, month=row.month, today=reference_date()),
     )
 
 
@@ -123,10 +122,8 @@ register(
         model=StatisticsScreening,
         form_class=StatisticsScreeningForm,
         filterset_class=StatisticsScreeningFilter,
-        queryset=lambda: with_day(
-            StatisticsScreening.objects.select_related("project", "project__township").order_by(
-                "-year", "-month", "included", "project__actual_start", "project_id"
-            )
+        queryset=lambda: StatisticsScreening.objects.select_related("project", "project__township").order_by(
+            "-year", "-month", "included", "project__actual_start", "project_id"
         ),
         list_columns=[
             ListColumn(_("Project"), "project", link=True, badge=not_eligible_badge),

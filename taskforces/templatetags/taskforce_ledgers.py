@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 
+from ..selectors import one_reference_date
 from ..selectors.projects import project_ledgers as select_project_ledgers
 
 register = template.Library()
@@ -13,5 +14,8 @@ register = template.Library()
 def project_ledgers(context, project):
     request = context.get("request")
     user = getattr(request, "user", None)
-    groups = select_project_ledgers(user=user, project=project) if user is not None and user.is_authenticated else []
+    if user is None or not user.is_authenticated:
+        return {"groups": [], "project": project}
+    with one_reference_date():  # the rows' overdue colours and badges share one "today"
+        groups = select_project_ledgers(user=user, project=project)
     return {"groups": groups, "project": project}
