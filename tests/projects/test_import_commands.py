@@ -148,3 +148,10 @@ def test_command_exits_non_zero_from_the_shell(tmp_path, settings):
     )
     assert result.returncode == 1
     assert json.loads(result.stdout)["created"] == 0
+
+
+def test_import_progress_refuses_a_month_outside_1_to_12_in_chinese(tmp_path):
+    path = tmp_path / "进展.xlsx"
+    path.write_bytes(to_bytes(progress_list([[1, "甲项目", None, "10", None, None, None]])))
+    _out, error = _run("import_progress", str(path), "--year", "2024", "--month", "13")
+    assert error is not None and "1到12" in str(error)

@@ -9,6 +9,7 @@ cumulative Jan..M figure (the month is then the difference from the months alrea
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from projects.services import ImportRejected, progress_import_apply, progress_import_preview
 
@@ -27,7 +28,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         if not 1 <= options["month"] <= 12:
-            raise CommandError("--month must be between 1 and 12")
+            raise CommandError(_("--month must be between 1 and 12"))
         kwargs = {"source": options["file"], "year": options["year"], "month": options["month"]}
         if options["dry_run"]:
             plan = progress_import_preview(**kwargs)
