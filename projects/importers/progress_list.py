@@ -11,8 +11,8 @@ from typing import IO
 from django.utils.translation import gettext as _
 
 from .cells import compact, is_blank, one_line, text
-from .fields import PROGRESS_FIELDS
-from .layout import Layout
+from .fields import PROGRESS_FIELDS, PROJECT_FIELDS
+from .layout import Layout, header_variants, match_field
 from .problems import Problems
 from .project_list import name_key
 from .reading import ListResult, SheetContext, only_numbered, read_list, report_duplicate, report_no_rows
@@ -80,6 +80,14 @@ def read_progress_list(
     source: bytes | str | Path | IO[bytes], *, year: int, month: int, max_bytes: int | None = None
 ) -> ProgressList:
     def check_layout(sheet: Sheet, layout: Layout, problems: Problems) -> None:
+        # A progress form repeats project facts (计划投资, 总投资, 所在乡镇…), ours included: they are
+        # known columns this import has no use for, not unrecognised ones worth a note.
+        layout.ignored = [
+            (letter, header)
+            for letter, header in layout.ignored
+            if match_field(header_variants(header)[0], PROJECT_FIELDS) is None
+        ]
+
         def refuse(column, message: str) -> None:
             problems.error(message, sheet=sheet.title, row=max(layout.header_rows), column=column.letter if column else "")
 

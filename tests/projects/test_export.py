@@ -122,6 +122,7 @@ def test_progress_form_lists_the_years_projects_and_reads_back(register):
     assert "凤城光伏发电项目" in names and "芹池康养小镇项目" in names
     plan = progress_import_preview(source=data, year=2024, month=3)
     assert plan.errors == [] and plan.rows == [] and plan.skipped == 5  # nothing filled in yet
+    assert plan.ignored_columns == []  # its 2024年计划投资 column is known, not "unrecognised"
     # Fill one row's month figure.
     for row in ws.iter_rows(min_row=4):
         if row[1].value == "凤城光伏发电项目":
