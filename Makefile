@@ -22,7 +22,7 @@ setup: $(VENV)/.installed
 run: setup
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py migrate --no-input -v 0
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py load_demo
-	@mkdir -p var/broker/out var/broker/processed
+	@mkdir -p var/broker/out var/broker/processed var/broker/control
 	@echo "Starting on http://$(HOST):$(PORT)/  (worker and beat in the background; logs in var/celery.log)"
 	@DEBUG=$${DEBUG:-true} bash -c '\
 	  $(BIN)/celery -A yangcheng_projects worker --beat --loglevel=INFO --concurrency=1 \
