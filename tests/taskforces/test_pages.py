@@ -94,3 +94,20 @@ def test_filters_narrow_the_list_and_the_export(client, hq, township, all_taskfo
     assert [r.obj.project for r in response.context["rows"]] == [project]
     assert response.context["filters_active"] == 1
     assert f"township={township.pk}" in response.context["querystring"]
+
+
+def _reference_date_lookups(captured) -> int:
+    """How often a page looked for the latest key list: `reference_date()`'s first query."""
+    return sum(1 for q in captured if 'FROM "projects_projectyear" ORDER BY' in q["sql"] and "LIMIT 1" in q["sql"])
+
+
+def test_every_page_works_out_the_ledgers_today_at_most_once(client, hq, township, all_taskforces):
+    project = factories.make_project("凤城项目", township=township)  # on the 2024 list: an archive now, two queries
+    client.force_login(hq)
+    urls = ["/taskforces/", f"/projects/{project.pk}/"] + [
+        f"/taskforces/{tf.slug}/?tab={s.key}" for tf in all_taskforces for s in sections_for(tf.slug)
+    ]
+    for url in urls:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200, url
+        assert _reference_date_lookups(ctx.captured_queries) <= 1, url
