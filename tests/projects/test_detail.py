@@ -136,3 +136,11 @@ def test_page_query_count_does_not_grow_with_history(client, hq, project):
     with CaptureQueriesContext(connection) as after:
         client.get(path)
     assert len(before.captured_queries) == len(after.captured_queries)
+
+
+def test_edit_in_administration_is_offered_only_to_those_who_can_open_the_admin(client, admin, hq, project):
+    link = f'href="/admin/projects/project/{project.pk}/change/"'
+    client.force_login(admin)
+    assert link in client.get(f"/projects/{project.pk}/").content.decode()
+    client.force_login(hq)  # manages the register through the imports, but is not staff
+    assert link not in client.get(f"/projects/{project.pk}/").content.decode()
