@@ -28,7 +28,7 @@ from django.apps import apps
 from django.db.models import Model
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.functional import Promise
+from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext, gettext_lazy as _
 
 from projects.models import MonthlyProgress, Nature, ProjectYear, YearTarget
@@ -198,11 +198,16 @@ def _model(name: str) -> type[Model] | None:
         return None
 
 
-def _url(name: str, *args: Any) -> str:
+def _reverse_or_blank(name: str, *args: Any) -> str:
     try:
         return reverse(name, args=args)
     except NoReverseMatch:
         return ""
+
+
+# Reversed only when a page shows the link: the bulletin and the scores build thousands of records and
+# never display them (reversing them all took a quarter of the bulletin's campaign section).
+_url = lazy(_reverse_or_blank, str)
 
 
 _ENTRY_SECTIONS: dict[type, tuple[str, str] | None] = {}
@@ -295,12 +300,18 @@ def _money(value: Decimal | None) -> str:
 # --- the register -------------------------------------------------------------------------------
 
 
-def _listings(year: int):
-    return ProjectYear.objects.filter(year=year).select_related("project").only(
-        "id", "nature", "annual_plan", "tier",
-        "project__id", "project__name", "project__township_id", "project__responsible_unit_id",
-        "project__actual_start", "project__total_investment",
-    )
+def _listings(ctx: MetricContext) -> list[ProjectYear]:
+    """The year's key list, loaded once per computation (four metrics read it)."""
+    key = ("_listings", None)
+    if key not in ctx.cache:
+        ctx.cache[key] = list(  # type: ignore[index,assignment]
+            ProjectYear.objects.filter(year=ctx.year).select_related("project").only(
+                "id", "nature", "annual_plan", "tier",
+                "project__id", "project__name", "project__township_id", "project__responsible_unit_id",
+                "project__actual_start", "project__total_investment",
+            )
+        )
+    return ctx.cache[key]  # type: ignore[index,return-value]
 
 
 def _project_record(project, detail: str = "", amount: Decimal | None = None, when: date | None = None) -> Record:
@@ -315,7 +326,7 @@ def fai_target(ctx: MetricContext, window: Window) -> Values:
     target = YearTarget.objects.filter(year=ctx.year).first()
     if target is None:
         return Values(county=Figure(None), missing=None)
-    rows = list(_listings(ctx.year))
+    rows = _listings(ctx)
     total_plan = sum((r.annual_plan for r in rows), ZERO)
     record = Record(label=gettext("Fixed-asset investment target %(year)s") % {"year": ctx.year}, detail=_money(target.fai_target))
     plans = tally(
@@ -335,7 +346,7 @@ def fai_target(ctx: MetricContext, window: Window) -> Values:
 def new_projects(ctx: MetricContext, window: Window) -> Values:
     return tally(
         ([r.project.township_id, r.project.responsible_unit_id], Decimal(1), _project_record(r.project))
-        for r in _listings(ctx.year)
+        for r in _listings(ctx)
         if r.nature == Nature.NEW
     )
 
@@ -346,7 +357,7 @@ def annual_plan(ctx: MetricContext, window: Window) -> Values:
     return tally(
         ([r.project.township_id, r.project.responsible_unit_id], r.annual_plan,
          _project_record(r.project, _money(r.annual_plan), r.annual_plan))
-        for r in _listings(ctx.year)
+        for r in _listings(ctx)
     )
 
 
@@ -389,7 +400,7 @@ def started_new(ctx: MetricContext, window: Window) -> Values:
     return tally(
         ([r.project.township_id, r.project.responsible_unit_id], Decimal(1),
          _project_record(r.project, str(r.project.actual_start), when=r.project.actual_start))
-        for r in _listings(ctx.year)
+        for r in _listings(ctx)
         if r.nature == Nature.NEW and window.contains(r.project.actual_start)
     )
 
@@ -551,12 +562,18 @@ def problems_escalated(ctx: MetricContext, window: Window) -> Values:
 
 
 def _occurrences(ctx: MetricContext, window: Window):
-    Occurrence = _model("scheduling.Occurrence")
-    return (
-        Occurrence.objects.filter(due_date__gte=window.start, due_date__lte=window.end)
-        .select_related("duty", "duty__taskforce", "duty__campaign")
-        .order_by("due_date", "id")
-    )
+    """The window's occurrences, loaded once per computation (due and held on time both read them)."""
+    key = ("_occurrences", window)
+    if key not in ctx.cache:
+        Occurrence = _model("scheduling.Occurrence")
+        ctx.cache[key] = list(  # type: ignore[index,assignment]
+            Occurrence.objects.filter(due_date__gte=window.start, due_date__lte=window.end)
+            .select_related("duty", "duty__taskforce", "duty__campaign")
+            .only("id", "title", "status", "due_date", "held_on", "duty__responsible_unit_id", "duty__taskforce_id",
+                  "duty__campaign_id", "duty__taskforce__lead_unit_id", "duty__campaign__lead_unit_id")
+            .order_by("due_date", "id")
+        )
+    return ctx.cache[key]  # type: ignore[index,return-value]
 
 
 def _occurrence_units(o) -> list[int | None]:
