@@ -16,6 +16,8 @@ from typing import Any
 from .periods import CadenceCode, local_midnight, period_containing
 
 HQ_UNIT_NAME = "县项目建设指挥部办公室"
+# The executive deputy county head's monthly progress meeting: the bulletin builds its meeting pack.
+PROGRESS_MEETING_DUTY = "scheduling-monthly-progress-meeting"
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ NOTICE_DUTIES: list[DutySeed] = [
     # 项目调度: 指挥部办公室每月调度六大工作专班；常务副县长每月推进会；县长顶格调度.
     DutySeed("hq-monthly-taskforce-scheduling", "hq", "", "六大工作专班调度", W.MONTHLY, {"day": 20},
              "指挥部办公室每月调度一次“六大工作专班”运行情况，分级分类建立问题台账。", problem_level="taskforce"),
-    DutySeed("scheduling-monthly-progress-meeting", "campaign", "scheduling", "项目建设推进会", W.MONTHLY, {"day": 28},
+    DutySeed(PROGRESS_MEETING_DUTY, "campaign", "scheduling", "项目建设推进会", W.MONTHLY, {"day": 28},
              "常务副县长每月组织召开项目建设推进会：开（复）工、入统、省市重点工程、前期手续和重点问题。",
              problem_level="executive", remind_days_before=3),
     DutySeed("scheduling-county-head-meeting", "campaign", "scheduling", "县长顶格调度", W.AD_HOC, {},

@@ -16,9 +16,11 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from projects.access import visible_projects
+from projects.bulletins.access import can_read_drafts as can_read_bulletin_drafts
 from projects.models import User
 
 from . import selectors, services
+from .seeding import PROGRESS_MEETING_DUTY
 from .access import (
     can_manage_cycles,
     can_raise_problem,
@@ -133,6 +135,9 @@ def occurrence_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form if may_record else None,
         "problem_form": _problem_form(request.user) if can_raise_problem(request.user) else None,
         "may_manage": may_manage,
+        # The bulletin's progress-meeting pack (figures and the open problems at the meeting's level), for
+        # those who may read the bulletin's drafts.
+        "meeting_pack": occurrence.duty.code == PROGRESS_MEETING_DUTY and can_read_bulletin_drafts(request.user),
         "nav_section": "cycles",
         **selectors.occurrence_detail(occurrence=occurrence),
     }

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from . import access
-from .meeting import MEETING_LEVEL, meeting_occurrence_model, meeting_pack, occurrence_month, progress_meetings
+from .meeting import MEETING_LEVEL, PROGRESS_MEETING_DUTY, meeting_occurrence_model, meeting_pack, occurrence_month, progress_meetings
 from .meeting_docx import meeting_docx as render_meeting_docx
 from .models import BulletinSettings
 from .views import DOCX, _download, _month
@@ -29,7 +29,8 @@ def _get_occurrence(pk: int):
     model = meeting_occurrence_model()
     if model is None:
         raise Http404
-    occurrence = model.objects.select_related("duty").filter(pk=pk).first()
+    # Only the monthly progress meeting has a pack: another duty's occurrence would get a title that is not its own.
+    occurrence = model.objects.select_related("duty").filter(pk=pk, duty__code=PROGRESS_MEETING_DUTY).first()
     if occurrence is None:
         raise Http404
     return occurrence

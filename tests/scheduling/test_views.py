@@ -240,6 +240,38 @@ def test_the_agenda_lists_open_problems_at_the_meeting_level_with_their_history(
     assert f'name="p{shown.pk}-action"' not in page  # a leader reads the agenda; the HQ office records decisions
 
 
+@pytest.fixture
+def progress_meeting(db):
+    """The notice's monthly progress meeting (the duty the bulletin builds its meeting pack for)."""
+    duty = factories.make_duty("scheduling-monthly-progress-meeting", cadence="monthly", taskforce=None, campaign="scheduling",
+                               name="项目建设推进会", day=28, problem_level="executive", opens_from=date(2024, 5, 1))
+    occurrences_open_due(now=at(2024, 5, 1, 9))
+    return Occurrence.objects.get(duty=duty)
+
+
+@pytest.mark.parametrize("who", ["hq", "leader"])
+def test_the_progress_meeting_links_to_its_meeting_pack(client, request, who, progress_meeting):
+    login(client, request.getfixturevalue(who))
+    page = client.get(reverse("scheduling:occurrence", args=[progress_meeting.pk])).content.decode()
+    assert reverse("bulletins:meeting_occurrence", args=[progress_meeting.pk]) in page
+    assert reverse("bulletins:meeting_occurrence_docx", args=[progress_meeting.pk]) in page
+    assert client.get(reverse("bulletins:meeting_occurrence", args=[progress_meeting.pk])).status_code == 200
+
+
+def test_other_meetings_have_no_meeting_pack_link_and_the_pack_refuses_them(client, hq, meeting):
+    login(client, hq)
+    page = client.get(reverse("scheduling:occurrence", args=[meeting.pk])).content.decode()
+    assert "/bulletins/meeting/occurrence/" not in page
+    assert client.get(reverse("bulletins:meeting_occurrence", args=[meeting.pk])).status_code == 404
+
+
+def test_the_meeting_pack_link_is_not_shown_to_those_who_may_not_read_bulletin_drafts(client, tf_lead, progress_meeting):
+    login(client, tf_lead)
+    response = client.get(reverse("scheduling:occurrence", args=[progress_meeting.pk]))
+    assert response.status_code == 200  # may see the meeting, not the draft figures
+    assert "/bulletins/meeting/occurrence/" not in response.content.decode()
+
+
 def test_decisions_recorded_at_the_meeting_close_reassign_and_redate(client, hq, tf_member, meeting):
     closed = factories.make_problem("A", level="executive")
     moved = factories.make_problem("B", level="executive")
