@@ -12,12 +12,12 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
 
 from projects.demo import DEMO_YEAR
 from projects.models import ProjectYear, User
 
 from .models import FundingApplication, FundingStatus, FundType
+from .selectors import reference_date
 
 # (fund type, year, batch, application deadline (None: the next batch, see `load`), share of total investment applied for, (min, max) 万元)
 BATCHES = [
@@ -31,8 +31,8 @@ BATCHES = [
     (FundType.SPECIAL_BOND, DEMO_YEAR, "2024年新增专项债券第三批", date(DEMO_YEAR, 9, 15), 0.3, (2000, 30000)),
     (FundType.TREASURY_BOND, DEMO_YEAR, "2024年超长期特别国债", date(DEMO_YEAR, 6, 20), 0.15, (1000, 10000)),
     (FundType.OTHER, DEMO_YEAR, "2024年省级文旅发展专项资金", date(DEMO_YEAR, 5, 31), 0.02, (50, 800)),
-    # The next batch, being prepared: its deadline is set a few weeks after the day the demo is first
-    # loaded (see `load`), so the page shows a live "due soon" whatever the date.
+    # The next batch, being prepared: its deadline is set a few weeks after the ledgers' "today" when
+    # the demo is first loaded (see `load`), so the page shows a live "due soon" whatever the date.
     (FundType.CENTRAL_BUDGET, None, "下一批中央预算内投资（储备项目）", None, 0.08, (500, 5000)),
 ]
 # Projects that apply to each batch: public works for budget funds and bonds, industry for the rest.
@@ -53,7 +53,9 @@ def load(*, stdout=None) -> None:
     listings = list(ProjectYear.objects.filter(year=DEMO_YEAR).select_related("project").order_by("tier", "seq", "id"))
     public = [l.project for l in listings if l.project.industry in PUBLIC]
     other = [l.project for l in listings if l.project.industry in INDUSTRY_FOR_OTHER]
-    upcoming = timezone.localdate() + timedelta(days=20)
+    # The ledgers judge deadlines at their reference date (the end of October 2024 for this demo
+    # once 2024 is past), not at the real today: count the weeks from there.
+    upcoming = reference_date() + timedelta(days=20)
     for index, (fund_type, year, batch, deadline, share, bounds) in enumerate(BATCHES):
         deadline = deadline or upcoming
         year = year or upcoming.year
