@@ -15,7 +15,7 @@ from .fields import PROGRESS_FIELDS, PROJECT_FIELDS
 from .layout import Layout, header_variants, match_field
 from .problems import Problems
 from .project_list import name_key
-from .reading import ListResult, SheetContext, only_numbered, read_list, report_duplicate, report_no_rows
+from .reading import ListResult, SheetContext, only_numbered, read_list, report_duplicate
 from .workbook import Sheet
 
 AMOUNT_FIELDS = ["completed", "cumulative"]
@@ -116,10 +116,9 @@ def read_progress_list(
         amount_keys=AMOUNT_FIELDS,
         read_row=_read_row,
         check_layout=check_layout,
+        check_duplicates=_check_duplicates,
         max_bytes=max_bytes,
     )
-    _check_duplicates(result)
-    report_no_rows(result)
     return result
 
 

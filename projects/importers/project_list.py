@@ -29,7 +29,7 @@ from .cells import (
 from .fields import PROJECT_FIELDS
 from .layout import Layout, nature_from_text, tier_from_text
 from .problems import Problems
-from .reading import ListResult, SheetContext, only_numbered, read_list, report_duplicate, report_no_rows
+from .reading import ListResult, SheetContext, only_numbered, read_list, report_duplicate
 from .workbook import Sheet
 
 TEXT_FIELDS = ("owner", "scope", "liaison_leader", "remarks")
@@ -246,11 +246,10 @@ def read_project_list(source: bytes | str | Path | IO[bytes], *, year: int, max_
         amount_keys=AMOUNT_FIELDS,
         read_row=_read_row,
         check_layout=check_layout,
+        check_duplicates=_check_duplicates,
         default_tier=_sheet_default_tier,
         max_bytes=max_bytes,
     )
-    _check_duplicates(result)
-    report_no_rows(result)
     return result
 
 

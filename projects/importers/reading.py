@@ -341,11 +341,13 @@ def read_list(
     amount_keys: list[str],
     read_row: Callable[[SheetContext, int, list[Any]], dict[str, Decimal | None] | None],
     check_layout: Callable[[Sheet, Layout, Problems], None],
+    check_duplicates: Callable[[Any], None],
     default_tier: Callable[[Sheet], str | None] = lambda sheet: None,
     max_bytes: int | None = None,
 ) -> None:
-    """Open the file, find each sheet's list and walk it, filling `result`. Never raises for a bad
-    file: a file that cannot be read at all becomes the result's one error."""
+    """Open the file, find each sheet's list and walk it, filling `result`; then look for a project
+    named twice and for a list without any project. Never raises for a bad file: a file that cannot
+    be read at all becomes the result's one error."""
     problems = result.problems
     try:
         sheets = open_sheets(source, max_bytes=max_bytes)
@@ -366,6 +368,9 @@ def read_list(
             default_tier=default_tier(sheet),
         )
         result.rows.extend(sheet_rows)
+    check_duplicates(result)
+    if not result.rows and not problems.errors:
+        problems.error(_("No project rows were found below the header."))
 
 
 def report_duplicate(result: ListResult, item: Any, earlier: Any, *, name: str, column: str) -> None:
@@ -381,8 +386,3 @@ def report_duplicate(result: ListResult, item: Any, earlier: Any, *, name: str, 
         row=item.row,
         column=column,
     )
-
-
-def report_no_rows(result: ListResult) -> None:
-    if not result.rows and not result.problems.errors:
-        result.problems.error(_("No project rows were found below the header."))
