@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 import time_machine
 
-from projects.models import Nature, ProjectStatus, ProjectYear, Tier, UnitKind, YearTarget
+from projects.models import Nature, ProjectStatus, ProjectYear, UnitKind
 from projects.selectors import (
     default_month,
     default_period,
