@@ -165,7 +165,8 @@ def test_overdue_item_stands_out_on_its_page_and_on_the_project_page(client, hq,
     client.force_login(hq)
     assert "已逾期" in client.get(f"/taskforces/approvals/items/{late.pk}/").content.decode()
     html = client.get(f"/projects/{project.pk}/").content.decode()
-    assert f"/taskforces/approvals/items/{late.pk}/" in html and "table-danger" in html and "已逾期" in html
+    link = html.index(f"/taskforces/approvals/items/{late.pk}/")
+    assert "row-overdue" in html[html.rindex("<tr", 0, link) : link] and "已逾期" in html
 
 
 def test_export_marks_overdue_items(client, hq, project):

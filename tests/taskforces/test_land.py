@@ -223,7 +223,7 @@ def test_returned_file_stands_out_on_its_page_and_its_project_page(client, hq, p
     assert "alert-danger" in page and "勘测定界成果与规划红线不一致" in page
     project_page = client.get(f"/projects/{project.pk}/").content.decode()
     row_start = project_page.index(f"/taskforces/land/demands/{returned.pk}/")
-    assert "table-danger" in project_page[project_page.rindex("<tr", 0, row_start) : row_start]
+    assert "row-red" in project_page[project_page.rindex("<tr", 0, row_start) : row_start]
 
 
 def test_reporter_sees_the_returned_files_of_own_projects_only(client, reporter, project, other_township):

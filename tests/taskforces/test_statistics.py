@@ -136,7 +136,7 @@ def test_ageing_shows_on_the_project_page(client, hq, aged):
     client.force_login(hq)
     html = client.get(f"/projects/{row.project_id}/").content.decode()
     link = html.index(f"/taskforces/statistics/screening/{row.pk}/")
-    assert "table-danger" in html[html.rindex("<tr", 0, link) : link]
+    assert "row-red" in html[html.rindex("<tr", 0, link) : link]
 
 
 def test_the_table_shows_one_month_the_newest_by_default(client, hq, township, all_taskforces):
