@@ -31,6 +31,10 @@ STATUS_BADGES = {
 }
 
 
+def status_badge(item: ApprovalItem):
+    return (STATUS_BADGES.get(item.status, ""), item.get_status_display())
+
+
 def overdue_badge(item: ApprovalItem):
     return ("text-bg-danger", gettext("Overdue")) if item.is_overdue else None
 
@@ -98,18 +102,18 @@ register(
             ListColumn(_("Approval item"), "item_type", link=True),
             ListColumn(_("Level"), "level"),
             ListColumn(_("Deadline"), "deadline", badge=overdue_badge),
-            ListColumn(_("Status"), lambda o: "", badge=lambda o: (STATUS_BADGES.get(o.status, ""), o.get_status_display())),
-            ListColumn(_("Responsible leader"), "responsible_leader"),
+            ListColumn(_("Status"), lambda o: "", badge=status_badge),
+            ListColumn(_("Responsible leader"), "responsible_leader", wide_only=True),
             ListColumn(_("Handler"), "handler"),
-            ListColumn(_("Applied on"), "applied_on"),
-            ListColumn(_("Approved on"), "approved_on"),
+            ListColumn(_("Applied on"), "applied_on", wide_only=True),
+            ListColumn(_("Approved on"), "approved_on", wide_only=True),
         ],
         row_class=overdue_row,
         project_columns=[
             ListColumn(_("Approval item"), "item_type", link=True),
             ListColumn(_("Level"), "level"),
             ListColumn(_("Deadline"), "deadline", badge=overdue_badge),
-            ListColumn(_("Status"), "status"),
+            ListColumn(_("Status"), lambda o: "", badge=status_badge),
             ListColumn(_("Handler"), "handler"),
         ],
         export_columns=lambda: _export_columns(),

@@ -66,6 +66,10 @@ STAGE_BADGES = {
 }
 
 
+def stage_badge(lead: Lead):
+    return (STAGE_BADGES.get(lead.stage, ""), lead.get_stage_display())
+
+
 class LeadForm(LedgerForm):
     class Meta:
         model = Lead
@@ -146,7 +150,7 @@ register(
             ListColumn(_("Source region"), "source_region", wide_only=True),
             ListColumn(_("Industry"), "industry", wide_only=True),
             ListColumn(_("Intended investment (10k yuan)"), "intended_investment", num=True),
-            ListColumn(_("Stage"), lambda o: "", badge=lambda o: (STAGE_BADGES.get(o.stage, ""), o.get_stage_display())),
+            ListColumn(_("Stage"), lambda o: "", badge=stage_badge),
             ListColumn(_("Since"), _lead_stage_date),
             ListColumn(_("Host township"), "host_township"),
             ListColumn(_("Project in the register"), lambda o: o.project.name if o.project_id else "", wide_only=True),
@@ -154,7 +158,7 @@ register(
         project_columns=[
             ListColumn(_("Lead"), "name", link=True),
             ListColumn(_("Investor"), "investor"),
-            ListColumn(_("Stage"), "stage"),
+            ListColumn(_("Stage"), lambda o: "", badge=stage_badge),
             ListColumn(_("Signed on"), "signed_on"),
             ListColumn(_("Full-agency handler"), "agency_handler"),
         ],

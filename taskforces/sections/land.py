@@ -95,7 +95,8 @@ register(
             ListColumn(_("Land type"), "land_type"),
             ListColumn(_("Stage and date"), "stage_date", badge=stage_badge),
             ListColumn(_("Approval document number"), "approval_number"),
-            ListColumn(_("Reason returned"), _returned_note),
+            # On a phone the red card and the list of returned files above say it.
+            ListColumn(_("Reason returned"), _returned_note, wide_only=True),
         ],
         project_columns=[
             ListColumn(_("Area (mu)"), "area_mu", num=True, link=True),

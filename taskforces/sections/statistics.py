@@ -132,7 +132,7 @@ register(
             ListColumn(_("Total investment (10k yuan)"), "project__total_investment", num=True),
             ListColumn(_("Included"), _included_on, badge=included_badge),
             ListColumn(_("Supporting documents"), _documents_date, badge=documents_badge),
-            ListColumn(_("Notes"), lambda o: Truncator(o.returned_reason or o.notes).chars(30)),
+            ListColumn(_("Notes"), lambda o: Truncator(o.returned_reason or o.notes).chars(30), wide_only=True),
         ],
         project_columns=[
             ListColumn(_("Month"), lambda o: f"{o.year}-{o.month:02d}", link=True, badge=month_badge),
