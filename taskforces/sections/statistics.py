@@ -24,8 +24,10 @@ from ..selectors.statistics import (
     Ageing,
     default_screening_month,
     inclusion_ageing,
+    month_end,
     screening_as_of,
     screening_summary,
+    threshold_on,
     visible_screenings,
 )
 from ..views_statistics import screening_open
@@ -190,12 +192,15 @@ def figures(*, user, taskforce) -> list[Figure]:
 
 
 def panel_context(*, request, taskforce) -> dict:
-    """The selected month's threshold and the form that opens a month's screening (members only)."""
+    """The month shown, the day it is aged at, its threshold, and (members) the form that opens a
+    month's screening. Its counts are the key figures above: not repeated here."""
     filterset = StatisticsScreeningFilter(request.GET, queryset=visible_screenings(user=request.user))
-    year, month = filterset.selected_year, filterset.selected_month
-    today = filterset.today
+    year, month, today = filterset.selected_year, filterset.selected_month, filterset.today
     return {
-        "summary": screening_summary(user=request.user, year=year, month=month, today=today),
+        "year": year,
+        "month": month,
+        "as_of": filterset.as_of,
+        "threshold": threshold_on(month_end(year, month)),
         "open_form": ScreeningOpenForm(initial={"year": today.year, "month": today.month})
         if can_edit_taskforce(request.user, taskforce)
         else None,
