@@ -10,7 +10,6 @@ from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -36,6 +35,7 @@ from ..models import (
 )
 from ..registry import Figure, LedgerSection, ListColumn, TaskForcePage, register, register_page
 from ..selectors import reference_date
+from ..selectors.ledger import truncated
 from ..selectors.investment import (
     CHAIN_EVENTS_PER_YEAR,
     COMPREHENSIVE_EVENTS_PER_YEAR,
@@ -49,10 +49,6 @@ SLUG = "investment"
 
 def _townships():
     return Unit.objects.filter(kind__in=[UnitKind.TOWNSHIP, UnitKind.DEV_ZONE]).order_by("kind", "sort_order", "name")
-
-
-def _short(attr: str, length: int = 40):
-    return lambda obj: Truncator(getattr(obj, attr)).chars(length) if getattr(obj, attr) else ""
 
 
 # --- leads -----------------------------------------------------------------------------------------
@@ -242,7 +238,7 @@ register(
             ListColumn(_("Region"), "region", wide_only=True),
             ListColumn(_("Unit that went"), "unit"),
             ListColumn(_("Who went"), "participants", wide_only=True),
-            ListColumn(_("Companies met"), _short("companies_met"), wide_only=True),
+            ListColumn(_("Companies met"), truncated("companies_met"), wide_only=True),
             ListColumn(_("Leads produced"), "lead_count", num=True),
         ],
         export_fields=["date", "end_date", "destination", "region", "unit", "participants", "companies_met", "outcome"],
@@ -341,13 +337,13 @@ register(
             ListColumn(_("Date"), "date", link=True),
             ListColumn(_("Project"), "project"),
             ListColumn(_("Who went"), "visitors"),
-            ListColumn(_("Findings"), _short("findings", 60)),
-            ListColumn(_("Follow-up"), _short("follow_up", 40), wide_only=True),
+            ListColumn(_("Findings"), truncated("findings", 60)),
+            ListColumn(_("Follow-up"), truncated("follow_up", 40), wide_only=True),
         ],
         project_columns=[
             ListColumn(_("Date"), "date", link=True),
             ListColumn(_("Who went"), "visitors"),
-            ListColumn(_("Findings"), _short("findings", 60)),
+            ListColumn(_("Findings"), truncated("findings", 60)),
         ],
         export_fields=["date", "project", "visitors", "findings", "follow_up"],
         attachment_kinds=("photo",),
@@ -394,13 +390,13 @@ register(
             ListColumn(_("Enterprise"), "enterprise", link=True),
             ListColumn(_("Kind of contact"), "mode"),
             ListColumn(_("Participants"), "participants", wide_only=True),
-            ListColumn(_("What was discussed"), _short("content", 50)),
+            ListColumn(_("What was discussed"), truncated("content", 50)),
             ListColumn(_("Lead"), "lead", wide_only=True),
         ],
         project_columns=[
             ListColumn(_("Date"), "date"),
             ListColumn(_("Enterprise"), "enterprise", link=True),
-            ListColumn(_("What was discussed"), _short("content", 50)),
+            ListColumn(_("What was discussed"), truncated("content", 50)),
         ],
         export_fields=["date", "enterprise", "mode", "participants", "content", "outcome", "lead"],
         history_label=lambda row: row.enterprise,

@@ -9,7 +9,7 @@ The notice's aim is none.
 from __future__ import annotations
 
 from django.db.models import Count, Q
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +21,7 @@ from ..models import LandDemand, LandMeeting, LandMeetingDecision, LandProblem, 
 from ..registry import Figure, LedgerSection, ListColumn, TaskForcePage, register, register_page
 from ..selectors import reference_date
 from ..selectors.land import land_summary, returned_land_demands
+from ..selectors.ledger import problem_url, truncated
 from ..views_land import land_problem_to_ledger
 
 SLUG = "land"
@@ -33,10 +34,6 @@ STAGE_BADGES = {
     LandStage.APPROVED: "text-bg-success",
     LandStage.RETURNED: "text-bg-danger",
 }
-
-
-def _short(attr: str, length: int = 40):
-    return lambda obj: Truncator(getattr(obj, attr)).chars(length) if getattr(obj, attr) else ""
 
 
 def _quarter_label(year: int, quarter: int) -> str:
@@ -130,16 +127,6 @@ def _problem_overdue(problem: LandProblem) -> bool:
     )
 
 
-def problem_url(problem_id: int | None) -> str:
-    """The page of the linked problem on the county's problem ledger, when that page exists."""
-    if not problem_id:
-        return ""
-    try:
-        return reverse("scheduling:problem", args=[problem_id])
-    except NoReverseMatch:
-        return ""
-
-
 def problem_status_badge(problem: LandProblem):
     if problem.status == LandProblemStatus.RESOLVED:
         return ("text-bg-success", problem.get_status_display())
@@ -159,14 +146,14 @@ register(
         queryset=lambda: LandProblem.objects.select_related("project", "project__township", "responsible_unit"),
         list_columns=[
             ListColumn(_("Project"), "project"),
-            ListColumn(_("Problem"), _short("description"), link=True),
-            ListColumn(_("Measures"), _short("measures")),
+            ListColumn(_("Problem"), truncated("description"), link=True),
+            ListColumn(_("Measures"), truncated("measures")),
             ListColumn(_("Responsible unit"), "responsible_unit"),
             ListColumn(_("Deadline"), "deadline"),
             ListColumn(_("Status"), "resolved_on", badge=problem_status_badge),
         ],
         project_columns=[
-            ListColumn(_("Problem"), _short("description"), link=True),
+            ListColumn(_("Problem"), truncated("description"), link=True),
             ListColumn(_("Responsible unit"), "responsible_unit"),
             ListColumn(_("Deadline"), "deadline"),
             ListColumn(_("Status"), "resolved_on", badge=problem_status_badge),
@@ -226,7 +213,7 @@ register(
             ListColumn(_("Date"), "date"),
             ListColumn(_("Place"), "place"),
             ListColumn(_("Chaired by"), "chair"),
-            ListColumn(_("Summary"), _short("summary", 60)),
+            ListColumn(_("Summary"), truncated("summary", 60)),
             ListColumn(_("Decisions"), _decisions_cell, num=True),
         ],
         export_fields=["year", "quarter", "date", "place", "chair", "attendees", "summary"],
@@ -266,13 +253,13 @@ register(
         list_columns=[
             ListColumn(_("Meeting"), lambda d: _quarter_label(d.meeting.year, d.meeting.quarter)),
             ListColumn(_("Project"), "project"),
-            ListColumn(_("Decision"), _short("decision", 50), link=True),
+            ListColumn(_("Decision"), truncated("decision", 50), link=True),
             ListColumn(_("Responsible unit"), "responsible_unit"),
             ListColumn(_("Deadline and status"), "deadline", badge=decision_badge),
         ],
         project_columns=[
             ListColumn(_("Meeting"), lambda d: _quarter_label(d.meeting.year, d.meeting.quarter)),
-            ListColumn(_("Decision"), _short("decision", 50), link=True),
+            ListColumn(_("Decision"), truncated("decision", 50), link=True),
             ListColumn(_("Deadline and status"), "deadline", badge=decision_badge),
         ],
         row_class=lambda d: "row-overdue" if _decision_overdue(d) else "",

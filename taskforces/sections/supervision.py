@@ -13,9 +13,8 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -26,7 +25,7 @@ from ..history import entry_history, history_lines
 from ..models import CheckResult, SupervisionAspect, SupervisionCheck, SupervisionVisit
 from ..registry import Figure, LedgerSection, ListColumn, TaskForcePage, get_section, register, register_page
 from ..selectors import reference_date
-from ..selectors.ledger import entry_url
+from ..selectors.ledger import entry_url, problem_url, truncated
 from ..selectors.supervision import coverage, supervision_figures
 from ..services.supervision import CheckInput, supervision_visit_save
 
@@ -43,16 +42,6 @@ ASPECT_SHORT = {  # one character each, for the chips of the list (the notice's 
     SupervisionAspect.ENVIRONMENT: "环境",
     SupervisionAspect.PROBLEMS: "问题",
 }
-
-
-def problem_url(problem_id: int | None) -> str:
-    """The problem's page on the problem ledger (scheduling), when that page exists."""
-    if not problem_id:
-        return ""
-    try:
-        return reverse("scheduling:problem", args=[problem_id])
-    except NoReverseMatch:
-        return ""
 
 
 class SupervisionVisitForm(LedgerForm):
@@ -155,7 +144,7 @@ register(
             ListColumn(_("Inspectors"), "inspectors"),
             ListColumn(_("Ten supervisions: problems"), _checks_summary, badge=_problem_badge),
             ListColumn(_("Photos"), "photo_count", num=True),
-            ListColumn(_("Summary"), lambda v: Truncator(v.summary).chars(50)),
+            ListColumn(_("Summary"), truncated("summary", 50)),
         ],
         project_columns=[
             ListColumn(_("Date"), "date", link=True),

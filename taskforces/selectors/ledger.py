@@ -11,6 +11,7 @@ from django.core.paginator import Page, Paginator
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from projects.models import User
@@ -52,6 +53,21 @@ def show(value: Any) -> str:
     if isinstance(value, Decimal):
         return f"{value:,.2f}"
     return str(value)
+
+
+def truncated(attr: str, length: int = 40):
+    """A column value: the text field `attr`, cut to `length` characters for a table cell."""
+    return lambda obj: Truncator(getattr(obj, attr)).chars(length) if getattr(obj, attr) else ""
+
+
+def problem_url(problem_id: int | None) -> str:
+    """The page of a problem on the county's problem ledger (campaigns.scheduling), when there is one."""
+    if not problem_id:
+        return ""
+    try:
+        return reverse("scheduling:problem", args=[problem_id])
+    except NoReverseMatch:
+        return ""
 
 
 def entry_url(section: LedgerSection, obj: Any) -> str:
