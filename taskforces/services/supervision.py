@@ -16,7 +16,6 @@ from ..models import (
     CheckResult,
     Problem,
     ProblemSource,
-    SupervisionAspect,
     SupervisionCheck,
     SupervisionVisit,
     TaskForce,
@@ -84,7 +83,3 @@ def supervision_visit_save(
     for cleaned in photos:
         attachment_create(entry=visit, cleaned=cleaned, uploaded_by=user)
     return visit
-
-
-def aspects() -> list[tuple[str, str]]:
-    return list(SupervisionAspect.choices)

@@ -42,37 +42,41 @@ def approval_item(db, township):
     )
 
 
+def get_item(user, pk, *, write=False):
+    return access.get_entry_for_user(user, ApprovalItem, pk, write=write)
+
+
 class TestAccessHelpers:
     def test_member_edits_own_ledger_and_other_member_only_reads(self, tf_member, other_tf_member, approval_item):
-        assert access.get_approval_item_for_user(tf_member, approval_item.pk, write=True) == approval_item
-        assert access.get_approval_item_for_user(other_tf_member, approval_item.pk) == approval_item
+        assert get_item(tf_member, approval_item.pk, write=True) == approval_item
+        assert get_item(other_tf_member, approval_item.pk) == approval_item
         with pytest.raises(PermissionDenied):
-            access.get_approval_item_for_user(other_tf_member, approval_item.pk, write=True)
+            get_item(other_tf_member, approval_item.pk, write=True)
 
     def test_hq_and_leader_read_but_cannot_write(self, hq, leader, approval_item):
         for user in (hq, leader):
-            assert access.get_approval_item_for_user(user, approval_item.pk) == approval_item
+            assert get_item(user, approval_item.pk) == approval_item
             with pytest.raises(PermissionDenied):
-                access.get_approval_item_for_user(user, approval_item.pk, write=True)
+                get_item(user, approval_item.pk, write=True)
 
     def test_admin_edits_every_ledger(self, admin, approval_item):
-        assert access.get_approval_item_for_user(admin, approval_item.pk, write=True) == approval_item
+        assert get_item(admin, approval_item.pk, write=True) == approval_item
 
     def test_reporter_sees_only_entries_of_own_projects(self, reporter, other_reporter, approval_item):
-        assert access.get_approval_item_for_user(reporter, approval_item.pk) == approval_item
+        assert get_item(reporter, approval_item.pk) == approval_item
         with pytest.raises(Http404):
-            access.get_approval_item_for_user(other_reporter, approval_item.pk)
+            get_item(other_reporter, approval_item.pk)
         with pytest.raises(PermissionDenied):
-            access.get_approval_item_for_user(reporter, approval_item.pk, write=True)
+            get_item(reporter, approval_item.pk, write=True)
 
     def test_reporter_never_sees_entries_about_no_project(self, reporter, township):
         trip = Trip.objects.create(date=date(2024, 3, 1), destination="深圳", unit=township, participants="张三")
         with pytest.raises(Http404):
-            access.get_trip_for_user(reporter, trip.pk)
+            access.get_entry_for_user(reporter, Trip, trip.pk)
 
     def test_outsider_is_refused_everything(self, outsider, approval_item, all_taskforces):
         with pytest.raises(Http404):
-            access.get_approval_item_for_user(outsider, approval_item.pk)
+            get_item(outsider, approval_item.pk)
         with pytest.raises(Http404):
             access.get_taskforce_for_user(outsider, "approvals")
 
