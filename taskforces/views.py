@@ -22,13 +22,12 @@ from .access import (
     get_taskforce_for_user,
     member_slugs,
 )
-from .exports import model_columns, xlsx_response
+from .exports import field_value, model_columns, xlsx_response
 from .forms import AttachmentForm, attachments_field
 from .history import entry_history
-from .models import TaskForce
-from .registry import get_section, page_for, sections_for
+from .registry import get_section, page_for, section_for_model, sections_for
 from .selectors import attachments_by_entry, one_reference_date
-from .selectors.ledger import entry_url, filtered_entries, ledger_page, recent_changes
+from .selectors.ledger import entry_url, filtered_entries, ledger_page, recent_changes, show
 from .selectors.overview import taskforce_overview
 from .services import attachment_create, attachment_delete, entry_save_with_uploads
 
@@ -115,33 +114,25 @@ def _entry_form(request: HttpRequest, section, *, instance=None):
 
 
 def entry_create(request: HttpRequest, slug: str, key: str) -> HttpResponse:
-    taskforce = get_taskforce_for_user(request.user, slug, write=True)
-    section = get_section(slug, key)
-    if section.form_class is None:
-        raise Http404
-    form = _entry_form(request, section)
-    if request.method == "POST" and form.is_valid():
-        entry = entry_save_with_uploads(form=form, user=request.user, uploads=form.cleaned_data.get("uploads"))
-        messages.success(request, _("Saved."))
-        return redirect(entry_url(section, entry))
-    return render(
-        request,
-        "taskforces/entry_form.html",
-        {"taskforce": taskforce, "section": section, "form": form, "entry": None, "nav_section": "taskforces"},
-    )
+    return _entry_form_page(request, slug, key, pk=None)
 
 
 def entry_edit(request: HttpRequest, slug: str, key: str, pk: int) -> HttpResponse:
-    taskforce = get_taskforce_for_user(request.user, slug)
+    return _entry_form_page(request, slug, key, pk=pk)
+
+
+def _entry_form_page(request: HttpRequest, slug: str, key: str, *, pk: int | None) -> HttpResponse:
+    """A new entry (403 to readers of the ledger) or an edit (404 unless the entry is readable, then 403 to readers)."""
+    taskforce = get_taskforce_for_user(request.user, slug, write=pk is None)
     section = get_section(slug, key)
     if section.form_class is None:
         raise Http404
-    entry = get_entry_for_user(request.user, section.model, pk, write=True)
+    entry = None if pk is None else get_entry_for_user(request.user, section.model, pk, write=True)
     form = _entry_form(request, section, instance=entry)
     if request.method == "POST" and form.is_valid():
-        entry_save_with_uploads(form=form, user=request.user)
+        saved = entry_save_with_uploads(form=form, user=request.user, uploads=form.cleaned_data.get("uploads"))
         messages.success(request, _("Saved."))
-        return redirect(entry_url(section, entry))
+        return redirect(entry_url(section, saved))
     return render(
         request,
         "taskforces/entry_form.html",
@@ -149,10 +140,7 @@ def entry_edit(request: HttpRequest, slug: str, key: str, pk: int) -> HttpRespon
     )
 
 
-def _detail_fields(section, entry) -> list[tuple[str, str]]:
-    from .selectors.ledger import show
-    from .exports import field_value
-
+def _detail_fields(section, entry) -> list[tuple[str, str, str]]:
     names = section.detail_fields or (list(section.form_class.base_fields) if section.form_class else [])
     fields = []
     for name in names:
@@ -211,8 +199,6 @@ def attachment_remove(request: HttpRequest, pk: int) -> HttpResponse:
     entry = attachment.entry
     attachment_delete(attachment=attachment, user=request.user)
     messages.success(request, _("File removed."))
-    from .registry import section_for_model
-
     section = section_for_model(type(entry))
     return redirect(entry_url(section, entry) + "#attachments" if section else reverse("taskforces:index"))
 
