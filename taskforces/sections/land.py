@@ -193,10 +193,10 @@ def _decisions_cell(meeting: LandMeeting) -> str:
 
 
 def _meeting_detail_context(*, request, entry: LandMeeting) -> dict:
-    decisions = list(
-        entry.decisions.select_related("project", "responsible_unit").order_by("id")
-    )
-    return {"decisions": decisions, "today": reference_date()}
+    decisions = list(entry.decisions.select_related("project", "responsible_unit").order_by("id"))
+    for decision in decisions:  # coloured as in the decisions ledger
+        decision.badge, decision.overdue = decision_badge(decision), _decision_overdue(decision)
+    return {"decisions": decisions}
 
 
 register(
