@@ -108,6 +108,17 @@ def _users() -> dict[str, User | None]:
     return {n: found.get(n) for n in names}
 
 
+def _get_or_create(model, *, author: User | None, defaults: dict, **lookup):
+    """get_or_create that also records `author` in the change history (get_or_create cannot)."""
+    found = model.objects.filter(**lookup).first()
+    if found is not None:
+        return found
+    entry = model(**lookup, **defaults)
+    entry._history_user = author
+    entry.save()
+    return entry
+
+
 def _units() -> dict[str, Unit]:
     return {u.name: u for u in Unit.objects.all()}
 
@@ -131,7 +142,9 @@ def _investment(units: dict[str, Unit], user: User | None) -> None:
             day = date(DEMO_YEAR, month, 4 + n * 9 + rng.randint(0, 3))
             unit = attraction_unit if n == 0 or not townships else townships[(month + n) % len(townships)]
             words = rng.sample(COMPANY_WORDS, 2)
-            trip, _ = Trip.objects.get_or_create(
+            trip = _get_or_create(
+                Trip,
+                author=user,
                 date=day,
                 destination=destination,
                 defaults={
@@ -174,7 +187,9 @@ def _investment(units: dict[str, Unit], user: User | None) -> None:
                 project._taken = True
                 township = project.township or township
         name = project.name if project else f"{(township.name if township else '阳城')}{word.replace('科技', '')}项目"
-        Lead.objects.get_or_create(
+        _get_or_create(
+            Lead,
+            author=user,
             investor=investor,
             defaults={
                 "name": name,
@@ -207,7 +222,9 @@ def _investment(units: dict[str, Unit], user: User | None) -> None:
         (PromotionKind.COMPREHENSIVE, None, "阳城县重点项目集中签约暨投资推介会", date(2024, 10, 22), "阳城", 120, 9, "512000"),
     ]
     for kind, chain, title, day, place, attending, signed_count, amount in events:
-        PromotionEvent.objects.get_or_create(
+        _get_or_create(
+            PromotionEvent,
+            author=user,
             title=title,
             defaults={
                 "kind": kind, "chain": industries.get(chain) if chain else None, "date": day, "place": place,
@@ -222,7 +239,9 @@ def _investment(units: dict[str, Unit], user: User | None) -> None:
     number = 0
     while day <= date(DEMO_YEAR, 10, 31) and listed:
         project = listed[(number * 7) % len(listed)]
-        SiteVisit.objects.get_or_create(
+        _get_or_create(
+            SiteVisit,
+            author=user,
             project=project,
             date=day,
             defaults={
@@ -237,7 +256,9 @@ def _investment(units: dict[str, Unit], user: User | None) -> None:
 
     for number, enterprise in enumerate(HEAD_ENTERPRISES * 2):
         day = date(DEMO_YEAR, 2 + number, 10 + number)
-        EnterpriseContact.objects.get_or_create(
+        _get_or_create(
+            EnterpriseContact,
+            author=user,
             enterprise=enterprise,
             date=day,
             defaults={

@@ -33,6 +33,9 @@ def test_every_ledger_has_demo_entries_and_a_second_load_adds_nothing():
     problems = Problem.objects.filter(source=ProblemSource.SUPERVISION)
     assert problems.exists() and not problems.filter(source_visit__isnull=True).exists()
     assert all(p.events.filter(kind="raised").count() == 1 for p in problems)
+    for section in all_sections():
+        created = section.model.history.filter(history_type="+")
+        assert not created.filter(history_user__isnull=True).exists(), f"{section.key}: history says 'system'"
     before = (counts, Problem.objects.count())
     load()
     assert (entry_counts(), Problem.objects.count()) == before
