@@ -176,7 +176,8 @@ def entry_detail(request: HttpRequest, slug: str, key: str, pk: int) -> HttpResp
 
 @require_POST
 def attachment_upload(request: HttpRequest, slug: str, key: str, pk: int) -> HttpResponse:
-    get_taskforce_for_user(request.user, slug, write=True)
+    """Members add files to an entry: 404 unless the entry is readable, then 403 to readers (as editing)."""
+    get_taskforce_for_user(request.user, slug)
     section = get_section(slug, key)
     if not section.attachment_kinds:
         raise Http404

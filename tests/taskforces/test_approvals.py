@@ -233,6 +233,34 @@ def test_documents_are_checked_by_content_and_served_only_to_readers(client, app
     assert not Attachment.objects.exists()
 
 
+def test_only_members_add_or_remove_files_everyone_else_is_refused(
+    client, approvals_member, other_tf_member, hq, reporter, other_reporter, outsider, project, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from taskforces.models import Attachment
+
+    settings.MEDIA_ROOT = tmp_path
+    item = make_item(project)
+    upload_url = f"/taskforces/approvals/items/{item.pk}/files/"
+
+    def pdf():
+        return SimpleUploadedFile("批复.pdf", b"%PDF-1.7\n%%EOF", "application/pdf")
+
+    refused = ((other_tf_member, 403), (hq, 403), (reporter, 403), (other_reporter, 404), (outsider, 404))
+    for user, status in refused:
+        client.force_login(user)
+        assert client.post(upload_url, {"files": pdf()}).status_code == status, user
+    assert not Attachment.objects.exists()
+    client.force_login(approvals_member)
+    assert client.post(upload_url, {"files": pdf()}).status_code == 302
+    attachment = Attachment.objects.get()
+    for user, status in refused:
+        client.force_login(user)
+        assert client.post(f"/taskforces/files/{attachment.pk}/remove/").status_code == status, user
+    assert Attachment.objects.filter(pk=attachment.pk).exists()
+
+
 # --- fixed queries --------------------------------------------------------------------------------------
 
 

@@ -150,10 +150,13 @@ class TestLandMeetingAccess:
 
     def test_reporters_and_outsiders_never_see_meetings(self, client, reporter, outsider, all_taskforces):
         entry = meeting()
-        for user in (reporter, outsider):
+        for user, write_status in ((reporter, 403), (outsider, 404)):
             client.force_login(user)
             assert client.get("/taskforces/land/?tab=meetings").status_code == 404
             assert client.get(f"/taskforces/land/meetings/{entry.pk}/").status_code == 404
+            assert client.post("/taskforces/land/meetings/new/", self.data).status_code == write_status
+            assert client.post(f"/taskforces/land/meetings/{entry.pk}/edit/", self.data).status_code == 404
+        assert LandMeeting.objects.count() == 1
 
     def test_meeting_page_lists_its_decisions(self, client, hq, township, all_taskforces):
         entry = meeting()
