@@ -90,11 +90,12 @@ class MultipleFileField(forms.FileField):
 
 def attachments_field(kinds: tuple[str, ...]) -> MultipleFileField:
     label = _("Photos") if kinds == ("photo",) else _("Photos and documents") if "photo" in kinds else _("Documents")
-    help_text = (
-        _("Several photos at once; the time and place they were taken are kept.")
-        if "photo" in kinds
-        else _("PDF, Word, Excel or OFD files.")
-    )
+    if kinds == ("photo",):
+        help_text = _("Several photos at once; the time and place they were taken are kept.")
+    elif "photo" in kinds:
+        help_text = _("Photos (several at once, keeping the time and place they were taken) or PDF, Word, Excel and OFD files.")
+    else:
+        help_text = _("PDF, Word, Excel or OFD files.")
     return MultipleFileField(kinds=kinds, label=label, help_text=help_text)
 
 

@@ -21,6 +21,7 @@ from .access import (
     get_entry_for_user,
     get_taskforce_for_user,
     member_slugs,
+    reads_all_ledgers,
 )
 from .exports import field_value, model_columns, xlsx_response
 from .forms import AttachmentForm, attachments_field
@@ -39,8 +40,18 @@ def taskforce_index(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "taskforces/index.html",
-        {"cards": cards, "my_slugs": member_slugs(request.user), "nav_section": "taskforces"},
+        {
+            "cards": cards,
+            "my_slugs": member_slugs(request.user),
+            "reporter_unit": _reporter_unit(request.user),
+            "nav_section": "taskforces",
+        },
     )
+
+
+def _reporter_unit(user):
+    """The unit whose projects a township or unit reporter is limited to; None for those who read everything."""
+    return None if reads_all_ledgers(user) else user.unit
 
 
 @one_reference_date()  # figures, filters, rows and badges share one "today"
@@ -57,6 +68,7 @@ def taskforce_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "sections": sections,
         "section": section,
         "can_edit": can_edit_taskforce(request.user, taskforce),
+        "reporter_unit": _reporter_unit(request.user),
         "members": taskforce.memberships.select_related("user", "user__unit").order_by("role", "user__full_name"),
         "figures": page.figures(user=request.user, taskforce=taskforce) if page.figures else [],
         "panel_template": page.panel_template,

@@ -9,6 +9,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from projects.models import MONEY, Project, Unit
@@ -219,7 +220,7 @@ class SiteVisit(LedgerEntry):
     )
     date = models.DateField(_("date"))
     visitors = models.CharField(_("who went"), max_length=200)
-    findings = models.TextField(_("findings"), blank=True)
+    findings = models.TextField(pgettext_lazy("site visit", "findings"), blank=True)
     follow_up = models.TextField(_("follow-up"), blank=True)
     attachments = GenericRelation("taskforces.Attachment")
     history = HistoricalRecords()

@@ -174,7 +174,7 @@ def test_export_marks_overdue_items(client, hq, project):
     client.force_login(hq)
     sheet = load_workbook(io.BytesIO(client.get("/taskforces/approvals/items/export.xlsx").content)).active
     headers = [c.value for c in sheet[1]]
-    assert headers[:3] == ["项目", "所在乡镇", "审批事项"] and headers[-1] == "已逾期"
+    assert headers[:3] == ["项目", "乡（镇）", "审批事项"] and headers[-1] == "已逾期"
     assert sheet.cell(2, 1).value == "凤城陶瓷产业园项目" and sheet.cell(2, len(headers)).value == "是"
     assert sheet.cell(2, headers.index("办结时限") + 1).value.date() == TODAY - timedelta(days=3)
 
