@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from po_untranslated import catalogues, untranslated  # noqa: E402
+from po_untranslated import catalogues, conflicts, untranslated  # noqa: E402
 
 
 def test_every_catalogue_entry_is_translated_to_chinese():
@@ -20,3 +20,8 @@ def test_every_app_has_a_chinese_catalogue():
     expected = ["locale", "projects/locale", "taskforces/locale", "campaigns/locale"]
     found = {str(p.relative_to(ROOT)).split("/zh_Hans")[0] for p in catalogues()}
     assert set(expected) <= found
+
+
+def test_no_string_is_translated_two_ways_by_different_catalogues():
+    # Django merges all catalogues; a clash would show one area's wording on another's page.
+    assert not conflicts()
