@@ -27,9 +27,14 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_databases, teardown_databases  # noqa: E402
+from django.test.utils import (  # noqa: E402
+    CaptureQueriesContext,
+    setup_databases,
+    setup_test_environment,
+    teardown_databases,
+)
 
-PAGES = ["/", "/projects/", "/projects/?tier=county", "/bulletins/"]
+PAGES = ["/", "/projects/", "/projects/?tier=county", "/bulletins/2024/10/", "/campaigns/reserve/?year=2024&month=10"]
 
 
 def fill(n: int) -> None:
@@ -74,6 +79,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[126, 2000, 10000])
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
+    setup_test_environment()  # the test client's host, in-memory mail
     old = setup_databases(verbosity=0, interactive=False)
     try:
         from projects.models import Role, User
