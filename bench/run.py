@@ -87,6 +87,9 @@ def main() -> None:
 
         admin = User.objects.create_user("bench", password="x")
         admin.groups.add(Group.objects.get_or_create(name=Role.ADMIN)[0])
+        from campaigns.models import Campaign
+
+        Campaign.objects.get_or_create(slug="reserve", defaults={"name": "项目储备"})
         client = Client()
         client.force_login(admin)
         print(f"database: {connection.vendor}")
