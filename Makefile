@@ -7,6 +7,10 @@ PORT ?= 8000
 
 .PHONY: run test setup messages compose-check bench clean
 
+# Development settings for manage.py on this machine (git-ignored; production sets real variables).
+local.env:
+	printf '# Written by make setup for local development. Production sets real environment variables.\nDEBUG=true\n' > $@
+
 $(VENV)/.installed: requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
@@ -14,7 +18,7 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 # Install, compile the Chinese catalogues.
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed local.env
 	DEBUG=true $(BIN)/python manage.py compilemessages --ignore=.venv -v 0
 
 # The app with demo data. SQLite and an embedded (filesystem) Celery broker unless DATABASE_URL /
@@ -55,4 +59,4 @@ bench: setup
 	DEBUG=true $(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) var staticfiles db.sqlite3
+	rm -rf $(VENV) var staticfiles db.sqlite3 local.env

@@ -18,6 +18,21 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+def _load_local_env(path: Path) -> None:
+    """Read KEY=VALUE lines from a git-ignored `local.env` (written by `make setup` with DEBUG=true),
+    so that `manage.py` works on a developer's machine. Real environment variables win."""
+    if not path.exists():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and "=" in line:
+            key, value = line.split("=", 1)
+            os.environ.setdefault(key.strip(), value.strip())
+
+
+_load_local_env(BASE_DIR / "local.env")
+
+
 def env_str(name: str, default: str) -> str:
     return os.environ.get(name, default)
 
