@@ -77,7 +77,7 @@ def test_project_list_on_a_phone_shows_name_plan_cumulative_and_rate_without_sid
     table = phone_page.locator("#project-table .table-responsive")
     assert table.evaluate("t => t.scrollWidth <= t.clientWidth"), "the list scrolls sideways on a 390px phone"
     headers = [h.strip() for h in phone_page.locator("#project-table thead th:visible").all_inner_texts()]
-    assert headers == ["项目名称", "年度计划", "1-10月累计", "完成率"]
+    assert headers == ["项目名称", "年度计划投资", "1-10月累计", "完成率"]
     row = phone_page.locator("#project-table tbody tr").first.inner_text()
     assert "1,234,567.89" in row and "100.00%" in row
     assert "省级 · 新建 · 凤城镇" in row  # what the hidden columns said, under the name
