@@ -102,7 +102,13 @@ def cumulative_completed_subquery(*, year: int, month: int, project_ref: str = "
 
 def month_completed_subquery(*, year: int, month: int, project_ref: str = "project_id") -> Subquery:
     """Month M's completed investment for the referenced project (NULL when not reported)."""
-    row = MonthlyProgress.objects.filter(project_id=OuterRef(project_ref), year=year, month=month).values("completed")[:1]
+    # order_by(): at most one row matches (one per project and month); the model's default ordering
+    # would otherwise join Project and sort by name once per outer row.
+    row = (
+        MonthlyProgress.objects.filter(project_id=OuterRef(project_ref), year=year, month=month)
+        .order_by()
+        .values("completed")[:1]
+    )
     return Subquery(row, output_field=_MONEY_FIELD)
 
 
