@@ -61,19 +61,17 @@ def set_run_font(run, name: str, size=None, *, bold: bool = False, color: RGBCol
     run.font.bold = bold
     if color is not None:
         run.font.color.rgb = color
-    r_pr = run._element.get_or_add_rPr()
-    r_fonts = r_pr.find(qn("w:rFonts"))
-    if r_fonts is None:
-        r_fonts = OxmlElement("w:rFonts")
-        r_pr.insert(0, r_fonts)
-    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        r_fonts.set(qn(attribute), name)
+    _name_fonts(run._element.get_or_add_rPr(), name)
 
 
 def _style_font(style, name: str, size) -> None:
     style.font.name = name
     style.font.size = size
-    r_pr = style.element.get_or_add_rPr()
+    _name_fonts(style.element.get_or_add_rPr(), name)
+
+
+def _name_fonts(r_pr, name: str) -> None:
+    """Name the font for every script, East Asian included (python-docx's font.name sets only Latin)."""
     r_fonts = r_pr.find(qn("w:rFonts"))
     if r_fonts is None:
         r_fonts = OxmlElement("w:rFonts")
