@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import django_filters
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import F

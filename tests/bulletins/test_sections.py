@@ -13,7 +13,6 @@ from projects.bulletins.documents import draft_meta
 from projects.bulletins.figures import bulletin_figures
 from projects.bulletins.sections import campaign_sections, taskforce_sections
 from projects.bulletins.services import render_xlsx
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 
