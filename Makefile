@@ -45,15 +45,11 @@ compose-check:
 	  SECRET_KEY=x POSTGRES_PASSWORD=x docker-compose -f docker-compose.yml config -q && echo "docker-compose.yml is valid"; \
 	else echo "docker-compose not installed: docker-compose.yml not validated"; fi
 
-# Regenerate the translation catalogues after changing user-facing strings (then fill in msgstr).
+# Regenerate the one zh-hans catalogue (locale/) after changing user-facing strings, then fill in msgstr
+# (scripts/po_untranslated.py lists what is missing, scripts/po_fill.py fills it from a JSON map).
 messages: setup
 	DEBUG=true $(BIN)/python manage.py makemessages -l zh_Hans --no-obsolete -v 0 \
-	  --ignore=.venv --ignore='projects/*' --ignore='taskforces/*' --ignore='campaigns/*' --ignore='tests/*'
-	cd projects && DEBUG=true ../$(BIN)/python ../manage.py makemessages -l zh_Hans --no-obsolete -v 0 --ignore='bulletins/*'
-	cd projects/bulletins && DEBUG=true ../../$(BIN)/python ../../manage.py makemessages -l zh_Hans --no-obsolete -v 0
-	cd taskforces && DEBUG=true ../$(BIN)/python ../manage.py makemessages -l zh_Hans --no-obsolete -v 0
-	cd campaigns && DEBUG=true ../$(BIN)/python ../manage.py makemessages -l zh_Hans --no-obsolete -v 0 --ignore='scheduling/*'
-	cd campaigns/scheduling && DEBUG=true ../../$(BIN)/python ../../manage.py makemessages -l zh_Hans --no-obsolete -v 0
+	  --ignore=.venv --ignore=tests --ignore=var --ignore=staticfiles --ignore=bench
 
 bench: setup
 	DEBUG=true $(BIN)/python bench/run.py

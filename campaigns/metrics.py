@@ -502,7 +502,7 @@ def _problem_units(p) -> list[int | None]:
 
 
 def _problem_record(p, detail: str = "") -> Record:
-    return Record(label=p.description[:60], url=_url("scheduling:problem", p.pk), detail=detail,
+    return Record(label=p.description[:60], url=_url("cycles:problem", p.pk), detail=detail,
                   when=timezone.localdate(p.raised_at))
 
 
@@ -591,7 +591,7 @@ def occurrence_on_time(o) -> bool:
 
 def _occurrence_record(o) -> Record:
     held = str(o.held_on) if o.held_on else gettext("not held")
-    return Record(label=o.title, url=_url("scheduling:occurrence", o.pk),
+    return Record(label=o.title, url=_url("cycles:occurrence", o.pk),
                   detail=gettext("due %(due)s, held %(held)s") % {"due": o.due_date, "held": held}, when=o.due_date)
 
 

@@ -646,7 +646,7 @@ def campaign_bulletin_section(*, year: int, month: int) -> dict[str, Any]:
 
 
 def bulletin_section(*, year: int, month: int) -> list[dict[str, Any]]:
-    """The bulletin's hook (projects.bulletins.sections.campaign_sections): one part per campaign with indicators,
+    """The bulletin's hook (bulletins.sections.campaign_sections): one part per campaign with indicators,
     [{"slug", "name", "figures": {…}, "paragraphs": [text]}], built from `campaign_bulletin_section`.
     Everything is plain JSON (the bulletin freezes its figures when published)."""
     section = campaign_bulletin_section(year=year, month=month)

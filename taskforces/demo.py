@@ -29,7 +29,7 @@ from django.utils import translation
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from campaigns.scheduling.services import problem_resolve
+from cycles.services import problem_resolve
 from projects.models import Nature, Project, ProjectYear, Unit, User
 
 from .catalogues import seed_catalogues

@@ -128,7 +128,7 @@ def bulk_projects(
     return projects
 
 
-# --- scheduling cycles (campaigns.scheduling) -------------------------------------------------------
+# --- scheduling cycles (cycles) -------------------------------------------------------
 
 
 def make_duty(
@@ -149,8 +149,8 @@ def make_duty(
     20th, quarterly / twice a year in the period's last month on the 20th, yearly on 20 December.
     """
     from campaigns.models import Campaign
-    from campaigns.scheduling.models import Duty
-    from campaigns.scheduling.seeding import first_next_due
+    from cycles.models import Duty
+    from cycles.seeding import first_next_due
 
     defaults = {
         "weekly": {"weekday": 4},

@@ -91,8 +91,8 @@ INSTALLED_APPS = [
     "projects",
     "taskforces",
     "campaigns",
-    "campaigns.scheduling",
-    "projects.bulletins",
+    "cycles",
+    "bulletins",
 ]
 
 MIDDLEWARE = [
@@ -122,7 +122,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "projects.context_processors.navigation",
-                "campaigns.scheduling.context_processors.notifications",
+                "cycles.context_processors.notifications",
             ],
         },
     },

@@ -22,7 +22,7 @@ urlpatterns = [
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("taskforces/", include("taskforces.urls")),
     path("campaigns/", include("campaigns.urls")),
-    path("cycles/", include("campaigns.scheduling.urls")),
-    path("bulletins/", include("projects.bulletins.urls")),
+    path("cycles/", include("cycles.urls")),
+    path("bulletins/", include("bulletins.urls")),
     path("", include("projects.urls")),
 ]

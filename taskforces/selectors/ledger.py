@@ -61,11 +61,11 @@ def truncated(attr: str, length: int = 40):
 
 
 def problem_url(problem_id: int | None) -> str:
-    """The page of a problem on the county's problem ledger (campaigns.scheduling), when there is one."""
+    """The page of a problem on the county's problem ledger (cycles), when there is one."""
     if not problem_id:
         return ""
     try:
-        return reverse("scheduling:problem", args=[problem_id])
+        return reverse("cycles:problem", args=[problem_id])
     except NoReverseMatch:
         return ""
 

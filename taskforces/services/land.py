@@ -1,7 +1,7 @@
 """Writes to the land-use guarantee ledger beyond the generic entry forms.
 
 A land problem the task force cannot solve itself goes on the county's tiered problem ledger
-(问题台账, kept by the HQ office; see campaigns.scheduling), where it climbs to the deputy county
+(问题台账, kept by the HQ office; see cycles), where it climbs to the deputy county
 head in charge and higher when it stays unresolved. The land problem keeps the link.
 """
 
@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from campaigns.scheduling.services import problem_raise
+from cycles.services import problem_raise
 from projects.models import User
 
 from ..models import LandProblem, Problem, ProblemSource, TaskForce

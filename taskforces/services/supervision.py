@@ -9,7 +9,7 @@ from django.db import transaction
 from django.forms import ModelForm
 from django.utils import timezone
 
-from campaigns.scheduling.services import problem_raise
+from cycles.services import problem_raise
 from projects.models import User
 
 from ..models import (

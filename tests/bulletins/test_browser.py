@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from projects.bulletins.models import BulletinVersion
+from bulletins.models import BulletinVersion
 from projects.models import Role
 from tests import factories
 from tests.conftest import login

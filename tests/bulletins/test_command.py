@@ -10,8 +10,8 @@ from django.core.management import CommandError, call_command
 from docx import Document
 from openpyxl import load_workbook
 
-from projects.bulletins.figures import bulletin_figures
-from projects.bulletins.services import bulletin_publish
+from bulletins.figures import bulletin_figures
+from bulletins.services import bulletin_publish
 from projects.models import MonthlyProgress
 
 pytestmark = pytest.mark.django_db

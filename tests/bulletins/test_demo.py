@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from projects import demo as register_demo
-from projects.bulletins import demo
-from projects.bulletins.models import BulletinSettings, BulletinVersion
+from bulletins import demo
+from bulletins.models import BulletinSettings, BulletinVersion
 
 pytestmark = pytest.mark.django_db
 

@@ -12,10 +12,10 @@ from docx import Document
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
-from projects.bulletins.documents import bulletin_tables, draft_meta
-from projects.bulletins.figures import bulletin_figures
-from projects.bulletins.formatting import yi
-from projects.bulletins.services import render_docx, render_xlsx
+from bulletins.documents import bulletin_tables, draft_meta
+from bulletins.figures import bulletin_figures
+from bulletins.formatting import yi
+from bulletins.services import render_docx, render_xlsx
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from decimal import Decimal
 
 import pytest
 
-from projects.bulletins.figures import bulletin_figures, chinese_numeral
-from projects.bulletins.models import BulletinOptions
+from bulletins.figures import bulletin_figures, chinese_numeral
+from bulletins.models import BulletinOptions
 from projects.models import Nature, Tier
 from tests import factories
 

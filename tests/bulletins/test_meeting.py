@@ -10,8 +10,8 @@ import pytest
 from django.utils import timezone
 from docx import Document
 
-from projects.bulletins.meeting import meeting_pack
-from projects.bulletins.meeting_docx import meeting_docx
+from bulletins.meeting import meeting_pack
+from bulletins.meeting_docx import meeting_docx
 from taskforces.models import ProblemEvent, ProblemStatus
 from tests import factories
 
@@ -117,7 +117,7 @@ def test_outsider_cannot_see_the_meeting_pack(client, county, outsider):
 
 
 def test_pack_for_a_meeting_occurrence(client, county, problems, hq):
-    from campaigns.scheduling.models import Occurrence
+    from cycles.models import Occurrence
 
     duty = factories.make_duty("scheduling-monthly-progress-meeting", cadence="monthly", taskforce=None,
                                campaign="scheduling", name="项目建设推进会", day=28, problem_level="executive")

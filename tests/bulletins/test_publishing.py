@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 from docx import Document
 
-from projects.bulletins.diff import figures_diff, path_label
-from projects.bulletins.figures import bulletin_figures
-from projects.bulletins.models import BulletinSettings, BulletinVersion
-from projects.bulletins.services import bulletin_publish
+from bulletins.diff import figures_diff, path_label
+from bulletins.figures import bulletin_figures
+from bulletins.models import BulletinSettings, BulletinVersion
+from bulletins.services import bulletin_publish
 from projects.models import MonthlyProgress
 from tests import factories
 

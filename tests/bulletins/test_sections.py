@@ -9,10 +9,10 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from projects.bulletins.documents import draft_meta
-from projects.bulletins.figures import bulletin_figures
-from projects.bulletins.sections import campaign_sections, taskforce_sections
-from projects.bulletins.services import render_xlsx
+from bulletins.documents import draft_meta
+from bulletins.figures import bulletin_figures
+from bulletins.sections import campaign_sections, taskforce_sections
+from bulletins.services import render_xlsx
 
 pytestmark = pytest.mark.django_db
 

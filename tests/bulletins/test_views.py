@@ -17,8 +17,8 @@ from django.test.utils import CaptureQueriesContext
 from docx import Document
 from openpyxl import load_workbook
 
-from projects.bulletins.models import BulletinSettings, BulletinVersion
-from projects.bulletins.services import bulletin_publish
+from bulletins.models import BulletinSettings, BulletinVersion
+from bulletins.services import bulletin_publish
 from projects.models import MonthlyProgress
 from tests import factories
 

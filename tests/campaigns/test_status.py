@@ -92,7 +92,7 @@ def test_dashboard_panel_is_silent_for_an_outsider(client, outsider, status_case
 
 
 def test_the_bulletin_hook_writes_a_paragraph_per_campaign(status_case):
-    from projects.bulletins.sections import campaign_sections
+    from bulletins.sections import campaign_sections
 
     parts = campaign_sections(year=2024, month=5)
     reserve = next(p for p in parts if p["slug"] == "reserve")

@@ -88,7 +88,7 @@ def test_dashboard_draws_charts_from_vendored_chartjs(client, leader, county):
 
 def test_dashboard_keeps_the_other_areas_panels(client, leader, county):
     templates = {t.name for t in _get(client, leader).templates}
-    assert "scheduling/includes/dashboard_compliance.html" in templates
+    assert "cycles/includes/dashboard_compliance.html" in templates
     assert "campaigns/includes/dashboard_campaigns.html" in templates
 
 

@@ -121,7 +121,7 @@ def test_page_keeps_the_other_areas_panels(client, leader, project):
     client.force_login(leader)
     templates = {t.name for t in client.get(f"/projects/{project.pk}/").templates}
     assert "taskforces/includes/project_ledgers.html" in templates
-    assert "scheduling/includes/project_problems.html" in templates
+    assert "cycles/includes/project_problems.html" in templates
 
 
 def test_page_query_count_does_not_grow_with_history(client, hq, project):

@@ -14,9 +14,9 @@ from projects import demo as register_demo
 DEMO_MODULES = [
     "projects.demo",
     "taskforces.demo",
-    "campaigns.scheduling.demo",
+    "cycles.demo",
     "campaigns.demo",
-    "projects.bulletins.demo",
+    "bulletins.demo",
 ]
 
 

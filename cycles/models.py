@@ -1,0 +1,357 @@
+"""Duties, their occurrences and reminders: the notice's calendar, run by Celery beat.
+
+A `Duty` is a recurring obligation of a task force, a campaign or the HQ office (weekly scheduling,
+half-monthly consultation, quarterly land meeting...). It stores `next_due`, the start of the next
+period whose occurrence has not been opened yet: beat only ticks, and the opener claims the duties
+whose `next_due` has passed (STYLE habit 4). An `Occurrence` is one period's meeting or check, closed
+by recording it. Reminders are `Notification`s (one per recipient, subject and kind, enforced by the
+database), sent on by email and the group-chat webhook through `Delivery` rows that are retried.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
+
+from campaigns.models import Campaign
+from projects.models import Unit
+from taskforces.models import Problem, ProblemLevel, TaskForce
+
+from .periods import CadenceCode
+
+
+class OwnerKind(models.TextChoices):
+    TASKFORCE = "taskforce", pgettext_lazy("scheduling", "Task force")
+    CAMPAIGN = "campaign", pgettext_lazy("scheduling", "Campaign")
+    HQ = "hq", pgettext_lazy("scheduling", "HQ office")
+
+
+class Cadence(models.TextChoices):
+    WEEKLY = CadenceCode.WEEKLY, pgettext_lazy("scheduling", "Weekly")
+    SEMI_MONTHLY = CadenceCode.SEMI_MONTHLY, pgettext_lazy("scheduling", "Twice a month")
+    MONTHLY = CadenceCode.MONTHLY, pgettext_lazy("scheduling", "Monthly")
+    QUARTERLY = CadenceCode.QUARTERLY, pgettext_lazy("scheduling", "Quarterly")
+    HALF_YEARLY = CadenceCode.HALF_YEARLY, pgettext_lazy("scheduling", "Twice a year")
+    YEARLY = CadenceCode.YEARLY, pgettext_lazy("scheduling", "Yearly")
+    AD_HOC = CadenceCode.AD_HOC, pgettext_lazy("scheduling", "Ad hoc")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, pgettext_lazy("scheduling", "Monday")
+    TUESDAY = 1, pgettext_lazy("scheduling", "Tuesday")
+    WEDNESDAY = 2, pgettext_lazy("scheduling", "Wednesday")
+    THURSDAY = 3, pgettext_lazy("scheduling", "Thursday")
+    FRIDAY = 4, pgettext_lazy("scheduling", "Friday")
+    SATURDAY = 5, pgettext_lazy("scheduling", "Saturday")
+    SUNDAY = 6, pgettext_lazy("scheduling", "Sunday")
+
+
+class Duty(models.Model):
+    """A recurring duty of the notice: who holds it, how often, who answers for it."""
+
+    code = models.SlugField(pgettext_lazy("scheduling", "code"), max_length=60, unique=True, help_text=pgettext_lazy("scheduling", "A stable short name, e.g. approvals-weekly."))
+    name = models.CharField(pgettext_lazy("scheduling", "name"), max_length=60, help_text=pgettext_lazy("scheduling", "What is held, e.g. scheduling, consultation, bulletin."))
+    description = models.TextField(pgettext_lazy("scheduling", "about the duty"), blank=True)
+    owner_kind = models.CharField(pgettext_lazy("scheduling", "belongs to"), max_length=20, choices=OwnerKind.choices)
+    taskforce = models.ForeignKey(
+        TaskForce, verbose_name=pgettext_lazy("scheduling", "task force"), null=True, blank=True, on_delete=models.CASCADE, related_name="cycle_duties"
+    )
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=pgettext_lazy("scheduling", "campaign"), null=True, blank=True, on_delete=models.CASCADE, related_name="cycle_duties"
+    )
+    cadence = models.CharField(pgettext_lazy("scheduling", "cadence"), max_length=20, choices=Cadence.choices)
+    weekday = models.PositiveSmallIntegerField(pgettext_lazy("scheduling", "weekday"), null=True, blank=True, choices=Weekday.choices)
+    day = models.PositiveSmallIntegerField(
+        pgettext_lazy("scheduling", "day of the month"), null=True, blank=True,
+        help_text=pgettext_lazy("scheduling", "Monthly and longer: the day it is due (31 = the month's last day). Twice a month: the first half's day."),
+    )
+    second_day = models.PositiveSmallIntegerField(
+        pgettext_lazy("scheduling", "second day"), null=True, blank=True, help_text=pgettext_lazy("scheduling", "Twice a month: the day in the second half (16-31).")
+    )
+    month_in_period = models.PositiveSmallIntegerField(
+        pgettext_lazy("scheduling", "month in the period"), null=True, blank=True,
+        help_text=pgettext_lazy("scheduling", "Quarterly: 1-3; twice a year: 1-6; yearly: 1-12 (the calendar month)."),
+    )
+    # The level of the problem ledger this duty's meeting decides on (its agenda lists those problems).
+    problem_level = models.CharField(
+        pgettext_lazy("scheduling", "problem level on the agenda"), max_length=20, choices=ProblemLevel.choices, blank=True
+    )
+    responsible_unit = models.ForeignKey(
+        Unit, verbose_name=pgettext_lazy("scheduling", "responsible unit"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    responsible_people = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=pgettext_lazy("scheduling", "responsible people"), blank=True, related_name="cycle_duties"
+    )
+    remind_days_before = models.PositiveSmallIntegerField(pgettext_lazy("scheduling", "remind days before"), default=2)
+    active = models.BooleanField(pgettext_lazy("scheduling", "in use"), default=True)
+    # The start (local midnight, aware) of the next period whose occurrence is still to be opened.
+    next_due = models.DateTimeField(pgettext_lazy("scheduling", "next period opens at"), null=True, blank=True)
+    sort_order = models.PositiveSmallIntegerField(pgettext_lazy("scheduling", "sort order"), default=0)
+    created_at = models.DateTimeField(pgettext_lazy("scheduling", "created at"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = pgettext_lazy("scheduling", "duty")
+        verbose_name_plural = pgettext_lazy("scheduling", "duties")
+        ordering = ["owner_kind", "sort_order", "id"]
+        indexes = [models.Index(fields=["active", "next_due"])]
+        constraints = [
+            models.CheckConstraint(
+                name="duty_one_owner",
+                condition=(
+                    Q(owner_kind="taskforce", taskforce__isnull=False, campaign__isnull=True)
+                    | Q(owner_kind="campaign", taskforce__isnull=True, campaign__isnull=False)
+                    | Q(owner_kind="hq", taskforce__isnull=True, campaign__isnull=True)
+                ),
+            ),
+            models.CheckConstraint(
+                name="duty_cadence_parameters",
+                condition=(
+                    Q(cadence="weekly", weekday__isnull=False, weekday__lte=6)
+                    | Q(cadence="semi_monthly", day__isnull=False, second_day__isnull=False,
+                        day__gte=1, day__lte=15, second_day__gte=16, second_day__lte=31)
+                    | Q(cadence="monthly", day__isnull=False, day__gte=1, day__lte=31)
+                    | Q(cadence="quarterly", month_in_period__isnull=False, day__isnull=False,
+                        month_in_period__gte=1, month_in_period__lte=3, day__gte=1, day__lte=31)
+                    | Q(cadence="half_yearly", month_in_period__isnull=False, day__isnull=False,
+                        month_in_period__gte=1, month_in_period__lte=6, day__gte=1, day__lte=31)
+                    | Q(cadence="yearly", month_in_period__isnull=False, day__isnull=False,
+                        month_in_period__gte=1, month_in_period__lte=12, day__gte=1, day__lte=31)
+                    | Q(cadence="ad_hoc")
+                ),
+            ),
+            models.CheckConstraint(name="duty_remind_within_a_month", condition=Q(remind_days_before__lte=31)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.owner_name} {self.name}"
+
+    @property
+    def owner_name(self) -> str:
+        if self.taskforce_id:
+            return self.taskforce.name
+        if self.campaign_id:
+            return self.campaign.name
+        return str(pgettext_lazy("scheduling", "HQ office"))
+
+    @property
+    def schedule_text(self) -> str:
+        """The cadence in words, e.g. 每周五 / 每月20日."""
+        from django.utils.translation import pgettext
+
+        if self.cadence == Cadence.WEEKLY:
+            return pgettext("scheduling", "every %(weekday)s") % {"weekday": Weekday(self.weekday).label}
+        if self.cadence == Cadence.SEMI_MONTHLY:
+            return pgettext("scheduling", "on the %(first)s and %(second)s of each month") % {"first": self.day, "second": self.second_day}
+        if self.cadence == Cadence.MONTHLY:
+            if self.day and self.day >= 31:
+                return pgettext("scheduling", "monthly, on the last day")
+            return pgettext("scheduling", "monthly, day %(day)s") % {"day": self.day}
+        if self.cadence == Cadence.QUARTERLY:
+            return pgettext("scheduling", "quarterly, month %(month)s of the quarter, day %(day)s") % {"month": self.month_in_period, "day": self.day}
+        if self.cadence == Cadence.HALF_YEARLY:
+            return pgettext("scheduling", "twice a year, month %(month)s of the half, day %(day)s") % {"month": self.month_in_period, "day": self.day}
+        if self.cadence == Cadence.YEARLY:
+            return pgettext("scheduling", "yearly, %(month)s/%(day)s") % {"month": self.month_in_period, "day": self.day}
+        return pgettext("scheduling", "ad hoc")
+
+
+class OccurrenceStatus(models.TextChoices):
+    OPEN = "open", pgettext_lazy("scheduling", "Not held yet")
+    HELD = "held", pgettext_lazy("scheduling", "Held")
+
+
+class Occurrence(models.Model):
+    """One period's meeting or check of a duty, e.g. 前期手续专班 2024年第19周调度."""
+
+    duty = models.ForeignKey(Duty, verbose_name=pgettext_lazy("scheduling", "duty"), on_delete=models.CASCADE, related_name="occurrences")
+    period_key = models.CharField(pgettext_lazy("scheduling", "period"), max_length=20)
+    period_start = models.DateField(pgettext_lazy("scheduling", "period start"))
+    period_end = models.DateField(pgettext_lazy("scheduling", "period end"))
+    due_date = models.DateField(pgettext_lazy("scheduling", "due date"))
+    title = models.CharField(pgettext_lazy("scheduling", "title"), max_length=200)
+    status = models.CharField(pgettext_lazy("scheduling", "status"), max_length=10, choices=OccurrenceStatus.choices, default=OccurrenceStatus.OPEN)
+    held_on = models.DateField(pgettext_lazy("scheduling", "date held"), null=True, blank=True)
+    attendees = models.TextField(pgettext_lazy("scheduling", "attendees"), blank=True)
+    minutes = models.TextField(pgettext_lazy("scheduling", "minutes"), blank=True)
+    decisions = models.TextField(pgettext_lazy("scheduling", "decisions"), blank=True)
+    problems_raised = models.ManyToManyField(
+        Problem, verbose_name=pgettext_lazy("scheduling", "problems raised"), blank=True, related_name="raised_at_occurrences"
+    )
+    problems_resolved = models.ManyToManyField(
+        Problem, verbose_name=pgettext_lazy("scheduling", "problems resolved"), blank=True, related_name="resolved_at_occurrences"
+    )
+    opened_at = models.DateTimeField(pgettext_lazy("scheduling", "opened at"))
+    recorded_at = models.DateTimeField(pgettext_lazy("scheduling", "recorded at"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=pgettext_lazy("scheduling", "recorded by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords(excluded_fields=["opened_at"])
+
+    class Meta:
+        verbose_name = pgettext_lazy("scheduling", "occurrence")
+        verbose_name_plural = pgettext_lazy("scheduling", "occurrences")
+        ordering = ["due_date", "duty__sort_order", "id"]
+        indexes = [models.Index(fields=["due_date"]), models.Index(fields=["status", "due_date"])]
+        constraints = [
+            models.UniqueConstraint(fields=["duty", "period_key"], name="occurrence_one_per_period"),
+            models.CheckConstraint(condition=Q(status="open") | Q(held_on__isnull=False), name="occurrence_held_has_date"),
+            models.CheckConstraint(condition=Q(period_end__gte=models.F("period_start")), name="occurrence_period_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+def _attachment_path(instance: OccurrenceAttachment, filename: str) -> str:
+    # Keep only the suffix of the client's name: the stored name is ours, the shown name is in `original_name`.
+    suffix = PurePosixPath(filename).suffix.lower()[:10]
+    return f"cycles/{instance.occurrence_id}/{instance.sha256[:16]}{suffix}"
+
+
+class OccurrenceAttachment(models.Model):
+    """A file kept with a recorded occurrence (minutes, sign-in sheet, photo). Private: served by a view."""
+
+    occurrence = models.ForeignKey(Occurrence, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(pgettext_lazy("scheduling", "file"), upload_to=_attachment_path, max_length=255)
+    original_name = models.CharField(pgettext_lazy("scheduling", "file name"), max_length=255)
+    content_type = models.CharField(pgettext_lazy("scheduling", "type"), max_length=100)
+    size = models.PositiveBigIntegerField(pgettext_lazy("scheduling", "size"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=pgettext_lazy("scheduling", "uploaded by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(pgettext_lazy("scheduling", "uploaded at"))
+
+    class Meta:
+        verbose_name = pgettext_lazy("scheduling", "attachment")
+        verbose_name_plural = pgettext_lazy("scheduling", "attachments")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class LevelOfficial(models.Model):
+    """Who answers for problems at a level of the ladder: the deputy county head in charge (of one task
+    force's area, or of all when no task force is given), the executive deputy county head, the county head.
+
+    They are told when a problem reaches their level; the task-force level's people are its leads.
+    """
+
+    level = models.CharField(pgettext_lazy("scheduling", "level"), max_length=20, choices=ProblemLevel.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=pgettext_lazy("scheduling", "person"), on_delete=models.CASCADE, related_name="+")
+    taskforce = models.ForeignKey(
+        TaskForce, verbose_name=pgettext_lazy("scheduling", "in charge of task force"), null=True, blank=True, on_delete=models.CASCADE,
+        related_name="+", help_text=pgettext_lazy("scheduling", "Deputy county heads: the task force whose problems they take; empty for all."),
+    )
+
+    class Meta:
+        verbose_name = pgettext_lazy("scheduling", "level official")
+        verbose_name_plural = pgettext_lazy("scheduling", "level officials")
+        ordering = ["level", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["level", "user", "taskforce"], name="levelofficial_unique"),
+            models.UniqueConstraint(
+                fields=["level", "user"], condition=Q(taskforce__isnull=True), name="levelofficial_unique_general"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_level_display()} · {self.user}"
+
+
+class NotificationKind(models.TextChoices):
+    OCCURRENCE_DUE = "occurrence_due", pgettext_lazy("scheduling", "Scheduling due soon")
+    OCCURRENCE_OVERDUE = "occurrence_overdue", pgettext_lazy("scheduling", "Scheduling overdue")
+    PROBLEM_DUE = "problem_due", pgettext_lazy("scheduling", "Problem deadline near")
+    PROBLEM_OVERDUE = "problem_overdue", pgettext_lazy("scheduling", "Problem overdue")
+    PROBLEM_ESCALATED = "problem_escalated", pgettext_lazy("scheduling", "Problem escalated")
+    PROBLEM_ASSIGNED = "problem_assigned", pgettext_lazy("scheduling", "Problem assigned to you")
+    APPROVAL_DUE = "approval_due", pgettext_lazy("scheduling", "Approval deadline near")
+    APPROVAL_OVERDUE = "approval_overdue", pgettext_lazy("scheduling", "Approval overdue")
+    PROGRESS_MISSING = "progress_missing", pgettext_lazy("scheduling", "Monthly progress missing")
+
+
+class Notification(models.Model):
+    """A reminder in the app. Each recipient gets at most one per subject and kind (a DB constraint)."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=pgettext_lazy("scheduling", "recipient"), on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(pgettext_lazy("scheduling", "kind"), max_length=30, choices=NotificationKind.choices)
+    # What it is about, e.g. "occurrence:12", "problem:5:2024-05-10", "progress:2024-05".
+    subject_key = models.CharField(pgettext_lazy("scheduling", "subject"), max_length=120)
+    title = models.CharField(pgettext_lazy("scheduling", "title"), max_length=200)
+    body = models.TextField(pgettext_lazy("scheduling", "text"), blank=True)
+    link = models.CharField(pgettext_lazy("scheduling", "link"), max_length=300, blank=True)
+    read_at = models.DateTimeField(pgettext_lazy("scheduling", "read at"), null=True, blank=True)
+    created_at = models.DateTimeField(pgettext_lazy("scheduling", "created at"))
+
+    class Meta:
+        verbose_name = pgettext_lazy("scheduling", "notification")
+        verbose_name_plural = pgettext_lazy("scheduling", "notifications")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "kind", "subject_key"], name="notification_once_per_subject"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DeliveryChannel(models.TextChoices):
+    EMAIL = "email", pgettext_lazy("scheduling", "Email")
+    WEBHOOK = "webhook", pgettext_lazy("scheduling", "Group-chat robot")
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("scheduling", "Waiting")
+    SENDING = "sending", pgettext_lazy("scheduling", "Sending")
+    SENT = "sent", pgettext_lazy("scheduling", "Sent")
+    FAILED = "failed", pgettext_lazy("scheduling", "Failed, will retry")
+    GAVE_UP = "gave_up", pgettext_lazy("scheduling", "Failed, gave up")
+
+
+class Delivery(models.Model):
+    """Sending a reminder beyond the app: an email to its recipient, or one group-chat post per subject.
+
+    Claimed with a conditional update before sending; a failure is recorded and retried later with backoff.
+    """
+
+    notification = models.ForeignKey(
+        Notification, verbose_name=pgettext_lazy("scheduling", "notification"), on_delete=models.CASCADE, related_name="deliveries"
+    )
+    channel = models.CharField(pgettext_lazy("scheduling", "channel"), max_length=10, choices=DeliveryChannel.choices)
+    kind = models.CharField(pgettext_lazy("scheduling", "kind"), max_length=30, choices=NotificationKind.choices)
+    subject_key = models.CharField(pgettext_lazy("scheduling", "subject"), max_length=120)
+    address = models.CharField(pgettext_lazy("scheduling", "address"), max_length=500)
+    status = models.CharField(pgettext_lazy("scheduling", "status"), max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
+    attempts = models.PositiveSmallIntegerField(pgettext_lazy("scheduling", "attempts"), default=0)
+    last_error = models.TextField(pgettext_lazy("scheduling", "last error"), blank=True)
+    next_attempt_at = models.DateTimeField(pgettext_lazy("scheduling", "next attempt at"))
+    claimed_at = models.DateTimeField(pgettext_lazy("scheduling", "claimed at"), null=True, blank=True)
+    sent_at = models.DateTimeField(pgettext_lazy("scheduling", "sent at"), null=True, blank=True)
+    created_at = models.DateTimeField(pgettext_lazy("scheduling", "created at"))
+
+    class Meta:
+        verbose_name = pgettext_lazy("scheduling", "delivery")
+        verbose_name_plural = pgettext_lazy("scheduling", "deliveries")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        constraints = [
+            models.UniqueConstraint(fields=["notification", "channel"], name="delivery_once_per_notification"),
+            # The group chat hears of each subject and kind once, however many people were notified.
+            models.UniqueConstraint(
+                fields=["kind", "subject_key"], condition=Q(channel="webhook"), name="delivery_webhook_once_per_subject"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} → {self.address}"

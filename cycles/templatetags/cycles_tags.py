@@ -1,0 +1,75 @@
+"""Small template helpers of the scheduling pages, and the panels other areas' pages include."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils import timezone
+from django.utils.translation import pgettext
+
+from ..access import can_raise_problem, sees_calendar
+from ..selectors import Standing, compliance, project_problems
+
+register = template.Library()
+
+_STANDING = {
+    Standing.ON_TIME: ("success", "bi-check-circle-fill"),
+    Standing.LATE: ("warning", "bi-clock-history"),
+    Standing.MISSED: ("danger", "bi-exclamation-octagon-fill"),
+    Standing.OPEN: ("primary", "bi-circle"),
+}
+
+
+@register.filter
+def standing_label(value: str) -> str:
+    return {
+        Standing.ON_TIME: pgettext("scheduling", "Held on time"),
+        Standing.LATE: pgettext("scheduling", "Held late"),
+        Standing.MISSED: pgettext("scheduling", "Overdue, not held"),
+        Standing.OPEN: pgettext("scheduling", "Not due yet"),
+    }.get(value, value)
+
+
+@register.filter
+def standing_colour(value: str) -> str:
+    return _STANDING.get(value, ("secondary", ""))[0]
+
+
+@register.filter
+def standing_icon(value: str) -> str:
+    return _STANDING.get(value, ("secondary", "bi-circle"))[1]
+
+
+@register.filter
+def level_colour(level: str) -> str:
+    return {"taskforce": "secondary", "deputy": "info", "executive": "warning", "county_head": "danger"}.get(level, "secondary")
+
+
+@register.filter
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}%"
+
+
+@register.inclusion_tag("cycles/includes/compliance_panel.html", takes_context=True)
+def compliance_panel(context, year: int, month: int) -> dict:
+    """The dashboard's figures: duties held on time / late / not at all in month M and the year."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not sees_calendar(user):
+        return {"show": False}
+    data = compliance(year=year, month=month, today=timezone.localdate())
+    return {"show": True, "c": data}
+
+
+@register.inclusion_tag("cycles/includes/project_problems_panel.html", takes_context=True)
+def project_problems_panel(context, project) -> dict:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"show": False}
+    return {
+        "show": True,
+        "project": project,
+        "problems": project_problems(user=user, project=project),
+        "today": timezone.localdate(),
+        "may_raise": can_raise_problem(user),
+    }
