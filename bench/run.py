@@ -38,7 +38,8 @@ PAGES = ["/", "/projects/", "/projects/?tier=county", "/bulletins/2024/10/", "/c
 
 
 def fill(n: int) -> None:
-    from projects.models import MonthlyProgress, Project, ProjectYear, Tier, Unit, UnitKind
+    from accounts.models import Unit, UnitKind
+    from projects.models import MonthlyProgress, Project, ProjectYear, Tier
 
     MonthlyProgress.objects.all().delete()
     ProjectYear.objects.all().delete()
@@ -87,12 +88,13 @@ def main() -> None:
     setup_test_environment()  # the test client's host, in-memory mail
     old = setup_databases(verbosity=0, interactive=False)
     try:
-        from projects.models import Role, User
         from django.contrib.auth.models import Group
+
+        from accounts.models import Role, User
 
         admin = User.objects.create_user("bench", password="x")
         admin.groups.add(Group.objects.get_or_create(name=Role.ADMIN)[0])
-        from campaigns.models import Campaign
+        from accounts.models import Campaign
 
         Campaign.objects.get_or_create(slug="reserve", defaults={"name": "项目储备"})
         client = Client()

@@ -13,8 +13,8 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from projects.access import has_role, reads_everything, user_roles
-from projects.models import Role, User
+from accounts.access import has_role, reads_everything, user_roles
+from accounts.models import Role, User
 
 from .models import BulletinVersion
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from projects.models import User
+from accounts.models import User
 
 from .models import BulletinSettings, BulletinVersion
 from .services import bulletin_publish

@@ -11,24 +11,24 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.apps import apps
 from django.conf import settings
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cycles.models import Occurrence
+from cycles.seeding import PROGRESS_MEETING_DUTY
+from problems.models import Problem, ProblemEvent, ProblemLevel, ProblemStatus
 from projects.models import MonthlyProgress, Nature, ProjectYear, Tier
 from projects.selectors import HUNDRED, key_projects, key_projects_with_progress, month_end, time_progress
-from taskforces.models import Problem, ProblemEvent, ProblemLevel, ProblemStatus
+from taskforces.models import ApprovalItem
 
 from .figures import bulletin_figures
 from .formatting import money, percent
-from .sections import ledger_model, taskforce_sections
+from .sections import taskforce_sections
 from .selectors import tier_order
 
 MEETING_LEVEL = ProblemLevel.EXECUTIVE
-# The scheduling cycles' duty of the executive deputy county head's monthly meeting (campaigns/scheduling/seeding.py).
-PROGRESS_MEETING_DUTY = "scheduling-monthly-progress-meeting"
 
 
 def _latest_report(field: str, *, year: int, month: int) -> Subquery:
@@ -98,7 +98,7 @@ def open_problems(*, level: str = MEETING_LEVEL) -> list[Problem]:
 def preliminary_approvals(*, year: int, month: int) -> dict:
     """The preliminary projects and, where the approvals ledger has them, their approval items.
 
-    Without the ledger (or with no items) the projects are still listed, so the meeting sees them.
+    With no items the projects are still listed, so the meeting sees them.
     """
     as_of = min(month_end(year, month), timezone.localdate())
     projects = list(
@@ -107,10 +107,9 @@ def preliminary_approvals(*, year: int, month: int) -> dict:
         .order_by(tier_order(), "seq", "project__name")
     )
     items_by_project: dict[int, list] = {}
-    model = ledger_model("taskforces.ApprovalItem")
-    if model is not None and projects:
+    if projects:
         items = (
-            model.objects.filter(project_id__in=[p.project_id for p in projects])
+            ApprovalItem.objects.filter(project_id__in=[p.project_id for p in projects])
             .select_related("item_type", "handling_unit")
             .order_by("deadline", "pk")
         )
@@ -144,7 +143,7 @@ def preliminary_approvals(*, year: int, month: int) -> dict:
                 ),
             }
         )
-    return {"projects": rows, "ledger": model is not None}
+    return {"projects": rows}
 
 
 def meeting_pack(*, year: int, month: int, level: str = MEETING_LEVEL, occurrence=None) -> dict:
@@ -187,18 +186,7 @@ def occurrence_month(occurrence) -> tuple[int, int]:
     return start.year, start.month
 
 
-def meeting_occurrence_model():
-    """The scheduling app's Occurrence model, or None while that app has none."""
-    try:
-        return apps.get_model("scheduling", "Occurrence")
-    except LookupError:
-        return None
-
-
 def progress_meetings(*, year: int) -> dict[int, object]:
-    """The monthly progress meeting's occurrences of `year`, by month (one query; empty without the scheduling app)."""
-    model = meeting_occurrence_model()
-    if model is None:
-        return {}
-    rows = model.objects.filter(duty__code=PROGRESS_MEETING_DUTY, period_start__year=year).order_by("period_start", "pk")
+    """The monthly progress meeting's occurrences of `year`, by month (one query)."""
+    rows = Occurrence.objects.filter(duty__code=PROGRESS_MEETING_DUTY, period_start__year=year).order_by("period_start", "pk")
     return {occurrence.period_start.month: occurrence for occurrence in rows}

@@ -6,11 +6,10 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from .documents import date_label
 from .docx_writer import OfficialDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-
 from .figures import chinese_numeral, join_names
 from .formatting import yi
 

@@ -6,8 +6,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from cycles.access import get_occurrence_for_user
+from cycles.models import Occurrence
+from cycles.seeding import PROGRESS_MEETING_DUTY
+
 from . import access
-from .meeting import MEETING_LEVEL, PROGRESS_MEETING_DUTY, meeting_occurrence_model, meeting_pack, occurrence_month, progress_meetings
+from .meeting import MEETING_LEVEL, meeting_pack, occurrence_month, progress_meetings
 from .meeting_docx import meeting_docx as render_meeting_docx
 from .models import BulletinSettings
 from .views import DOCX, _download, _month
@@ -25,13 +30,11 @@ def _pack_context(year: int, month: int, occurrence=None) -> dict:
     return {"pack": _pack(year, month, occurrence), "year": year, "month": month, "nav_section": "bulletins"}
 
 
-def _get_occurrence(pk: int):
-    model = meeting_occurrence_model()
-    if model is None:
-        raise Http404
-    # Only the monthly progress meeting has a pack: another duty's occurrence would get a title that is not its own.
-    occurrence = model.objects.select_related("duty").filter(pk=pk, duty__code=PROGRESS_MEETING_DUTY).first()
-    if occurrence is None:
+def _get_occurrence(user: User, pk: int) -> Occurrence:
+    """The progress meeting's occurrence, if the user may see it (cycles' access rule). Only the monthly
+    progress meeting has a pack: another duty's occurrence would get a title that is not its own."""
+    occurrence = get_occurrence_for_user(user, pk)
+    if occurrence.duty.code != PROGRESS_MEETING_DUTY:
         raise Http404
     return occurrence
 
@@ -63,13 +66,13 @@ def meeting_docx(request: HttpRequest, year: int, month: int) -> HttpResponse:
 def meeting_for_occurrence(request: HttpRequest, pk: int) -> HttpResponse:
     """The pack for one meeting occurrence of the scheduling cycles: its month, its problem level."""
     access.require_draft_reader(request.user)
-    occurrence = _get_occurrence(pk)
+    occurrence = _get_occurrence(request.user, pk)
     year, month = occurrence_month(occurrence)
     return render(request, "bulletins/meeting.html", _pack_context(year, month, occurrence))
 
 
 def meeting_occurrence_docx(request: HttpRequest, pk: int) -> HttpResponse:
     access.require_draft_reader(request.user)
-    occurrence = _get_occurrence(pk)
+    occurrence = _get_occurrence(request.user, pk)
     year, month = occurrence_month(occurrence)
     return _docx_response(_pack(year, month, occurrence))

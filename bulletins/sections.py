@@ -1,7 +1,7 @@
 """The bulletin's optional sections: one per task force whose ledger has data, and the campaigns'.
 
-Each ledger is read only if its model exists and appears only when it holds records for the
-period, so a bulletin never shows an empty section. Figures are county-wide (a bulletin is not
+A ledger's section appears only when it holds records for the period, so a bulletin never shows an
+empty section. Figures are county-wide (a bulletin is not
 scoped to a reader) and judged as of the end of month M, or today while month M is still running.
 Definitions follow the ledgers' own pages (taskforces/selectors/): an approval item is overdue when
 its deadline has passed and it is not approved; a key project is covered by supervision in month M
@@ -14,25 +14,29 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.apps import apps
 from django.conf import settings
 from django.db.models import Count, Q, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.models import TaskForce
+from campaigns.selectors import bulletin_section as campaign_bulletin_section
+from projects.models import ProjectYear
 from projects.selectors import month_end, rate
+from taskforces.models import (
+    ApprovalItem,
+    FundingApplication,
+    LandDemand,
+    SiteVisit,
+    StatisticsScreening,
+    SupervisionCheck,
+    SupervisionVisit,
+    Trip,
+)
 
 from .formatting import money, percent
 
 ZERO = Decimal("0")
-
-
-def ledger_model(label: str):
-    """The ledger model "app_label.Model", or None while it does not exist."""
-    try:
-        return apps.get_model(label)
-    except LookupError:
-        return None
 
 
 def as_of_date(year: int, month: int) -> date:
@@ -40,16 +44,13 @@ def as_of_date(year: int, month: int) -> date:
 
 
 def _approvals(year: int, month: int, places: int) -> dict | None:
-    model = ledger_model("taskforces.ApprovalItem")
-    if model is None:
-        return None
     as_of = as_of_date(year, month)
     start, end = date(year, month, 1), month_end(year, month)
     # Approved by the end of the month (an approved item always has its date: a constraint of the ledger).
     approved = Q(status="approved", approved_on__lte=end)
     approved_by_as_of = Q(status="approved", approved_on__lte=as_of)
     overdue = Q(deadline__lt=as_of) & ~approved_by_as_of
-    row = model.objects.aggregate(
+    row = ApprovalItem.objects.aggregate(
         items=Count("id"),
         approved=Count("id", filter=approved),
         approved_this_month=Count("id", filter=Q(status="approved", approved_on__gte=start, approved_on__lte=end)),
@@ -69,16 +70,12 @@ def _approvals(year: int, month: int, places: int) -> dict | None:
 
 
 def _supervision(year: int, month: int, places: int) -> dict | None:
-    visit_model = ledger_model("taskforces.SupervisionVisit")
-    check_model = ledger_model("taskforces.SupervisionCheck")
-    if visit_model is None:
-        return None
     in_month = Q(date__year=year, date__month=month)
-    visits = visit_model.objects.filter(in_month)
+    visits = SupervisionVisit.objects.filter(in_month)
     row = visits.aggregate(visits=Count("id"))
     if not row["visits"]:
         return None
-    listed = apps.get_model("projects", "ProjectYear").objects.filter(year=year)
+    listed = ProjectYear.objects.filter(year=year)
     cover = listed.aggregate(
         key_projects=Count("id", distinct=True),
         covered=Count(
@@ -87,11 +84,7 @@ def _supervision(year: int, month: int, places: int) -> dict | None:
             distinct=True,
         ),
     )
-    problems = (
-        check_model.objects.filter(result="problem", visit__date__year=year, visit__date__month=month).count()
-        if check_model is not None
-        else 0
-    )
+    problems = SupervisionCheck.objects.filter(result="problem", visit__date__year=year, visit__date__month=month).count()
     coverage = rate(Decimal(cover["covered"]), Decimal(cover["key_projects"]))
     figures = {
         "visits": row["visits"],
@@ -109,12 +102,9 @@ def _supervision(year: int, month: int, places: int) -> dict | None:
 
 
 def _statistics(year: int, month: int, places: int) -> dict | None:
-    model = ledger_model("taskforces.StatisticsScreening")
-    if model is None:
-        return None
     start, end = date(year, month, 1), month_end(year, month)
     eligible = Q(eligible=True)
-    counts = model.objects.filter(year=year, month=month).aggregate(
+    counts = StatisticsScreening.objects.filter(year=year, month=month).aggregate(
         n_screened=Count("id"),
         n_eligible=Count("id", filter=eligible),
         n_included=Count("id", filter=eligible & Q(included=True)),
@@ -137,10 +127,7 @@ def _statistics(year: int, month: int, places: int) -> dict | None:
 
 
 def _funding(year: int, month: int, places: int) -> dict | None:
-    model = ledger_model("taskforces.FundingApplication")
-    if model is None:
-        return None
-    row = model.objects.filter(year=year).aggregate(
+    row = FundingApplication.objects.filter(year=year).aggregate(
         applications=Count("id"),
         applied=Sum("amount_applied"),
         approved=Sum("amount_approved"),
@@ -164,10 +151,7 @@ def _funding(year: int, month: int, places: int) -> dict | None:
 
 
 def _land(year: int, month: int, places: int) -> dict | None:
-    model = ledger_model("taskforces.LandDemand")
-    if model is None:
-        return None
-    row = model.objects.aggregate(
+    row = LandDemand.objects.aggregate(
         demands=Count("id"),
         area=Sum("area_mu"),
         filed=Count("id", filter=~Q(stage="not_filed")),
@@ -186,12 +170,8 @@ def _land(year: int, month: int, places: int) -> dict | None:
 
 
 def _investment(year: int, month: int, places: int) -> dict | None:
-    trip_model = ledger_model("taskforces.Trip")
-    visit_model = ledger_model("taskforces.SiteVisit")
-    if trip_model is None:
-        return None
-    trips = trip_model.objects.filter(date__year=year, date__month=month).count()
-    site_visits = visit_model.objects.filter(date__year=year, date__month=month).count() if visit_model else 0
+    trips = Trip.objects.filter(date__year=year, date__month=month).count()
+    site_visits = SiteVisit.objects.filter(date__year=year, date__month=month).count()
     if not trips and not site_visits:
         return None
     figures = {"trips": trips, "site_visits": site_visits}
@@ -211,7 +191,7 @@ BUILDERS = [
 
 def taskforce_sections(*, year: int, month: int, places: int = 2) -> list[dict]:
     """[{"slug", "name", "figures": {...}, "paragraphs": [...]}] for the ledgers with data, in task-force order."""
-    names = dict(apps.get_model("taskforces", "TaskForce").objects.values_list("slug", "name"))
+    names = dict(TaskForce.objects.values_list("slug", "name"))
     sections = []
     with translation.override(settings.LANGUAGE_CODE):
         for slug, build in BUILDERS:
@@ -226,12 +206,5 @@ def campaign_sections(*, year: int, month: int) -> list[dict]:
 
     Hook: `campaigns.selectors.bulletin_section(*, year, month) -> list[{"slug", "name", "figures", "paragraphs"}]`.
     """
-    try:
-        from campaigns import selectors as campaign_selectors  # type: ignore[attr-defined]
-    except ImportError:
-        return []
-    section = getattr(campaign_selectors, "bulletin_section", None)
-    if section is None:
-        return []
     with translation.override(settings.LANGUAGE_CODE):
-        return list(section(year=year, month=month) or [])
+        return list(campaign_bulletin_section(year=year, month=month) or [])

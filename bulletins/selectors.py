@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
 from django.db.models import Case, IntegerField, Max, QuerySet, Value, When
 
 from projects.models import Nature, Project, ProjectYear, Tier

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from projects.models import User
+from accounts.models import User
 
 from .diff import figures_diff
 from .documents import DocumentMeta, doc_number, draft_meta, version_meta

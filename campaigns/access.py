@@ -15,10 +15,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
-from projects.access import has_role, reads_everything
-from projects.models import Role, User
-
-from .models import Campaign
+from accounts.access import has_role, reads_everything
+from accounts.models import Campaign, Role, User
 
 
 def can_edit_campaigns(user: User) -> bool:

@@ -4,12 +4,11 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import (
     ApprovalFlowchart,
     BankEnterpriseMeeting,
-    Campaign,
     CampaignYear,
     Ceremony,
     Decision,
-    IndicatorUnitTarget,
     Indicator,
+    IndicatorUnitTarget,
     IndustrialProject,
     Inspection,
     PipelineApproval,
@@ -17,11 +16,6 @@ from .models import (
     RankingPublication,
     ScoringItem,
 )
-
-
-@admin.register(Campaign)
-class CampaignAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "lead_unit")
 
 
 @admin.register(CampaignYear)

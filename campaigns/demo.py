@@ -15,14 +15,14 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from projects.models import Nature, Project, ProjectYear, Unit, UnitKind, User
+from accounts.models import Campaign, Unit, UnitKind, User
+from projects.models import Nature, Project, ProjectYear
 
 from .engine import Engine
 from .metrics import METRICS, MetricContext, Window
 from .models import (
     ApprovalFlowchart,
     BankEnterpriseMeeting,
-    Campaign,
     CampaignYear,
     Ceremony,
     CeremonyKind,

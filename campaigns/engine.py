@@ -24,7 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from projects.models import Unit, UnitKind
+from accounts.models import Unit, UnitKind
 
 from . import formatting
 from .metrics import METRICS, Kind, Metric, MetricContext, Record, Window

@@ -7,18 +7,18 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Project, Tier, Unit, UnitKind
+from accounts.models import Campaign, Unit, UnitKind
+from projects.models import Project, Tier
 
 from .engine import compatible_units
 from .metrics import METRICS, metric_choices
 from .models import (
     BankEnterpriseMeeting,
-    Campaign,
     CampaignYear,
     Ceremony,
     Decision,
-    IndustrialProject,
     Indicator,
+    IndustrialProject,
     Inspection,
     PipelineProject,
     Scheme,

@@ -29,7 +29,8 @@ from django.db.models import Model
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.functional import Promise, lazy
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from projects.models import MonthlyProgress, Nature, ProjectYear, YearTarget
 
@@ -486,7 +487,7 @@ def joined_key_list(ctx: MetricContext, window: Window) -> Values:
 def _problems(ctx: MetricContext):
     key = ("_problems", None)
     if key not in ctx.cache:
-        Problem = _model("taskforces.Problem")
+        Problem = _model("problems.Problem")
         rows = list(
             Problem.objects.select_related("project").only(
                 "id", "description", "level", "status", "deadline", "raised_at", "resolved_at", "owner_unit_id",
@@ -502,7 +503,7 @@ def _problem_units(p) -> list[int | None]:
 
 
 def _problem_record(p, detail: str = "") -> Record:
-    return Record(label=p.description[:60], url=_url("cycles:problem", p.pk), detail=detail,
+    return Record(label=p.description[:60], url=_url("problems:problem", p.pk), detail=detail,
                   when=timezone.localdate(p.raised_at))
 
 
@@ -513,14 +514,14 @@ def problem_open_on(p, day: date) -> bool:
 
 
 @metric("problems.open", _("problems open at the end of the period"), Kind.COUNT, accrues=False,
-        source=_("Problem ledger"), requires=("taskforces.Problem",))
+        source=_("Problem ledger"), requires=("problems.Problem",))
 def problems_open(ctx: MetricContext, window: Window) -> Values:
     day = window.as_of
     return tally((_problem_units(p), Decimal(1), _problem_record(p)) for p in _problems(ctx) if problem_open_on(p, day))
 
 
 @metric("problems.overdue", _("problems open past their deadline"), Kind.COUNT, accrues=False,
-        source=_("Problem ledger"), requires=("taskforces.Problem",))
+        source=_("Problem ledger"), requires=("problems.Problem",))
 def problems_overdue(ctx: MetricContext, window: Window) -> Values:
     day = window.as_of
     return tally(
@@ -531,7 +532,7 @@ def problems_overdue(ctx: MetricContext, window: Window) -> Values:
 
 
 @metric("problems.resolved", _("problems resolved in the period"), Kind.COUNT, accrues=True,
-        source=_("Problem ledger"), requires=("taskforces.Problem",))
+        source=_("Problem ledger"), requires=("problems.Problem",))
 def problems_resolved(ctx: MetricContext, window: Window) -> Values:
     return tally(
         (_problem_units(p), Decimal(1), _problem_record(p))
@@ -541,7 +542,7 @@ def problems_resolved(ctx: MetricContext, window: Window) -> Values:
 
 
 @metric("problems.avg_days_to_resolve", _("average days from raising to resolving, problems resolved in the period"),
-        Kind.DAYS, accrues=False, source=_("Problem ledger"), requires=("taskforces.Problem",))
+        Kind.DAYS, accrues=False, source=_("Problem ledger"), requires=("problems.Problem",))
 def problems_avg_days(ctx: MetricContext, window: Window) -> Values:
     return average(
         (_problem_units(p), _days(p.raised_at, p.resolved_at),
@@ -552,9 +553,9 @@ def problems_avg_days(ctx: MetricContext, window: Window) -> Values:
 
 
 @metric("problems.escalated", _("problems escalated in the period"), Kind.COUNT, accrues=True,
-        source=_("Problem ledger events"), requires=("taskforces.ProblemEvent",))
+        source=_("Problem ledger events"), requires=("problems.ProblemEvent",))
 def problems_escalated(ctx: MetricContext, window: Window) -> Values:
-    ProblemEvent = _model("taskforces.ProblemEvent")
+    ProblemEvent = _model("problems.ProblemEvent")
     events = ProblemEvent.objects.filter(kind="escalated", at__date__gte=window.start, at__date__lte=window.end).select_related(
         "problem", "problem__project"
     )

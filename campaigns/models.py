@@ -19,28 +19,9 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from projects.models import MONEY, Project, Unit
-
-
-class Campaign(models.Model):
-    """One of the six campaigns. `slug`: reserve, scheduling, attraction, service, five-batches, assessment."""
-
-    slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("name"), max_length=50)
-    lead_unit = models.ForeignKey(
-        Unit, verbose_name=_("lead unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    summary = models.TextField(_("summary"), blank=True)
-    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
-
-    class Meta:
-        verbose_name = _("campaign")
-        verbose_name_plural = _("campaigns")
-        ordering = ["sort_order", "id"]
-
-    def __str__(self) -> str:
-        return self.name
-
+from accounts.models import Campaign, Unit
+from core.money import MONEY
+from projects.models import Project
 
 # --- configuration per year ---------------------------------------------------------------------
 

@@ -17,7 +17,8 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from projects.models import MonthlyProgress, ProjectYear, Unit, YearTarget
+from accounts.models import Campaign, Unit
+from projects.models import MonthlyProgress, ProjectYear, YearTarget
 
 from . import formatting
 from .access import Viewer
@@ -27,12 +28,11 @@ from .models import (
     FIVE_STAGES,
     ApprovalFlowchart,
     BankEnterpriseMeeting,
-    Campaign,
     CampaignYear,
     Ceremony,
     Decision,
-    IndustrialProject,
     Indicator,
+    IndustrialProject,
     Inspection,
     PipelineProject,
     PipelineStage,
@@ -238,11 +238,11 @@ class LevelFigures:
 
 def problem_figures_by_level(*, year: int, month: int, unit_id: int | None = None) -> list[LevelFigures] | None:
     """The problem ledger by level: open and overdue at the end of month M, escalated and resolved in M, average days."""
-    Problem = _model("taskforces.Problem")
-    ProblemEvent = _model("taskforces.ProblemEvent")
+    Problem = _model("problems.Problem")
+    ProblemEvent = _model("problems.ProblemEvent")
     if Problem is None:
         return None
-    from taskforces.models import ProblemLevel
+    from problems.models import ProblemLevel
 
     window = Window.for_period("month", year, month)
     day = window.as_of

@@ -13,7 +13,8 @@ from django.forms import ModelForm
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from projects.models import Nature, Project, ProjectStatus, ProjectYear, Unit, User
+from accounts.models import Unit, User
+from projects.models import Nature, Project, ProjectStatus, ProjectYear
 
 from .models import (
     ApprovalFlowchart,

@@ -11,7 +11,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from projects.models import Unit
+from accounts.models import Campaign, Unit
 
 from . import selectors, services
 from .access import campaign_viewer, get_campaign_for_user, get_record_for_user, require_editor
@@ -26,7 +26,7 @@ from .forms import (
     PublishForm,
     UnitTargetForm,
 )
-from .models import ApprovalFlowchart, Campaign, Indicator, PipelineProject, RankingPublication
+from .models import ApprovalFlowchart, Indicator, PipelineProject, RankingPublication
 from .records import get_kind, record_fields
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

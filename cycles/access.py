@@ -14,40 +14,22 @@ Outsiders (no role, no task force) see nothing: 404 for objects, 403 for the pag
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
-from projects.access import has_role, reads_everything, visible_projects
-from projects.models import Role, User
-from taskforces.models import MembershipRole, Problem, TaskForce
+from accounts.access import has_role, is_hq, reads_everything, user_taskforce_ids
+from accounts.models import Role, User
 
-from .models import Delivery, Duty, Notification, Occurrence, OccurrenceAttachment
+from .models import Duty, Occurrence
 
 
 def can_manage_cycles(user: User) -> bool:
-    """Edit duties, manage the problem ledger, record any occurrence: administrators and the HQ office."""
-    return has_role(user, Role.ADMIN, Role.HQ)
-
-
-def user_taskforce_ids(user: User) -> set[int]:
-    """The task forces the user belongs to (lead or member), cached on the user for the request."""
-    if not user.is_authenticated:
-        return set()
-    cached = getattr(user, "_cycle_taskforce_ids", None)
-    if cached is None:
-        cached = set(user.taskforce_memberships.values_list("taskforce_id", flat=True))
-        user._cycle_taskforce_ids = cached  # type: ignore[attr-defined]
-    return cached
-
-
-def user_lead_taskforce_ids(user: User) -> set[int]:
-    if not user.is_authenticated:
-        return set()
-    return set(user.taskforce_memberships.filter(role=MembershipRole.LEAD).values_list("taskforce_id", flat=True))
+    """Edit duties and record any occurrence: administrators and the HQ office."""
+    return is_hq(user)
 
 
 def reads_all_cycles(user: User) -> bool:
-    """Leaders, HQ, inspection, administrators and task-force members read every duty, occurrence and problem
+    """Leaders, HQ, inspection, administrators and task-force members read every duty and occurrence
     (the task forces work together on the same projects, as in the task-force ledgers)."""
     return reads_everything(user) or has_role(user, Role.TASKFORCE) or bool(user_taskforce_ids(user))
 
@@ -57,10 +39,6 @@ def sees_calendar(user: User) -> bool:
     if reads_all_cycles(user):
         return True
     return user.is_authenticated and user.cycle_duties.exists()
-
-
-def sees_problem_ledger(user: User) -> bool:
-    return reads_all_cycles(user) or has_role(user, Role.REPORTER)
 
 
 def visible_duties(user: User, qs: QuerySet[Duty] | None = None) -> QuerySet[Duty]:
@@ -106,14 +84,6 @@ def get_occurrence_for_user(user: User, pk: int, *, write: bool = False) -> Occu
     return occurrence
 
 
-def get_attachment_for_user(user: User, occurrence_pk: int, pk: int) -> OccurrenceAttachment:
-    occurrence = get_occurrence_for_user(user, occurrence_pk)
-    attachment = occurrence.attachments.filter(pk=pk).first()
-    if attachment is None:
-        raise Http404
-    return attachment
-
-
 def get_duty_for_user(user: User, pk: int, *, write: bool = False) -> Duty:
     duty = visible_duties(user).select_related("taskforce", "campaign", "responsible_unit").filter(pk=pk).first()
     if duty is None:
@@ -123,54 +93,3 @@ def get_duty_for_user(user: User, pk: int, *, write: bool = False) -> Duty:
     return duty
 
 
-def visible_problems(user: User, qs: QuerySet[Problem] | None = None) -> QuerySet[Problem]:
-    qs = Problem.objects.all() if qs is None else qs
-    if reads_all_cycles(user):
-        return qs
-    if not user.is_authenticated:
-        return qs.none()
-    condition = Q(owner=user)
-    if has_role(user, Role.REPORTER) and user.unit_id:
-        condition |= Q(project__in=visible_projects(user).values("pk"))
-    return qs.filter(condition)
-
-
-def raisable_taskforces(user: User) -> QuerySet[TaskForce]:
-    """Task forces for which the user may raise a problem: all for the HQ office, else their own."""
-    if can_manage_cycles(user):
-        return TaskForce.objects.all()
-    return TaskForce.objects.filter(pk__in=user_taskforce_ids(user))
-
-
-def can_raise_problem(user: User) -> bool:
-    return can_manage_cycles(user) or bool(user_taskforce_ids(user))
-
-
-def get_problem_for_user(user: User, pk: int, *, write: bool = False) -> Problem:
-    """The problem if the user may see it (404 otherwise); with write=True, 403 unless they manage the ledger."""
-    problem = (
-        visible_problems(user)
-        .select_related("project", "source_taskforce", "owner", "owner_unit", "raised_by")
-        .filter(pk=pk)
-        .first()
-    )
-    if problem is None:
-        raise Http404
-    if write and not can_manage_cycles(user):
-        raise PermissionDenied
-    return problem
-
-
-def get_notification_for_user(user: User, pk: int) -> Notification:
-    notification = Notification.objects.filter(pk=pk, recipient_id=user.pk).first()
-    if notification is None:
-        raise Http404
-    return notification
-
-
-def get_delivery_for_user(user: User, pk: int) -> Delivery:
-    """Deliveries are the HQ office's and administrators' business (the others' reminders are in their inbox)."""
-    delivery = Delivery.objects.filter(pk=pk).first() if can_manage_cycles(user) else None
-    if delivery is None:
-        raise Http404
-    return delivery

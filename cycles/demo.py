@@ -15,21 +15,20 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from campaigns.models import Campaign
-from projects.demo import DEMO_LAST_MONTH, DEMO_PASSWORD, DEMO_YEAR
-from projects.models import Project, Role, Unit, User
-from taskforces.models import (
+from accounts.models import Campaign, Role, TaskForce, TaskForceMembership, Unit, User
+from problems.models import (
+    LevelOfficial,
     Problem,
     ProblemEvent,
     ProblemEventKind,
     ProblemLevel,
     ProblemSource,
     ProblemStatus,
-    TaskForce,
-    TaskForceMembership,
 )
+from projects.demo import DEMO_LAST_MONTH, DEMO_PASSWORD, DEMO_YEAR
+from projects.models import Project
 
-from .models import Duty, LevelOfficial, Occurrence, OccurrenceStatus
+from .models import Duty, Occurrence, OccurrenceStatus
 from .periods import due_date, local_midnight, periods_between
 from .seeding import HQ_UNIT_NAME, seed_notice_duties
 

@@ -3,33 +3,16 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import pgettext_lazy
 
-from projects.models import Project, Role, Unit, User
-from taskforces.models import Problem, ProblemLevel, ProblemStatus, TaskForce
+from accounts.forms import PeopleChoiceField, PersonChoiceField, people_queryset
+from accounts.models import User
+from core.forms import DateInput
+from files.forms import MultipleFileField
+from problems.models import Problem
 
 from .models import Cadence, Duty, OwnerKind
-from .services import sniff_upload
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def people_queryset() -> QuerySet[User]:
-    return User.objects.filter(is_active=True).order_by("username")
-
-
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: User) -> str:
-        return f"{obj.display_name}（{obj.unit}）" if obj.unit_id else obj.display_name
-
-
-class PeopleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: User) -> str:
-        return f"{obj.display_name}（{obj.unit}）" if obj.unit_id else obj.display_name
 
 
 class DutyForm(forms.ModelForm):
@@ -100,50 +83,19 @@ class DutyForm(forms.ModelForm):
 
 
 class AdHocOccurrenceForm(forms.Form):
-    due_on = forms.DateField(label=pgettext_lazy("scheduling", "date"), widget=DATE_WIDGET)
+    due_on = forms.DateField(label=pgettext_lazy("scheduling", "date"), widget=DateInput())
     subject = forms.CharField(label=pgettext_lazy("scheduling", "subject"), max_length=100, required=False)
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files at once; each is checked by its content and size."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
-        cleaned = []
-        for upload in files:
-            upload = super().clean(upload, initial)
-            if upload is None:
-                continue
-            if upload.size > settings.UPLOAD_MAX_BYTES:
-                raise ValidationError(
-                    pgettext_lazy("scheduling", "%(name)s is larger than %(limit)s.") % {"name": upload.name, "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
-                )
-            upload.seek(0)
-            head = upload.read(4096)
-            upload.seek(0)
-            if sniff_upload(head) is None:
-                raise ValidationError(
-                    pgettext_lazy("scheduling", "%(name)s is not a PDF, Word, Excel, JPEG or PNG file.") % {"name": upload.name}
-                )
-            cleaned.append(upload)
-        return cleaned
-
-
 class OccurrenceRecordForm(forms.Form):
-    held_on = forms.DateField(label=pgettext_lazy("scheduling", "date held"), widget=DATE_WIDGET)
+    held_on = forms.DateField(label=pgettext_lazy("scheduling", "date held"), widget=DateInput())
     attendees = forms.CharField(label=pgettext_lazy("scheduling", "attendees"), widget=forms.Textarea(attrs={"rows": 2}))
     minutes = forms.CharField(label=pgettext_lazy("scheduling", "minutes"), widget=forms.Textarea(attrs={"rows": 5}))
     decisions = forms.CharField(label=pgettext_lazy("scheduling", "decisions"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     attachments = MultipleFileField(
-        label=pgettext_lazy("scheduling", "attachments"), required=False, help_text=pgettext_lazy("scheduling", "Minutes, sign-in sheet, photos: PDF, Word, Excel, JPEG or PNG.")
+        kinds=("photo", "document"),
+        label=pgettext_lazy("scheduling", "attachments"),
+        help_text=pgettext_lazy("scheduling", "Minutes, sign-in sheet, photos: PDF, Word, Excel, JPEG or PNG."),
     )
     resolved = forms.ModelMultipleChoiceField(
         label=pgettext_lazy("scheduling", "problems resolved at this meeting"), queryset=Problem.objects.none(), required=False,
@@ -161,56 +113,6 @@ class OccurrenceRecordForm(forms.Form):
             )
 
 
-class ProblemForm(forms.Form):
-    """Raise a problem."""
-
-    description = forms.CharField(label=pgettext_lazy("scheduling", "description"), widget=forms.Textarea(attrs={"rows": 3}))
-    project = forms.ModelChoiceField(label=pgettext_lazy("scheduling", "project"), queryset=Project.objects.none(), required=False)
-    source_taskforce = forms.ModelChoiceField(label=pgettext_lazy("scheduling", "task force"), queryset=TaskForce.objects.none(), required=False)
-    category = forms.CharField(label=pgettext_lazy("scheduling", "problem category"), max_length=50, required=False)
-    owner = PersonChoiceField(label=pgettext_lazy("scheduling", "owner"), queryset=User.objects.none(), required=False)
-    owner_unit = forms.ModelChoiceField(label=pgettext_lazy("scheduling", "responsible unit"), queryset=Unit.objects.all(), required=False)
-    deadline = forms.DateField(label=pgettext_lazy("scheduling", "deadline"), widget=DATE_WIDGET)
-    level = forms.ChoiceField(label=pgettext_lazy("scheduling", "level"), choices=ProblemLevel.choices, initial=ProblemLevel.TASKFORCE)
-
-    def __init__(self, *args, taskforces: QuerySet[TaskForce], projects: QuerySet[Project], may_set_level: bool, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["source_taskforce"].queryset = taskforces
-        self.fields["project"].queryset = projects.order_by("name")
-        self.fields["owner"].queryset = people_queryset().select_related("unit")
-        if not may_set_level:
-            # A task-force member raises problems for their own task force, at the task-force level.
-            del self.fields["level"]
-            self.fields["source_taskforce"].required = True
-            self.fields["source_taskforce"].empty_label = None
-
-
-class ResolveForm(forms.Form):
-    resolution = forms.CharField(label=pgettext_lazy("scheduling", "resolution"), widget=forms.Textarea(attrs={"rows": 3}))
-    close = forms.BooleanField(label=pgettext_lazy("scheduling", "close without resolution"), required=False)
-
-
-class ReassignForm(forms.Form):
-    owner = PersonChoiceField(label=pgettext_lazy("scheduling", "new owner"), queryset=User.objects.none(), required=False)
-    owner_unit = forms.ModelChoiceField(label=pgettext_lazy("scheduling", "responsible unit"), queryset=Unit.objects.all(), required=False)
-    note = forms.CharField(label=pgettext_lazy("scheduling", "note"), max_length=500, required=False)
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = people_queryset().select_related("unit")
-
-    def clean(self) -> dict:
-        data = super().clean()
-        if not data.get("owner") and not data.get("owner_unit"):
-            raise ValidationError(pgettext_lazy("scheduling", "Choose a person or a unit."))
-        return data
-
-
-class RedateForm(forms.Form):
-    deadline = forms.DateField(label=pgettext_lazy("scheduling", "new deadline"), widget=DATE_WIDGET)
-    note = forms.CharField(label=pgettext_lazy("scheduling", "note"), max_length=500, required=False)
-
-
 class AgendaDecisionForm(forms.Form):
     """The meeting's decision on one problem of its agenda."""
 
@@ -225,7 +127,7 @@ class AgendaDecisionForm(forms.Form):
     action = forms.ChoiceField(label=pgettext_lazy("scheduling", "decision"), choices=ACTIONS, initial="keep")
     note = forms.CharField(label=pgettext_lazy("scheduling", "note"), max_length=500, required=False)
     owner = PersonChoiceField(label=pgettext_lazy("scheduling", "new owner"), queryset=User.objects.none(), required=False)
-    deadline = forms.DateField(label=pgettext_lazy("scheduling", "new deadline"), required=False, widget=DATE_WIDGET)
+    deadline = forms.DateField(label=pgettext_lazy("scheduling", "new deadline"), required=False, widget=DateInput())
 
     def __init__(self, *args, people: QuerySet[User] | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -243,22 +145,3 @@ class AgendaDecisionForm(forms.Form):
         return data
 
 
-class ProblemFilterForm(forms.Form):
-    level = forms.ChoiceField(label=pgettext_lazy("scheduling", "level"), choices=[("", pgettext_lazy("scheduling", "All levels"))] + ProblemLevel.choices, required=False)
-    status = forms.ChoiceField(
-        label=pgettext_lazy("scheduling", "status"), choices=[("", pgettext_lazy("scheduling", "All statuses"))] + ProblemStatus.choices, required=False, initial=ProblemStatus.OPEN
-    )
-    overdue = forms.BooleanField(label=pgettext_lazy("scheduling", "overdue only"), required=False)
-    taskforce = forms.ChoiceField(label=pgettext_lazy("scheduling", "task force"), required=False)
-    q = forms.CharField(label=pgettext_lazy("scheduling", "search"), required=False, max_length=100)
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["taskforce"].choices = [("", pgettext_lazy("scheduling", "All task forces"))] + [
-            (tf.slug, tf.name) for tf in TaskForce.objects.only("slug", "name")
-        ]
-
-
-def leaders_queryset() -> QuerySet[User]:
-    """People a meeting may hand a problem to."""
-    return people_queryset().filter(groups__name__in=[Role.LEADER, Role.HQ, Role.TASKFORCE]).distinct().select_related("unit")

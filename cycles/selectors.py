@@ -1,5 +1,5 @@
-"""Reads of the scheduling cycles: the calendar, the compliance figures, the problem ledger, the agenda,
-the inbox. Each runs a fixed number of queries whatever the number of rows.
+"""Reads of the scheduling cycles: the calendar, the compliance figures, the agenda of a meeting.
+Each runs a fixed number of queries whatever the number of rows.
 """
 
 from __future__ import annotations
@@ -11,13 +11,11 @@ from datetime import date, timedelta
 
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 
-from campaigns.models import Campaign
-from projects.models import Project, User
-from taskforces.models import Problem, ProblemEvent, ProblemLevel, ProblemStatus, TaskForce
+from accounts.models import Campaign, TaskForce, User
+from problems.models import Problem, ProblemEvent, ProblemStatus
 
-from .access import visible_occurrences, visible_problems
-from .models import Delivery, Duty, Notification, Occurrence, OccurrenceStatus, OwnerKind
-
+from .access import visible_occurrences
+from .models import Duty, Occurrence, OccurrenceStatus, OwnerKind
 
 # Task forces first, then the campaigns, then the HQ office (as the notice lists them).
 OWNER_ORDER = Case(
@@ -245,42 +243,8 @@ def compliance(*, year: int, month: int, today: date) -> Compliance:
 # --- the problem ledger ---------------------------------------------------------------------------
 
 
-def problems_for_user(
-    *, user: User, today: date, level: str = "", status: str = "", overdue: bool = False, taskforce: str = "",
-    project: Project | None = None, search: str = "",
-) -> QuerySet[Problem]:
-    """The ledger as the user may read it, filtered, with what the list shows joined. One query."""
-    qs = visible_problems(user).select_related("project", "source_taskforce", "owner", "owner_unit")
-    if level:
-        qs = qs.filter(level=level)
-    if status:
-        qs = qs.filter(status=status)
-    if overdue:
-        qs = qs.filter(status=ProblemStatus.OPEN, deadline__lt=today)
-    if taskforce:
-        qs = qs.filter(source_taskforce__slug=taskforce)
-    if project is not None:
-        qs = qs.filter(project=project)
-    if search:
-        qs = qs.filter(Q(description__icontains=search) | Q(project__name__icontains=search) | Q(category__icontains=search))
-    return qs.order_by("status", "deadline", "-raised_at", "pk")
-
-
-def problem_counts(*, user: User, today: date) -> dict[str, int]:
-    """Open problems per level and overdue ones, for the ledger's header. One query."""
-    row = visible_problems(user).aggregate(
-        open=Count("pk", filter=Q(status=ProblemStatus.OPEN)),
-        overdue=Count("pk", filter=Q(status=ProblemStatus.OPEN, deadline__lt=today)),
-        **{level: Count("pk", filter=Q(status=ProblemStatus.OPEN, level=level)) for level in ProblemLevel.values},
-    )
-    return row
-
-
-def problem_history(*, problem: Problem) -> list[ProblemEvent]:
-    return list(problem.events.select_related("actor").order_by("at", "pk"))
-
-
-def problem_meetings(*, problem: Problem) -> dict[str, list[Occurrence]]:
+def problem_meetings(problem: Problem) -> dict[str, list[Occurrence]]:
+    """The meetings that raised and resolved a problem: shown on the problem's page (problems.extensions)."""
     return {
         "raised_at": list(problem.raised_at_occurrences.only("pk", "title")),
         "resolved_at": list(problem.resolved_at_occurrences.only("pk", "title")),
@@ -300,31 +264,7 @@ def agenda(*, occurrence: Occurrence) -> list[Problem]:
     )
 
 
-def project_problems(*, user: User, project: Project) -> list[Problem]:
-    return list(
-        visible_problems(user).filter(project=project).select_related("owner", "source_taskforce").order_by("status", "deadline", "pk")
-    )
-
-
 # --- notifications ----------------------------------------------------------------------------------
-
-
-def unread_count(*, user: User) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
-
-
-def notifications_for_user(*, user: User, unread_only: bool = False) -> QuerySet[Notification]:
-    qs = Notification.objects.filter(recipient=user)
-    if unread_only:
-        qs = qs.filter(read_at__isnull=True)
-    return qs.order_by("-created_at", "-pk")
-
-
-def deliveries(*, status: str = "") -> QuerySet[Delivery]:
-    qs = Delivery.objects.select_related("notification", "notification__recipient")
-    if status:
-        qs = qs.filter(status=status)
-    return qs.order_by("-created_at", "-pk")
 
 
 def duties_for_page(*, qs: QuerySet[Duty]) -> list[Duty]:

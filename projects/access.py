@@ -11,38 +11,15 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from .models import ImportBatch, Project, Role, User
+from accounts.access import has_role, reads_everything
+from accounts.models import Role, User
 
-
-def user_roles(user: User) -> set[str]:
-    """The user's role names, cached on the user object for the request."""
-    if not user.is_authenticated:
-        return set()
-    cached = getattr(user, "_role_cache", None)
-    if cached is None:
-        cached = set(user.groups.values_list("name", flat=True))
-        if user.is_superuser:
-            cached.add(Role.ADMIN)
-        user._role_cache = cached  # type: ignore[attr-defined]
-    return cached
-
-
-def has_role(user: User, *roles: str) -> bool:
-    return bool(user_roles(user) & set(roles))
-
-
-def is_admin(user: User) -> bool:
-    return has_role(user, Role.ADMIN)
+from .models import ImportBatch, Project
 
 
 def can_manage_register(user: User) -> bool:
     """Import lists, edit projects and targets: administrators and the HQ office."""
     return has_role(user, Role.ADMIN, Role.HQ)
-
-
-def reads_everything(user: User) -> bool:
-    """County leaders, the HQ office, the inspection office and administrators read every record."""
-    return has_role(user, Role.ADMIN, Role.HQ, Role.LEADER, Role.INSPECTION)
 
 
 def visible_projects(user: User, qs: QuerySet[Project] | None = None) -> QuerySet[Project]:

@@ -1,25 +1,7 @@
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ImportBatch, MonthlyProgress, Project, ProjectYear, Unit, User, YearTarget
-
-
-@admin.register(User)
-class UserAdmin(BaseUserAdmin):
-    fieldsets = BaseUserAdmin.fieldsets + ((_("County"), {"fields": ("full_name", "unit", "phone")}),)
-    add_fieldsets = BaseUserAdmin.add_fieldsets + ((_("County"), {"fields": ("full_name", "unit")}),)
-    list_display = ("username", "full_name", "unit", "is_active")
-    list_filter = ("groups", "unit__kind", "is_active")
-    search_fields = ("username", "full_name")
-
-
-@admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "sort_order")
-    list_filter = ("kind",)
-    search_fields = ("name",)
+from .models import ImportBatch, MonthlyProgress, Project, ProjectYear, YearTarget
 
 
 @admin.register(YearTarget)

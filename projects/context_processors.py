@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from campaigns.models import Campaign
-from taskforces.models import TaskForce
-
-from .access import is_admin
+from accounts.access import is_admin
+from accounts.models import Campaign, TaskForce
 
 
 def navigation(request: HttpRequest) -> dict:

@@ -16,22 +16,9 @@ from decimal import Decimal
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from campaigns.models import Campaign
-from taskforces.models import MembershipRole, TaskForce, TaskForceMembership
+from accounts.models import Campaign, MembershipRole, Role, TaskForce, TaskForceMembership, Unit, UnitKind, User
 
-from .models import (
-    MonthlyProgress,
-    Nature,
-    Project,
-    ProjectStatus,
-    ProjectYear,
-    Role,
-    Tier,
-    Unit,
-    UnitKind,
-    User,
-    YearTarget,
-)
+from .models import MonthlyProgress, Nature, Project, ProjectStatus, ProjectYear, Tier, YearTarget
 
 DEMO_YEAR = 2024
 DEMO_LAST_MONTH = 10

@@ -9,7 +9,9 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Nature, ProjectStatus, ProjectYear, Tier, Unit, UnitKind
+from accounts.models import Unit, UnitKind
+
+from .models import Nature, ProjectStatus, ProjectYear, Tier
 from .selectors import available_years, default_month
 
 MONTH_CHOICES = [(m, _("Jan–%(month)s") % {"month": m}) for m in range(1, 13)]

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import MONEY
+from core.money import MONEY
 
 
 class ProgressForm(forms.Form):

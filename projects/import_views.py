@@ -17,7 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .access import can_manage_register, get_import_batch_for_user, user_roles
+from accounts.access import user_roles
+
+from .access import can_manage_register, get_import_batch_for_user
 from .exporters import progress_template, project_list_template, project_list_workbook
 from .filters import ProjectFilter
 from .import_forms import ProgressImportForm, ProgressTemplateForm, ProjectImportForm

@@ -1,4 +1,4 @@
-"""The key-project register: units, yearly targets, projects, their yearly listing and monthly progress.
+"""The key-project register: yearly targets, projects, their yearly listing and monthly progress.
 
 Money is stored in 万元 as exact decimals (two places: 1 元 would be 0.0001 万元, but county lists
 never go below 0.01 万元 = 100 元).
@@ -9,76 +9,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-MONEY = {"max_digits": 16, "decimal_places": 2}
-
-
-class UnitKind(models.TextChoices):
-    DEPARTMENT = "department", _("County department")
-    TOWNSHIP = "township", _("Township")
-    DEV_ZONE = "dev_zone", _("Development zone")
-    OFFICE = "office", _("Office")
-    OTHER = "other", _("Other body")
-
-
-class Unit(models.Model):
-    """A government body: a county department, a township, the development zone, an office."""
-
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    short_name = models.CharField(_("short name"), max_length=50, blank=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices)
-    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
-
-    class Meta:
-        verbose_name = _("unit")
-        verbose_name_plural = _("units")
-        ordering = ["kind", "sort_order", "name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def is_township(self) -> bool:
-        """Townships and the development zone are assessed alike (the notice treats them together)."""
-        return self.kind in (UnitKind.TOWNSHIP, UnitKind.DEV_ZONE)
-
-
-class Role(models.TextChoices):
-    """Roles are Django groups with these names; a user may hold several."""
-
-    ADMIN = "admin", _("Administrator")
-    HQ = "hq", _("HQ office")
-    LEADER = "leader", _("County leader")
-    TASKFORCE = "taskforce", _("Task-force member")
-    REPORTER = "reporter", _("Township or unit reporter")
-    INSPECTION = "inspection", _("Inspection office")
-
-
-class User(AbstractUser):
-    """A person who logs in. `unit` scopes what a reporter may see and enter."""
-
-    full_name = models.CharField(_("full name"), max_length=50, blank=True)
-    unit = models.ForeignKey(
-        Unit, verbose_name=_("unit"), null=True, blank=True, on_delete=models.SET_NULL, related_name="users"
-    )
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
-
-    class Meta:
-        verbose_name = _("user")
-        verbose_name_plural = _("users")
-
-    def __str__(self) -> str:
-        return self.full_name or self.username
-
-    @property
-    def display_name(self) -> str:
-        return self.full_name or self.username
+from accounts.models import Unit
+from core.money import MONEY
 
 
 class YearTarget(models.Model):
@@ -94,9 +32,10 @@ class YearTarget(models.Model):
     fai_completed_month = models.PositiveSmallIntegerField(
         _("FAI completed up to month"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="projects_historicalyeartarget")
 
     class Meta:
+        db_table = "projects_yeartarget"
         verbose_name = _("year target")
         verbose_name_plural = _("year targets")
         ordering = ["-year"]
@@ -164,9 +103,10 @@ class Project(models.Model):
     remarks = models.TextField(_("remarks"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="projects_historicalproject")
 
     class Meta:
+        db_table = "projects_project"
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         ordering = ["name"]
@@ -195,9 +135,10 @@ class ProjectYear(models.Model):
     nature = models.CharField(_("nature"), max_length=20, choices=Nature.choices)
     annual_plan = models.DecimalField(_("annual planned investment (10k yuan)"), default=Decimal("0"), **MONEY)
     seq = models.PositiveIntegerField(_("number in the list"), default=0)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="projects_historicalprojectyear")
 
     class Meta:
+        db_table = "projects_projectyear"
         verbose_name = _("key project of the year")
         verbose_name_plural = _("key projects of the year")
         ordering = ["year", "tier", "seq", "id"]
@@ -231,9 +172,10 @@ class MonthlyProgress(models.Model):
         related_name="+",
     )
     reported_at = models.DateTimeField(_("reported at"), auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="projects_historicalmonthlyprogress")
 
     class Meta:
+        db_table = "projects_monthlyprogress"
         verbose_name = _("monthly progress")
         verbose_name_plural = _("monthly progress")
         ordering = ["project", "year", "month"]
@@ -281,6 +223,7 @@ class ImportBatch(models.Model):
     applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
 
     class Meta:
+        db_table = "projects_importbatch"
         verbose_name = _("import")
         verbose_name_plural = _("imports")
         ordering = ["-uploaded_at"]

@@ -33,7 +33,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from .models import MonthlyProgress, Nature, Project, ProjectStatus, ProjectYear, Tier, Unit, YearTarget
+from accounts.models import Unit
+
+from .models import MonthlyProgress, Nature, Project, ProjectStatus, ProjectYear, Tier, YearTarget
 
 ZERO = Decimal("0")
 HUNDRED = Decimal("100")
@@ -515,7 +517,9 @@ LIST_ORDERINGS: dict[str, list] = {
 
 def visible_listings(user) -> QuerySet[ProjectYear]:
     """Year listings of the projects the user may read (projects.access.visible_projects)."""
-    from .access import reads_everything, visible_projects
+    from accounts.access import reads_everything
+
+    from .access import visible_projects
 
     if reads_everything(user):
         return ProjectYear.objects.all()

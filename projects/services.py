@@ -23,24 +23,13 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import Unit, UnitKind, User
+
 from .importers import ProgressRow, ProjectRow, name_key, read_progress_list, read_project_list
 from .importers.cells import DateValue, compact, money
 from .importers.problems import ImportFileError, Problems, RowProblems
 from .importers.workbook import check_workbook_bytes, read_source
-from .models import (
-    ImportBatch,
-    ImportKind,
-    ImportStatus,
-    MonthlyProgress,
-    Nature,
-    Project,
-    ProjectYear,
-    Tier,
-    Unit,
-    UnitKind,
-    User,
-)
-
+from .models import ImportBatch, ImportKind, ImportStatus, MonthlyProgress, Nature, Project, ProjectYear, Tier
 
 # --- monthly progress entered by hand (the project page's form) -------------------------------------
 

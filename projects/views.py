@@ -13,18 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .access import (
-    can_manage_register,
-    can_report_progress,
-    get_project_for_progress,
-    get_project_for_user,
-    has_role,
-    reads_everything,
-    user_roles,
-)
+from accounts.access import has_role, reads_everything, user_roles
+from accounts.models import Role
+
+from .access import can_manage_register, can_report_progress, get_project_for_progress, get_project_for_user
 from .filters import ProjectFilter
 from .forms import PeriodForm, ProgressForm
-from .models import Project, Role, Tier
+from .models import Project, Tier
 from .selectors import (
     Dashboard,
     available_years,

@@ -13,43 +13,14 @@ from .models import (
     LandProblem,
     LandType,
     Lead,
-    Problem,
-    ProblemEvent,
     PromotionEvent,
     SiteVisit,
     StatisticsScreening,
     StatisticsThreshold,
     SupervisionCheck,
     SupervisionVisit,
-    TaskForce,
-    TaskForceMembership,
     Trip,
 )
-
-
-class MembershipInline(admin.TabularInline):
-    model = TaskForceMembership
-    extra = 0
-    raw_id_fields = ("user",)
-
-
-@admin.register(TaskForce)
-class TaskForceAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "lead_unit", "cadence")
-    inlines = [MembershipInline]
-
-
-class ProblemEventInline(admin.TabularInline):
-    model = ProblemEvent
-    extra = 0
-
-
-@admin.register(Problem)
-class ProblemAdmin(SimpleHistoryAdmin):
-    list_display = ("description", "project", "level", "status", "deadline", "owner")
-    list_filter = ("status", "level", "source")
-    raw_id_fields = ("project", "source_visit")
-    inlines = [ProblemEventInline]
 
 
 # The configurable lists: administrators maintain them here.

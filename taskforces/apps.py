@@ -7,7 +7,15 @@ class TaskforcesConfig(AppConfig):
     verbose_name = _("Task forces")
 
     def ready(self) -> None:
-        # Every ledger section registers itself on import (taskforces.registry).
-        from .registry import load_sections
+        # Imports here, not at the top: AppConfig.ready runs once the models are loaded.
+        from files import registry as files_registry  # noqa: PLC0415
 
+        from .access import can_edit_entry, can_read_entry  # noqa: PLC0415
+        from .registry import all_sections, load_sections  # noqa: PLC0415
+
+        # Every ledger section registers itself on import (taskforces.registry).
         load_sections()
+        # The ledgers' photos and documents are read and changed by whoever may read and change the entry.
+        for section in all_sections():
+            if section.attachment_kinds:
+                files_registry.register(section.model, can_read=can_read_entry, can_write=can_edit_entry)

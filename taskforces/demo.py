@@ -25,12 +25,12 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import translation
-from django.utils import timezone
+from django.utils import timezone, translation
 from simple_history.utils import bulk_create_with_history
 
-from cycles.services import problem_resolve
-from projects.models import Nature, Project, ProjectYear, Unit, User
+from accounts.models import TaskForce, Unit, User
+from problems.services import problem_resolve
+from projects.models import Nature, Project, ProjectYear
 
 from .catalogues import seed_catalogues
 from .models import (
@@ -52,7 +52,6 @@ from .models import (
     SupervisionAspect,
     SupervisionCheck,
     SupervisionVisit,
-    TaskForce,
     Trip,
 )
 
@@ -393,9 +392,10 @@ def _demo_photo(rng: random.Random, taken: datetime, seed: int) -> bytes:
 def _supervision(user: User | None) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from .services import attachment_create
+    from files.pipeline import clean_upload
+    from files.services import attachment_create
+
     from .services.supervision import supervision_problem_raise
-    from .uploads import clean_upload
 
     taskforce = TaskForce.objects.filter(slug="supervision").first()
     listings = list(ProjectYear.objects.filter(year=DEMO_YEAR).select_related("project").order_by("tier", "seq", "id"))

@@ -13,8 +13,9 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from accounts.models import User
 from projects.demo import DEMO_YEAR
-from projects.models import ProjectYear, User
+from projects.models import ProjectYear
 
 from .models import FundingApplication, FundingStatus, FundType
 from .selectors import reference_date

@@ -14,8 +14,9 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from accounts.models import Unit, User
 from projects.demo import DEMO_YEAR
-from projects.models import Nature, ProjectYear, Unit, User
+from projects.models import Nature, ProjectYear
 
 from .models import (
     LandDemand,

@@ -16,8 +16,9 @@ from datetime import date, timedelta
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
+from accounts.models import User
 from projects.demo import DEMO_LAST_MONTH, DEMO_YEAR
-from projects.models import Nature, Project, ProjectYear, User
+from projects.models import Nature, Project, ProjectYear
 
 from .models import DocumentsStatus, StatisticsScreening
 from .selectors.statistics import eligible_projects, month_end

@@ -7,7 +7,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Unit, UnitKind
+from accounts.models import Unit, UnitKind
 
 
 class LedgerFilterSet(django_filters.FilterSet):

@@ -10,19 +10,12 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 
-from projects.models import Project, Unit
+from accounts.models import Unit
+from core.forms import DateInput
+from projects.models import Project
 
 from .ledgers.common import CatalogueEntry
-from .uploads import CleanedUpload, clean_upload
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class LedgerForm(forms.ModelForm):
@@ -56,56 +49,3 @@ class LedgerForm(forms.ModelForm):
                     field.queryset = queryset.model.objects.filter(models.Q(active=True) | models.Q(pk=current))
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input; each is checked by `taskforces.uploads.clean_upload`.
-
-    `cleaned_data[name]` is a list of `CleanedUpload`.
-    """
-
-    def __init__(self, *args, kinds: tuple[str, ...] = ("photo", "document"), **kwargs):
-        self.kinds = kinds
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*" if kinds == ("photo",) else None}))
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None) -> list[CleanedUpload]:
-        files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
-        if not files and self.required:
-            raise forms.ValidationError(self.error_messages["required"], code="required")
-        cleaned = []
-        errors = []
-        for upload in files:
-            try:
-                cleaned.append(clean_upload(upload, allow=self.kinds))
-            except forms.ValidationError as exc:
-                errors.extend(f"{upload.name}：{message}" for message in exc.messages)
-        if errors:
-            raise forms.ValidationError(errors)
-        return cleaned
-
-
-def attachments_field(kinds: tuple[str, ...]) -> MultipleFileField:
-    label = _("Photos") if kinds == ("photo",) else _("Photos and documents") if "photo" in kinds else _("Documents")
-    if kinds == ("photo",):
-        help_text = _("Several photos at once; the time and place they were taken are kept.")
-    elif "photo" in kinds:
-        help_text = _("Photos (several at once, keeping the time and place they were taken) or PDF, Word, Excel and OFD files.")
-    else:
-        help_text = _("PDF, Word, Excel or OFD files.")
-    return MultipleFileField(kinds=kinds, label=label, help_text=help_text)
-
-
-class AttachmentForm(forms.Form):
-    """Add photos or documents to an existing entry."""
-
-    caption = forms.CharField(label=_("Caption"), max_length=200, required=False)
-
-    def __init__(self, *args, kinds: tuple[str, ...] = ("photo", "document"), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["files"] = attachments_field(kinds)
-        self.fields["files"].required = True
-        self.order_fields(["files", "caption"])

@@ -10,7 +10,6 @@ from .forms import LedgerForm
 from .models import LandDemand, LandMeeting, LandMeetingDecision, LandProblem, LandProblemStatus, LandStage
 from .selectors.land import quarter_of
 
-
 # The date field that records when each stage was reached (the stage's own date).
 STAGE_DATE_FIELD = {
     LandStage.SUBMITTED_CITY: "submitted_city_on",

@@ -10,10 +10,10 @@ mentioned in the changes, whatever the number of rows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from collections.abc import Callable
 from typing import Any
 
 from django.db import models
@@ -163,7 +163,7 @@ def entry_history(entry: models.Model, *, limit: int = 50, with_attachments: boo
     if with_attachments:
         from django.contrib.contenttypes.models import ContentType
 
-        from .ledgers.common import Attachment
+        from files.models import Attachment
 
         files = Attachment.history.filter(
             content_type_id=ContentType.objects.get_for_model(type(entry)).pk, object_id=entry.pk

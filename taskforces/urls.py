@@ -7,7 +7,6 @@ app_name = "taskforces"
 
 urlpatterns = [
     path("", views.taskforce_index, name="index"),
-    path("files/<int:pk>/", views.attachment_download, name="attachment"),
     path("files/<int:pk>/remove/", views.attachment_remove, name="attachment_remove"),
     # Custom views of single ledgers (lead → project, supervision visit form, ...), before the generic ones.
     *extra_urlpatterns(),

@@ -8,29 +8,32 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
+
+from files.access import get_attachment_for_user
+from files.forms import AttachmentForm, attachments_field
+from files.selectors import attachments_by_entry
+from files.services import attachment_create, attachment_delete
 
 from .access import (
     can_edit_taskforce,
     can_read_taskforce,
-    get_attachment_for_user,
     get_entry_for_user,
     get_taskforce_for_user,
     member_slugs,
     reads_all_ledgers,
 )
 from .exports import field_value, model_columns, xlsx_response
-from .forms import AttachmentForm, attachments_field
 from .history import entry_history
 from .registry import get_section, page_for, section_for_model, sections_for
-from .selectors import attachments_by_entry, one_reference_date
+from .selectors import one_reference_date
 from .selectors.ledger import entry_url, filtered_entries, ledger_page, recent_changes, show
 from .selectors.overview import taskforce_overview
-from .services import attachment_create, attachment_delete, entry_save_with_uploads
+from .services import entry_save_with_uploads
 
 
 def taskforce_index(request: HttpRequest) -> HttpResponse:
@@ -214,28 +217,5 @@ def attachment_remove(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(request, _("File removed."))
     section = section_for_model(type(entry))
     return redirect(entry_url(section, entry) + "#attachments" if section else reverse("taskforces:index"))
-
-
-@require_GET
-def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
-    """Stream a photo or document to someone who may read its entry (404 to anyone else).
-
-    Photos are shown inline (they were re-encoded on upload); documents always download.
-    """
-    attachment = get_attachment_for_user(request.user, pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=not attachment.is_photo,
-        filename=attachment.original_name,
-        content_type=attachment.mime_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
 
 

@@ -19,8 +19,7 @@ from urllib.parse import urlparse
 import pytest
 from django.db import connection, connections
 
-from projects.models import Role, UnitKind
-from taskforces.models import MembershipRole
+from accounts.models import MembershipRole, Role, UnitKind
 
 from . import factories
 

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from django.contrib.auth.models import Group
 
-from projects.models import MonthlyProgress, Nature, Project, ProjectYear, Role, Tier, Unit, UnitKind, User
-from taskforces.models import MembershipRole, TaskForce, TaskForceMembership
+from accounts.models import MembershipRole, Role, TaskForce, TaskForceMembership, Unit, UnitKind, User
+from projects.models import MonthlyProgress, Nature, Project, ProjectYear, Tier
 
 _seq = itertools.count(1)
 
@@ -148,7 +148,7 @@ def make_duty(
     Cadence parameters default to: weekly on Friday, twice a month on the 14th and 28th, monthly on the
     20th, quarterly / twice a year in the period's last month on the 20th, yearly on 20 December.
     """
-    from campaigns.models import Campaign
+    from accounts.models import Campaign
     from cycles.models import Duty
     from cycles.seeding import first_next_due
 
@@ -197,7 +197,7 @@ def make_problem(
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from taskforces.models import Problem, ProblemEvent
+    from problems.models import Problem, ProblemEvent
 
     raised_at = raised_at or datetime(2024, 5, 1, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
     problem = Problem.objects.create(
@@ -221,7 +221,7 @@ CAMPAIGN_SLUGS = ["reserve", "scheduling", "attraction", "service", "five-batche
 
 
 def make_campaign(slug: str):
-    from campaigns.models import Campaign
+    from accounts.models import Campaign
 
     names = dict(zip(CAMPAIGN_SLUGS, ["项目储备", "项目调度", "招商引资", "服务保障", "五个一批", "督考一体"], strict=True))
     order = CAMPAIGN_SLUGS.index(slug) if slug in CAMPAIGN_SLUGS else 99

@@ -88,10 +88,15 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "simple_history",
+    # The project's apps, lowest layer first (ARCHITECTURE.md; `make lint` checks the imports).
+    "accounts",
     "projects",
+    "files",
+    "notifications",
+    "problems",
     "taskforces",
-    "campaigns",
     "cycles",
+    "campaigns",
     "bulletins",
 ]
 
@@ -106,7 +111,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "projects.middleware.LoginRequiredEverywhereMiddleware",
+    "accounts.middleware.LoginRequiredEverywhereMiddleware",
 ]
 
 ROOT_URLCONF = "yangcheng_projects.urls"
@@ -122,7 +127,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "projects.context_processors.navigation",
-                "cycles.context_processors.notifications",
+                "notifications.context_processors.notifications",
             ],
         },
     },

@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 
 
 def healthz(request):
@@ -23,6 +24,15 @@ urlpatterns = [
     path("taskforces/", include("taskforces.urls")),
     path("campaigns/", include("campaigns.urls")),
     path("cycles/", include("cycles.urls")),
+    path("problems/", include("problems.urls")),
+    path("notifications/", include("notifications.urls")),
+    path("files/", include("files.urls")),
+    # Pages that moved when the problem ledger and notifications got apps of their own: links kept in
+    # emails, bookmarks and stored notifications still arrive.
+    re_path(r"^cycles/problems/(?P<rest>.*)$", RedirectView.as_view(url="/problems/%(rest)s", query_string=True)),
+    re_path(r"^cycles/notifications/(?P<rest>.*)$", RedirectView.as_view(url="/notifications/%(rest)s", query_string=True)),
+    re_path(r"^cycles/deliveries/(?P<rest>.*)$", RedirectView.as_view(url="/notifications/deliveries/%(rest)s", query_string=True)),
+    re_path(r"^taskforces/files/(?P<rest>.*)$", RedirectView.as_view(url="/files/%(rest)s", query_string=True)),
     path("bulletins/", include("bulletins.urls")),
     path("", include("projects.urls")),
 ]

@@ -6,8 +6,8 @@ from django import template
 from django.utils import timezone
 from django.utils.translation import pgettext
 
-from ..access import can_raise_problem, sees_calendar
-from ..selectors import Standing, compliance, project_problems
+from ..access import sees_calendar
+from ..selectors import Standing, compliance
 
 register = template.Library()
 
@@ -40,11 +40,6 @@ def standing_icon(value: str) -> str:
 
 
 @register.filter
-def level_colour(level: str) -> str:
-    return {"taskforce": "secondary", "deputy": "info", "executive": "warning", "county_head": "danger"}.get(level, "secondary")
-
-
-@register.filter
 def percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.0f}%"
 
@@ -60,16 +55,3 @@ def compliance_panel(context, year: int, month: int) -> dict:
     return {"show": True, "c": data}
 
 
-@register.inclusion_tag("cycles/includes/project_problems_panel.html", takes_context=True)
-def project_problems_panel(context, project) -> dict:
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {"show": False}
-    return {
-        "show": True,
-        "project": project,
-        "problems": project_problems(user=user, project=project),
-        "today": timezone.localdate(),
-        "may_raise": can_raise_problem(user),
-    }

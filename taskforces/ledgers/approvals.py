@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from projects.models import Project, Unit
+from accounts.models import Unit
+from projects.models import Project
 
 from .common import ApprovalItemType, LedgerEntry
 
@@ -68,7 +69,7 @@ class ApprovalItem(LedgerEntry):
     document_number = models.CharField(_("approval document number"), max_length=100, blank=True)
     green_lane = models.BooleanField(_("green fast lane"), default=False)
     notes = models.TextField(_("notes"), blank=True)
-    attachments = GenericRelation("taskforces.Attachment")
+    attachments = GenericRelation("files.Attachment")
     history = HistoricalRecords()
 
     class Meta:

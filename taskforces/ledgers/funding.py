@@ -10,7 +10,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from projects.models import MONEY, Project
+from core.money import MONEY
+from projects.models import Project
 
 from .common import LedgerEntry
 
@@ -58,7 +59,7 @@ class FundingApplication(LedgerEntry):
     amount_received = models.DecimalField(_("amount received (10k yuan)"), default=Decimal("0"), **MONEY)
     status = models.CharField(_("status"), max_length=20, choices=FundingStatus.choices, default=FundingStatus.PREPARING)
     notes = models.TextField(_("notes"), blank=True)
-    attachments = GenericRelation("taskforces.Attachment")
+    attachments = GenericRelation("files.Attachment")
     history = HistoricalRecords()
 
     class Meta:

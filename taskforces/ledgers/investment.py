@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from projects.models import MONEY, Project, Unit
+from accounts.models import Unit
+from core.money import MONEY
+from projects.models import Project
 
 from .common import AttractionMode, Industry, LedgerEntry
 
@@ -191,7 +193,7 @@ class PromotionEvent(LedgerEntry):
     projects_signed = models.PositiveSmallIntegerField(_("projects signed"), default=0)
     amount_signed = models.DecimalField(_("investment signed (10k yuan)"), default=Decimal("0"), **MONEY)
     results = models.TextField(_("results"), blank=True)
-    attachments = GenericRelation("taskforces.Attachment")
+    attachments = GenericRelation("files.Attachment")
     history = HistoricalRecords()
 
     class Meta:
@@ -222,7 +224,7 @@ class SiteVisit(LedgerEntry):
     visitors = models.CharField(_("who went"), max_length=200)
     findings = models.TextField(pgettext_lazy("site visit", "findings"), blank=True)
     follow_up = models.TextField(_("follow-up"), blank=True)
-    attachments = GenericRelation("taskforces.Attachment")
+    attachments = GenericRelation("files.Attachment")
     history = HistoricalRecords()
 
     class Meta:

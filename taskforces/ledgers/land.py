@@ -10,10 +10,12 @@ from decimal import Decimal
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from projects.models import Project, Unit
+from accounts.models import Unit
+from projects.models import Project
 
 from .common import LandType, LedgerEntry
 
@@ -56,7 +58,7 @@ class LandDemand(LedgerEntry):
     returned_on = models.DateField(_("returned on"), null=True, blank=True)
     returned_reason = models.TextField(_("reason returned"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
-    attachments = GenericRelation("taskforces.Attachment")
+    attachments = GenericRelation("files.Attachment")
     history = HistoricalRecords()
 
     class Meta:
@@ -107,7 +109,7 @@ class LandProblem(LedgerEntry):
     status = models.CharField(_("status"), max_length=20, choices=LandProblemStatus.choices, default=LandProblemStatus.OPEN)
     resolved_on = models.DateField(_("resolved on"), null=True, blank=True)
     problem = models.ForeignKey(
-        "taskforces.Problem",
+        "problems.Problem",
         verbose_name=_("problem on the county ledger"),
         null=True,
         blank=True,
@@ -143,7 +145,7 @@ class LandMeeting(LedgerEntry):
     chair = models.CharField(_("chaired by"), max_length=100, blank=True)
     attendees = models.TextField(_("attendees"), blank=True)
     summary = models.TextField(_("summary"), blank=True)
-    attachments = GenericRelation("taskforces.Attachment")
+    attachments = GenericRelation("files.Attachment")
     history = HistoricalRecords()
 
     class Meta:

@@ -16,7 +16,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from projects.models import MONEY, Project
+from core.money import MONEY
+from projects.models import Project
 
 from .common import LedgerEntry
 
@@ -82,7 +83,7 @@ class StatisticsScreening(LedgerEntry):
     documents_reviewed_on = models.DateField(_("documents reviewed on"), null=True, blank=True)
     returned_reason = models.TextField(_("reason returned"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
-    attachments = GenericRelation("taskforces.Attachment")
+    attachments = GenericRelation("files.Attachment")
     history = HistoricalRecords()
 
     class Meta:

@@ -57,7 +57,7 @@ class SupervisionVisit(LedgerEntry):
     inspectors = models.CharField(_("inspectors"), max_length=200)
     talked_with = models.CharField(_("talked with"), max_length=200, blank=True)
     summary = models.TextField(_("summary"), blank=True)
-    attachments = GenericRelation("taskforces.Attachment")
+    attachments = GenericRelation("files.Attachment")
     history = HistoricalRecords()
 
     class Meta:
@@ -81,7 +81,7 @@ class SupervisionCheck(models.Model):
     result = models.CharField(_("result"), max_length=10, choices=CheckResult.choices, default=CheckResult.FINE)
     note = models.TextField(_("note"), blank=True)
     problem = models.OneToOneField(
-        "taskforces.Problem",
+        "problems.Problem",
         verbose_name=_("problem on the ledger"),
         null=True,
         blank=True,

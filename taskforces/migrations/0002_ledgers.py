@@ -4,7 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import simple_history.models
-import taskforces.ledgers.common
+import files.models
 from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
@@ -892,7 +892,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('object_id', models.PositiveBigIntegerField()),
                 ('kind', models.CharField(choices=[('photo', 'Photo'), ('document', 'Document')], max_length=10, verbose_name='kind')),
-                ('file', models.FileField(max_length=255, upload_to=taskforces.ledgers.common.attachment_upload_to, verbose_name='file')),
+                ('file', models.FileField(max_length=255, upload_to=files.models.attachment_upload_to, verbose_name='file')),
                 ('original_name', models.CharField(max_length=255, verbose_name='file name')),
                 ('mime_type', models.CharField(max_length=100, verbose_name='content type')),
                 ('size', models.PositiveBigIntegerField(verbose_name='size (bytes)')),

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Unit
+from accounts.models import Unit
 
 from ..filters import LedgerFilterSet, project_text_filter, township_filter
 from ..forms import LedgerForm

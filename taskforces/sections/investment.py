@@ -9,12 +9,11 @@ from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
-from projects.models import Unit, UnitKind
+from accounts.models import Unit, UnitKind
 
 from ..access import get_lead_for_user
 from ..filters import LedgerFilterSet, project_text_filter, township_filter
@@ -34,13 +33,13 @@ from ..models import (
 )
 from ..registry import Figure, LedgerSection, ListColumn, TaskForcePage, register, register_page
 from ..selectors import reference_date
-from ..selectors.ledger import truncated
 from ..selectors.investment import (
     CHAIN_EVENTS_PER_YEAR,
     COMPREHENSIVE_EVENTS_PER_YEAR,
     TRIPS_PER_MONTH,
     investment_figures,
 )
+from ..selectors.ledger import truncated
 from ..services.investment import lead_convert_to_project
 
 SLUG = "investment"

@@ -18,9 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from files.forms import attachments_field
+
 from ..access import get_supervision_visit_for_user, get_taskforce_for_user
 from ..filters import LedgerFilterSet, project_text_filter, township_filter
-from ..forms import LedgerForm, attachments_field
+from ..forms import LedgerForm
 from ..history import entry_history, history_lines
 from ..models import CheckResult, SupervisionAspect, SupervisionCheck, SupervisionVisit
 from ..registry import Figure, LedgerSection, ListColumn, TaskForcePage, get_section, register, register_page

@@ -10,7 +10,8 @@ from datetime import date
 
 from django.db.models import BooleanField, Case, Count, F, IntegerField, Min, Q, QuerySet, Value, When
 
-from projects.models import Project, User
+from accounts.models import User
+from projects.models import Project
 
 from ..access import entries_for_user, is_unit_reporter, reads_all_ledgers
 from ..models import ApprovalItem, ApprovalStatus

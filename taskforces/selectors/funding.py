@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
-from projects.models import User
+from accounts.models import User
 
 from ..access import entries_for_user
 from ..models import FundingApplication, FundingStatus, FundType

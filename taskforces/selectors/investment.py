@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
-from projects.models import User
+from accounts.models import User
 
 from ..access import entries_for_user
 from ..models import EnterpriseContact, Lead, LeadStage, PromotionEvent, PromotionKind, SiteVisit, Trip

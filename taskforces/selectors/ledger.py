@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from projects.models import User
+from accounts.models import User
 
 from ..access import entries_for_user
 from ..exports import field_value
@@ -65,7 +65,7 @@ def problem_url(problem_id: int | None) -> str:
     if not problem_id:
         return ""
     try:
-        return reverse("cycles:problem", args=[problem_id])
+        return reverse("problems:problem", args=[problem_id])
     except NoReverseMatch:
         return ""
 

@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from projects.models import User
+from accounts.models import TaskForce, User
 
-from ..models import TaskForce
 from ..registry import LedgerSection, sections_for
 from .ledger import visible_entries
 

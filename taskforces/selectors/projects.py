@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from projects.models import Project, User
+from accounts.models import TaskForce, User
+from projects.models import Project
 
 from ..access import can_edit_taskforce, entries_for_user
-from ..models import TaskForce
 from ..registry import LedgerSection, all_sections
 from .ledger import Row, build_rows
 

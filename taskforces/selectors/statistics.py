@@ -21,7 +21,8 @@ from decimal import Decimal
 from django.db.models import Case, CharField, Count, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from projects.models import Project, ProjectStatus, ProjectYear, User
+from accounts.models import User
+from projects.models import Project, ProjectStatus, ProjectYear
 
 from ..access import entries_for_user
 from ..models import DocumentsStatus, StatisticsScreening, StatisticsThreshold

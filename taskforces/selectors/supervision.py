@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max, Q, QuerySet
 
-from projects.models import ProjectYear, User
+from accounts.models import User
+from projects.models import ProjectYear
 
 from ..access import entries_for_user, is_unit_reporter, reads_all_ledgers
 from ..models import CheckResult, SupervisionCheck, SupervisionVisit

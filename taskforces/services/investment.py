@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from projects.models import Project, ProjectStatus, User
+from accounts.models import User
+from projects.models import Project, ProjectStatus
 
 from ..models import Lead, LeadStage
 

@@ -11,10 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from cycles.services import problem_raise
-from projects.models import User
+from accounts.models import TaskForce, User
+from problems.models import Problem, ProblemSource
+from problems.services import problem_raise
 
-from ..models import LandProblem, Problem, ProblemSource, TaskForce
+from ..models import LandProblem
 
 
 def land_problem_escalate(*, land_problem: LandProblem, user: User) -> Problem:

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
-from projects.models import User
+from accounts.models import User
 
 from ..models import StatisticsScreening
 from ..selectors.statistics import eligible_projects

@@ -9,19 +9,14 @@ from django.db import transaction
 from django.forms import ModelForm
 from django.utils import timezone
 
-from cycles.services import problem_raise
-from projects.models import User
+from accounts.models import TaskForce, User
+from files.pipeline import CleanedUpload
+from files.services import attachment_create
+from problems.models import Problem, ProblemSource
+from problems.services import problem_raise
 
-from ..models import (
-    CheckResult,
-    Problem,
-    ProblemSource,
-    SupervisionCheck,
-    SupervisionVisit,
-    TaskForce,
-)
-from ..uploads import CleanedUpload
-from . import attachment_create, entry_save
+from ..models import CheckResult, SupervisionCheck, SupervisionVisit
+from . import entry_save
 
 
 @dataclass
@@ -37,10 +32,11 @@ def supervision_problem_raise(
     """Put the problem a check found on the county's problem ledger, at task-force level.
 
     Raised through the problem ledger's own service, like every other problem (its first event,
-    its notifications); `problem_raise` does not know visits, so the link to the visit is added here.
+    its notifications). The ledger does not know visits: the caller links the problem to the check
+    (`SupervisionCheck.problem`), through which the visit is reached.
     """
     visit = check.visit
-    problem = problem_raise(
+    return problem_raise(
         description=f"{check.get_aspect_display()}：{check.note}",
         raised_by=user,
         now=now,
@@ -50,10 +46,6 @@ def supervision_problem_raise(
         category=str(check.get_aspect_display()),
         deadline=deadline,
     )
-    problem.source_visit = visit
-    problem._history_user = user
-    problem.save(update_fields=["source_visit"])
-    return problem
 
 
 @transaction.atomic

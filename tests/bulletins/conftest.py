@@ -19,7 +19,8 @@ from datetime import date
 
 import pytest
 
-from projects.models import Nature, ProjectStatus, Tier, UnitKind
+from accounts.models import UnitKind
+from projects.models import Nature, ProjectStatus, Tier
 from tests import factories
 
 

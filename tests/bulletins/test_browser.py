@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from accounts.models import Role
 from bulletins.models import BulletinVersion
-from projects.models import Role
 from tests import factories
 from tests.conftest import login
 

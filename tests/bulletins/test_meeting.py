@@ -12,7 +12,7 @@ from docx import Document
 
 from bulletins.meeting import meeting_pack
 from bulletins.meeting_docx import meeting_docx
-from taskforces.models import ProblemEvent, ProblemStatus
+from problems.models import ProblemEvent, ProblemStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from bulletins.documents import draft_meta
 from bulletins.figures import bulletin_figures
-from bulletins.sections import campaign_sections, taskforce_sections
+from bulletins.sections import taskforce_sections
 from bulletins.services import render_xlsx
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,13 @@ def test_approvals_section(county, taskforces):
 
 def test_supervision_statistics_funding_land_and_investment_sections(county, taskforces):
     from taskforces.models import (
-        FundingApplication, LandDemand, SiteVisit, StatisticsScreening, SupervisionCheck, SupervisionVisit, Trip,
+        FundingApplication,
+        LandDemand,
+        SiteVisit,
+        StatisticsScreening,
+        SupervisionCheck,
+        SupervisionVisit,
+        Trip,
     )
 
     # supervision: 2 visits in October to 甲 (twice) and 乙 → 2 of 5 key projects covered (40.00 %); one problem found
@@ -107,15 +113,18 @@ def test_supervision_statistics_funding_land_and_investment_sections(county, tas
     assert rows[0][0] == "招商引资专班"
 
 
-def test_campaign_section_is_included_when_the_campaigns_expose_one(county, monkeypatch):
-    import campaigns.selectors as campaign_selectors
+def test_campaign_section_appears_with_the_campaigns_indicators(county):
+    from tests import factories
 
-    def fake_section(*, year, month):
-        return [{"slug": "attraction", "name": "招商引资", "figures": {"trips": 2}, "paragraphs": ["本月外出招商2次。"]}]
-
-    monkeypatch.setattr(campaign_selectors, "bulletin_section", fake_section, raising=False)
+    factories.make_indicator("reserve", "register.new_projects", name="新开工项目个数", value=3)
     f = bulletin_figures(year=2024, month=10)
-    assert f["campaigns"][0]["name"] == "招商引资"
+    assert [c["name"] for c in f["campaigns"]] == ["项目储备"]
     section = next(s for s in f["text"]["sections"] if s["key"] == "campaigns")
-    assert section["subsections"][0]["paragraphs"] == ["本月外出招商2次。"]
-    assert campaign_sections(year=2024, month=10)[0]["slug"] == "attraction"
+    assert section["subsections"][0]["heading"] == "项目储备"
+    assert "新开工项目个数" in section["subsections"][0]["paragraphs"][0]
+
+
+def test_no_indicators_no_campaign_section(county):
+    f = bulletin_figures(year=2024, month=10)
+    assert f["campaigns"] == []
+    assert not any(s["key"] == "campaigns" for s in f["text"]["sections"])

@@ -8,8 +8,9 @@ from decimal import Decimal
 
 import pytest
 
+from accounts.models import Role
 from campaigns.models import Indicator
-from projects.models import Role, YearTarget
+from projects.models import YearTarget
 from tests import factories
 from tests.conftest import login
 

@@ -12,7 +12,8 @@ import pytest
 from campaigns.engine import Engine
 from campaigns.models import CampaignYear, IndicatorUnitTarget
 from campaigns.selectors import problem_figures_by_level
-from taskforces.models import Industry, ProblemEvent, PromotionEvent, Trip
+from problems.models import ProblemEvent
+from taskforces.models import Industry, PromotionEvent, Trip
 from tests import factories
 
 pytestmark = pytest.mark.django_db

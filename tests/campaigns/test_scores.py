@@ -9,10 +9,10 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from accounts.models import UnitKind
 from campaigns.engine import Engine
 from campaigns.models import Decision, IndicatorUnitTarget, RankingPublication, Scheme, ScoringItem
 from campaigns.services import ranking_publish
-from projects.models import UnitKind
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 
 from cycles.models import Occurrence
-from cycles.services import occurrences_open_due, reminders_send_due
+from cycles.reminders import reminders_send_due
+from cycles.services import occurrences_open_due
 from tests import factories
 from tests.conftest import login
 

@@ -17,12 +17,14 @@ from celery.schedules import crontab
 from django.conf import settings
 
 from cycles import tasks
-from cycles.models import Delivery, DeliveryStatus, Occurrence
-from cycles.services import occurrences_open_due, reminders_send_due
+from cycles.models import Occurrence
+from cycles.reminders import reminders_send_due
+from cycles.services import occurrences_open_due
+from notifications import tasks as notification_tasks
+from notifications.models import Delivery, DeliveryStatus
+from tests import factories
 from yangcheng_projects.beat import BEAT_SCHEDULE
 from yangcheng_projects.celery import app
-
-from tests import factories
 
 ROOT = Path(__file__).resolve().parents[2]
 SH = ZoneInfo("Asia/Shanghai")
@@ -83,7 +85,7 @@ def test_a_real_worker_opens_occurrences_and_sends_a_delivery_through_redis(work
     # A task that takes an id: the worker sends the email of a reminder created here.
     reminders_send_due(now=datetime(2024, 5, 6, 9, tzinfo=SH))
     delivery = Delivery.objects.filter(channel="email").first()
-    assert tasks.send_delivery.apply_async(args=[delivery.pk], kwargs={"now": "2024-05-06T09:01:00+08:00"}, queue=worker).get(timeout=60) is True
+    assert notification_tasks.send_delivery.apply_async(args=[delivery.pk], kwargs={"now": "2024-05-06T09:01:00+08:00"}, queue=worker).get(timeout=60) is True
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.SENT
 

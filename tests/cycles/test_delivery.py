@@ -13,15 +13,10 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 
-from cycles.models import Delivery, DeliveryChannel, DeliveryStatus, Notification
-from cycles.services import (
-    DELIVERY_MAX_ATTEMPTS,
-    delivery_retry,
-    delivery_send,
-    deliveries_send_due,
-    occurrences_open_due,
-    reminders_send_due,
-)
+from cycles.reminders import reminders_send_due
+from cycles.services import occurrences_open_due
+from notifications.delivery import DELIVERY_MAX_ATTEMPTS, deliveries_send_due, delivery_retry, delivery_send
+from notifications.models import Delivery, DeliveryChannel, DeliveryStatus, Notification
 from tests import factories
 
 pytestmark = pytest.mark.django_db

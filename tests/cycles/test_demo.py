@@ -8,9 +8,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from cycles.models import Duty, LevelOfficial, Occurrence
+from cycles.models import Duty, Occurrence
 from cycles.seeding import NOTICE_DUTIES
-from taskforces.models import Problem, ProblemEvent
+from problems.models import LevelOfficial, Problem, ProblemEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +19,14 @@ def test_the_data_migration_seeds_the_hq_office_duty_on_an_empty_database_and_sk
     """Run the migration's function as `migrate` does on a fresh database: no task forces or campaigns yet."""
     import importlib
 
-    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
 
     Duty.objects.all().delete()
     migration = importlib.import_module("cycles.migrations.0002_seed_notice_duties")
-    migration.seed(apps, None)
+    # The models as they were when the migration ran (TaskForce was then in the taskforces app).
+    state = MigrationExecutor(connection).loader.project_state(("scheduling", "0002_seed_notice_duties"))
+    migration.seed(state.apps, None)
     assert list(Duty.objects.values_list("code", "owner_kind", "cadence", "day")) == [
         ("hq-monthly-taskforce-scheduling", "hq", "monthly", 20)
     ]

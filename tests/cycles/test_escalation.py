@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from cycles.models import LevelOfficial, Notification, NotificationKind
-from cycles.services import problem_redate, problems_escalate_overdue
-from projects.models import Role
-from taskforces.models import ProblemEvent, ProblemStatus
+from accounts.models import Role
+from notifications.models import Notification, NotificationKind
+from problems.models import LevelOfficial, ProblemEvent, ProblemStatus
+from problems.services import problem_redate, problems_escalate_overdue
 from tests import factories
 
 pytestmark = pytest.mark.django_db

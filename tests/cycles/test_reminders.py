@@ -10,8 +10,10 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 
-from cycles.models import Delivery, Notification, NotificationKind
-from cycles.services import deliveries_send_due, occurrences_open_due, reminders_send_due
+from cycles.reminders import reminders_send_due
+from cycles.services import occurrences_open_due
+from notifications.delivery import deliveries_send_due
+from notifications.models import Delivery, Notification, NotificationKind
 from tests import factories
 
 pytestmark = pytest.mark.django_db

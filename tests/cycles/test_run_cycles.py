@@ -11,8 +11,8 @@ import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
 
-from cycles.models import LevelOfficial
-from projects.models import Role
+from accounts.models import Role
+from problems.models import LevelOfficial
 from tests import factories
 
 pytestmark = pytest.mark.django_db

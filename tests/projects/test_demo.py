@@ -7,10 +7,9 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from campaigns.models import Campaign
+from accounts.models import Campaign, TaskForce
 from projects.models import MonthlyProgress, Nature, Project, ProjectYear, YearTarget
 from projects.selectors import investment_progress, start_figures
-from taskforces.models import TaskForce
 
 pytestmark = pytest.mark.django_db
 

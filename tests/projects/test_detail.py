@@ -121,7 +121,7 @@ def test_page_keeps_the_other_areas_panels(client, leader, project):
     client.force_login(leader)
     templates = {t.name for t in client.get(f"/projects/{project.pk}/").templates}
     assert "taskforces/includes/project_ledgers.html" in templates
-    assert "cycles/includes/project_problems.html" in templates
+    assert "problems/includes/project_problems.html" in templates
 
 
 def test_page_query_count_does_not_grow_with_history(client, hq, project):
@@ -139,7 +139,7 @@ def test_page_query_count_does_not_grow_with_history(client, hq, project):
 
 
 def test_edit_in_administration_is_offered_only_to_those_who_can_open_the_admin(client, admin, hq, project):
-    link = f'href="/admin/projects/project/{project.pk}/change/"'
+    link = f'href="/admin/register/project/{project.pk}/change/"'
     client.force_login(admin)
     assert link in client.get(f"/projects/{project.pk}/").content.decode()
     client.force_login(hq)  # manages the register through the imports, but is not staff

@@ -9,8 +9,9 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from accounts.models import UnitKind
 from projects.exporters import progress_template, project_list_template, project_list_workbook
-from projects.models import Nature, ProjectYear, Tier, UnitKind
+from projects.models import Nature, ProjectYear, Tier
 from projects.services import progress_import_preview, project_import_apply, project_import_preview
 from tests import factories
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from projects.models import MonthlyProgress, Project, Unit
+from accounts.models import Unit
+from projects.models import MonthlyProgress, Project
 from tests import factories
 
 from .xlsx_samples import county_list, county_units, progress_list, to_bytes

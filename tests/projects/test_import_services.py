@@ -9,17 +9,8 @@ import pytest
 import time_machine
 from django.db import connection
 
-from projects.models import (
-    ImportBatch,
-    ImportStatus,
-    MonthlyProgress,
-    Nature,
-    Project,
-    ProjectYear,
-    Tier,
-    Unit,
-    UnitKind,
-)
+from accounts.models import Unit, UnitKind
+from projects.models import ImportBatch, ImportStatus, MonthlyProgress, Nature, Project, ProjectYear, Tier
 from projects.services import (
     BatchNotPending,
     ImportOutdated,

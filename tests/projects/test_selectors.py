@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 import time_machine
 
-from projects.models import Nature, ProjectStatus, ProjectYear, UnitKind
+from accounts.models import UnitKind
+from projects.models import Nature, ProjectStatus, ProjectYear
 from projects.selectors import (
     default_month,
     default_period,

@@ -19,7 +19,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
-from taskforces.models import Attachment
+from files.models import Attachment
 from tests import factories
 
 
@@ -201,7 +201,7 @@ class LedgerDocumentCases:
         assert client.post(upload_url, {"files": [pdf]}).status_code == 302
         attachment = Attachment.objects.get()
         assert attachment.entry == entry and attachment.file.path.startswith(str(tmp_path))
-        assert f"/taskforces/files/{attachment.pk}/" in client.get(self.entry_url(entry)).content.decode()
+        assert f"/files/{attachment.pk}/" in client.get(self.entry_url(entry)).content.decode()
         for user, status in ((hq, 200), (reporter, 200), (other_reporter, 404)):
             client.force_login(user)
-            assert client.get(f"/taskforces/files/{attachment.pk}/").status_code == status
+            assert client.get(f"/files/{attachment.pk}/").status_code == status

@@ -207,7 +207,7 @@ def test_every_change_is_shown_with_who_when_and_what(client, approvals_member, 
 def test_documents_are_checked_by_content_and_served_only_to_readers(client, approvals_member, hq, reporter, other_reporter, outsider, project):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from taskforces.models import Attachment
+    from files.models import Attachment
 
     item = make_item(project)
     client.force_login(approvals_member)
@@ -219,7 +219,7 @@ def test_documents_are_checked_by_content_and_served_only_to_readers(client, app
     assert attachment.mime_type == "application/pdf" and attachment.original_name == "环评批复.pdf"
     for user, status in ((hq, 200), (reporter, 200), (other_reporter, 404), (outsider, 404)):
         client.force_login(user)
-        response = client.get(f"/taskforces/files/{attachment.pk}/")
+        response = client.get(f"/files/{attachment.pk}/")
         assert response.status_code == status, user
         if status == 200:
             assert b"".join(response.streaming_content).startswith(b"%PDF")
@@ -238,7 +238,7 @@ def test_only_members_add_or_remove_files_everyone_else_is_refused(
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from taskforces.models import Attachment
+    from files.models import Attachment
 
     settings.MEDIA_ROOT = tmp_path
     item = make_item(project)

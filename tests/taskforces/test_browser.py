@@ -9,7 +9,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from taskforces.models import ApprovalItem, Attachment, Problem, SupervisionVisit
+from files.models import Attachment
+from problems.models import Problem
+from taskforces.models import ApprovalItem, SupervisionVisit
 from tests import factories
 from tests.conftest import login
 
@@ -49,7 +51,7 @@ def test_supervision_lead_records_a_visit_with_photos_from_a_phone(phone_page, l
     visit = SupervisionVisit.objects.get()
     assert (visit.project, visit.created_by) == (project, lead)
     problem = Problem.objects.get()
-    assert problem.source_visit == visit and problem.description == "进度：主体施工滞后约一个月"
+    assert problem.supervision_check.visit == visit and problem.description == "进度：主体施工滞后约一个月"
     assert Attachment.objects.filter(object_id=visit.pk, taken_at__isnull=False, latitude__isnull=False).count() == 2
     assert "1个问题已列入问题台账" in page.inner_text(".alert-success")
     assert page.locator(".photo-grid img").count() == 2

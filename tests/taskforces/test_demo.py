@@ -6,7 +6,8 @@ from io import StringIO
 
 import pytest
 
-from taskforces.models import FundingApplication, FundingStatus, Problem, ProblemSource
+from problems.models import Problem, ProblemSource
+from taskforces.models import FundingApplication, FundingStatus
 from taskforces.registry import all_sections
 from taskforces.selectors import reference_date
 from taskforces.selectors.funding import DUE_SOON_DAYS
@@ -31,7 +32,7 @@ def test_every_ledger_has_demo_entries_and_a_second_load_adds_nothing():
     counts = entry_counts()
     assert all(counts.values()), counts
     problems = Problem.objects.filter(source=ProblemSource.SUPERVISION)
-    assert problems.exists() and not problems.filter(source_visit__isnull=True).exists()
+    assert problems.exists() and not problems.filter(supervision_check__isnull=True).exists()
     assert all(p.events.filter(kind="raised").count() == 1 for p in problems)
     for section in all_sections():
         created = section.model.history.filter(history_type="+")

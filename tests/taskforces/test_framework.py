@@ -13,11 +13,11 @@ from django.http import Http404
 from openpyxl import load_workbook
 from PIL import Image
 
+from files.pipeline import clean_upload
 from taskforces import access
 from taskforces.exports import model_columns, xlsx_response
 from taskforces.history import entry_history
 from taskforces.models import ApprovalItem, ApprovalItemType, ApprovalStatus, Lead, Trip
-from taskforces.uploads import clean_upload
 from tests import factories
 
 

@@ -14,8 +14,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
+from files.models import Attachment
 from taskforces.models import (
-    Attachment,
     LandDemand,
     LandMeeting,
     LandMeetingDecision,
@@ -322,11 +322,11 @@ def test_member_uploads_a_document_that_only_readers_of_the_entry_download(
     assert attachment.mime_type == "application/pdf" and attachment.entry == demand
     assert str(media) in attachment.file.path
     client.force_login(reporter)
-    download = client.get(f"/taskforces/files/{attachment.pk}/")
+    download = client.get(f"/files/{attachment.pk}/")
     assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
     assert "attachment" in download["Content-Disposition"]
     client.force_login(other_reporter)
-    assert client.get(f"/taskforces/files/{attachment.pk}/").status_code == 404
+    assert client.get(f"/files/{attachment.pk}/").status_code == 404
 
 
 def test_a_file_is_judged_by_its_content(client, member, project, media):
@@ -435,7 +435,7 @@ def test_an_old_ledger_is_judged_at_its_reference_date_not_today(client, hq, pro
 
 
 def test_member_puts_a_land_problem_on_the_county_problem_ledger_once(client, member, project, department):
-    from taskforces.models import Problem, ProblemLevel
+    from problems.models import Problem, ProblemLevel
 
     land_problem = LandProblem.objects.create(
         project=project, description="耕地占补平衡指标不足", responsible_unit=department, deadline=date(2024, 12, 1)
@@ -451,11 +451,11 @@ def test_member_puts_a_land_problem_on_the_county_problem_ledger_once(client, me
     land_problem.refresh_from_db()
     assert land_problem.problem == problem
     html = client.get(f"/taskforces/land/problems/{land_problem.pk}/").content.decode()
-    assert f"/cycles/problems/{problem.pk}/" in html
+    assert f"/problems/{problem.pk}/" in html
 
 
 def test_only_land_members_put_problems_on_the_ledger(client, hq, leader, tf_member, reporter, other_reporter, outsider, project):
-    from taskforces.models import Problem
+    from problems.models import Problem
 
     land_problem = LandProblem.objects.create(project=project, description="林地手续未办结")
     url = f"/taskforces/land/problems/{land_problem.pk}/to-ledger/"

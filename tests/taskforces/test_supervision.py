@@ -16,16 +16,9 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 from PIL import Image
 
-from taskforces.models import (
-    Attachment,
-    CheckResult,
-    Problem,
-    ProblemSource,
-    ProblemStatus,
-    SupervisionAspect,
-    SupervisionCheck,
-    SupervisionVisit,
-)
+from files.models import Attachment
+from problems.models import Problem, ProblemSource, ProblemStatus
+from taskforces.models import CheckResult, SupervisionAspect, SupervisionCheck, SupervisionVisit
 from tests import factories
 
 from .ledger_cases import LedgerAccessCases
@@ -102,7 +95,7 @@ def test_visit_records_the_ten_checks_and_each_problem_goes_on_the_problem_ledge
     raised = Problem.objects.order_by("id")
     assert raised.count() == 2
     for problem in raised:
-        assert problem.source == ProblemSource.SUPERVISION and problem.project == project and problem.source_visit == visit
+        assert problem.source == ProblemSource.SUPERVISION and problem.project == project and problem.supervision_check.visit == visit
         assert problem.source_taskforce.slug == "supervision" and problem.status == ProblemStatus.OPEN
         assert problem.raised_by == member and problem.events.get().kind == "raised"
     assert checks["progress"].problem.description == "进度：主体施工滞后一个月"
@@ -159,7 +152,7 @@ def test_phone_photos_keep_exif_time_and_gps_and_are_served_only_to_readers(clie
     assert "static" not in first.file.path
     for user, status in ((hq, 200), (reporter, 200), (other_reporter, 404), (outsider, 404)):
         client.force_login(user)
-        response = client.get(f"/taskforces/files/{first.pk}/")
+        response = client.get(f"/files/{first.pk}/")
         assert response.status_code == status, user
         if status == 200:
             assert response["Content-Type"] == "image/jpeg"

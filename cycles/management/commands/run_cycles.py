@@ -15,7 +15,7 @@ from datetime import datetime
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from cycles.services import cycles_run
+from cycles.runner import cycles_run
 
 
 def _parse_now(value: str) -> datetime:

@@ -1,0 +1,1 @@
+"""Shared ideas with no models and no knowledge of any app: money, periods, the reporting clock, .xlsx writing."""
