@@ -9,6 +9,7 @@ class TaskforcesConfig(AppConfig):
     def ready(self) -> None:
         # Imports here, not at the top: AppConfig.ready runs once the models are loaded.
         from files import registry as files_registry  # noqa: PLC0415
+        from projects.panels import register_project_panel  # noqa: PLC0415
 
         from .access import can_edit_entry, can_read_entry  # noqa: PLC0415
         from .registry import all_sections, load_sections  # noqa: PLC0415
@@ -19,3 +20,5 @@ class TaskforcesConfig(AppConfig):
         for section in all_sections():
             if section.attachment_kinds:
                 files_registry.register(section.model, can_read=can_read_entry, can_write=can_edit_entry)
+        # What every ledger holds about a project, on the project's page.
+        register_project_panel("taskforces/includes/project_ledgers.html", order=10)

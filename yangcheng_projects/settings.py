@@ -98,6 +98,8 @@ INSTALLED_APPS = [
     "cycles",
     "campaigns",
     "bulletins",
+    "dashboard",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -153,7 +155,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "projects:dashboard"
+LOGIN_REDIRECT_URL = "dashboard:home"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "zh-hans"

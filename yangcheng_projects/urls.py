@@ -34,5 +34,6 @@ urlpatterns = [
     re_path(r"^cycles/deliveries/(?P<rest>.*)$", RedirectView.as_view(url="/notifications/deliveries/%(rest)s", query_string=True)),
     re_path(r"^taskforces/files/(?P<rest>.*)$", RedirectView.as_view(url="/files/%(rest)s", query_string=True)),
     path("bulletins/", include("bulletins.urls")),
+    path("", include("dashboard.urls")),
     path("", include("projects.urls")),
 ]

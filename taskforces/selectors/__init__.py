@@ -9,7 +9,6 @@ from datetime import date
 
 from django.utils import timezone
 
-
 # The reference date worked out in the current request (see `one_reference_date`), None outside one.
 _request_memo: ContextVar[dict[str, date] | None] = ContextVar("taskforces_reference_date", default=None)
 

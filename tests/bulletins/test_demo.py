@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bulletins import demo
 from bulletins.models import BulletinSettings, BulletinVersion
-from projects import demo as register_demo
+from demo import bulletins as demo
+from demo import register as register_demo
 
 pytestmark = pytest.mark.django_db
 

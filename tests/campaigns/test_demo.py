@@ -8,8 +8,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from campaigns import demo as campaigns_demo
 from campaigns.models import Decision, Indicator, IndustrialProject, Inspection, PipelineProject, RankingPublication
+from demo import campaigns as campaigns_demo
 
 pytestmark = pytest.mark.django_db
 

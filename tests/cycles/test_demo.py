@@ -52,8 +52,8 @@ def test_the_notice_names_the_duties_of_every_task_force_and_campaign_cadence():
 
 def load() -> None:
     """The register's demo (projects, task forces, campaigns, accounts), then this area's."""
-    from cycles import demo
-    from projects import demo as register_demo
+    from demo import cycles as demo
+    from demo import register as register_demo
 
     register_demo.load(stdout=StringIO())
     demo.load(stdout=StringIO())

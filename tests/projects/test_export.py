@@ -84,7 +84,7 @@ def test_a_filtered_export_imports_back_unchanged_too(register):
 
 def test_demo_register_round_trip_reproduces_the_notice():
     """The 126 demo projects: the exported file's tiers sum to the notice, and import back unchanged."""
-    from projects import demo
+    from demo import register as demo
 
     demo.load()
     data = project_list_workbook(listings=_listings(), year=2024)
@@ -155,7 +155,7 @@ def test_committed_sample_list_imports_into_an_empty_register_as_the_notice_says
     """fixtures/2024重点工程项目表.xlsx (scripts/make_sample_list.py): county-shaped, 亿元, two-row header."""
     from pathlib import Path
 
-    from projects import demo
+    from demo import register as demo
 
     for name in demo.TOWNSHIPS:
         factories.make_unit(name, UnitKind.TOWNSHIP)

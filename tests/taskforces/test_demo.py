@@ -16,11 +16,10 @@ pytestmark = pytest.mark.django_db
 
 
 def load() -> None:
-    from projects import demo as register_demo
-    from taskforces import demo
+    from demo import funding, land, ledgers, register, statistics
 
-    register_demo.load(stdout=StringIO())
-    demo.load(stdout=StringIO())
+    for module in (register, ledgers, land, statistics, funding):
+        module.load(stdout=StringIO())
 
 
 def entry_counts() -> dict[str, int]:

@@ -17,8 +17,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from accounts.models import Campaign, MembershipRole, Role, TaskForce, TaskForceMembership, Unit, UnitKind, User
-
-from .models import MonthlyProgress, Nature, Project, ProjectStatus, ProjectYear, Tier, YearTarget
+from projects.models import MonthlyProgress, Nature, Project, ProjectStatus, ProjectYear, Tier, YearTarget
 
 DEMO_YEAR = 2024
 DEMO_LAST_MONTH = 10

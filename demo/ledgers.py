@@ -1,6 +1,6 @@
-"""Demo data for the task forces' ledgers, consistent with `projects.demo` (2024, data up to October).
+"""Demo data for the task forces' ledgers, consistent with `demo.register` (2024, data up to October).
 
-Loaded by `manage.py load_demo` after `projects.demo`. Idempotent: every record is found by a
+Loaded by `manage.py load_demo` after `demo.register`. Idempotent: every record is found by a
 natural key (get_or_create) and generated from a fixed seed, so loading twice changes nothing.
 
 - investment: trips Jan–Oct 2024, leads at every stage (signed ones linked to the demo projects
@@ -10,14 +10,11 @@ natural key (get_or_create) and generated from a fixed seed, so loading twice ch
 - supervision: visits to the key projects in September and October 2024 with the ten checks (a few
   problems, which are on the problem ledger), some with photos carrying EXIF time and GPS.
 
-Hooks for the other ledgers: a module `taskforces/demo_<slug>.py` (land, statistics, funding) with
-`load(*, stdout=None)` is loaded at the end of `load()`, when it exists.
+The land, statistics and funding ledgers have modules of their own (demo/land.py, statistics.py, funding.py).
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import io
 import random
 from datetime import date, datetime, timedelta
@@ -31,9 +28,8 @@ from simple_history.utils import bulk_create_with_history
 from accounts.models import TaskForce, Unit, User
 from problems.services import problem_resolve
 from projects.models import Nature, Project, ProjectYear
-
-from .catalogues import seed_catalogues
-from .models import (
+from taskforces.catalogues import seed_catalogues
+from taskforces.models import (
     ApprovalItem,
     ApprovalItemType,
     ApprovalLevel,
@@ -58,8 +54,6 @@ from .models import (
 DEMO_YEAR = 2024
 # The demo's "today": the end of the last reported month (what taskforces.selectors.reference_date gives).
 DEMO_TODAY = date(DEMO_YEAR, 10, 31)
-OTHER_DEMO_MODULES = ["taskforces.demo_land", "taskforces.demo_statistics", "taskforces.demo_funding"]
-
 DESTINATIONS = [
     ("北京", SourceRegion.BEIJING_TIANJIN_HEBEI), ("天津", SourceRegion.BEIJING_TIANJIN_HEBEI),
     ("雄安新区", SourceRegion.BEIJING_TIANJIN_HEBEI), ("上海", SourceRegion.YANGTZE_DELTA),
@@ -276,7 +270,7 @@ def _investment(units: dict[str, Unit], user: User | None) -> None:
 
 
 def _project_industry(industry_name: str) -> str:
-    """The demo projects' industry words (projects.demo.SUBJECTS) for a catalogue industry."""
+    """The demo projects' industry words (demo.register.SUBJECTS) for a catalogue industry."""
     return {"蚕桑丝绸": "蚕桑"}.get(industry_name, industry_name)
 
 
@@ -394,8 +388,7 @@ def _supervision(user: User | None) -> None:
 
     from files.pipeline import clean_upload
     from files.services import attachment_create
-
-    from .services.supervision import supervision_problem_raise
+    from taskforces.services.supervision import supervision_problem_raise
 
     taskforce = TaskForce.objects.filter(slug="supervision").first()
     listings = list(ProjectYear.objects.filter(year=DEMO_YEAR).select_related("project").order_by("tier", "seq", "id"))
@@ -482,6 +475,3 @@ def _load(*, stdout=None) -> None:
     if not SupervisionVisit.objects.exists():
         _supervision(users["supervision_lead"])
     _say(stdout, "  investment, approvals and supervision ledgers ready")
-    for name in OTHER_DEMO_MODULES:
-        if importlib.util.find_spec(name) is not None:
-            importlib.import_module(name).load(stdout=stdout)

@@ -1,4 +1,4 @@
-"""Demo funding ledger (争取资金专班): 2023 and 2024 applications of projects/demo.py's projects.
+"""Demo funding ledger (争取资金专班): 2023 and 2024 applications of demo/register.py's projects.
 
 Central and provincial budget funds, special bonds and treasury bonds in batches, each with a
 deterministic path (preparing → applied → approved → funds received, or not approved) and amounts
@@ -14,11 +14,10 @@ from decimal import Decimal
 from django.db import transaction
 
 from accounts.models import User
-from projects.demo import DEMO_YEAR
+from demo.register import DEMO_YEAR
 from projects.models import ProjectYear
-
-from .models import FundingApplication, FundingStatus, FundType
-from .selectors import reference_date
+from taskforces.models import FundingApplication, FundingStatus, FundType
+from taskforces.selectors import reference_date
 
 # (fund type, year, batch, application deadline (None: the next batch, see `load`), share of total investment applied for, (min, max) 万元)
 BATCHES = [

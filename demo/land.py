@@ -1,4 +1,4 @@
-"""Demo land-use guarantee ledger (用地保障专班), consistent with projects/demo.py's 2024 projects.
+"""Demo land-use guarantee ledger (用地保障专班), consistent with demo/register.py's 2024 projects.
 
 About forty projects need land: projects that have started hold approved land, the others are
 somewhere between "not filed" and "submitted to the province"; two files were returned (the page
@@ -15,10 +15,9 @@ from decimal import Decimal
 from django.db import transaction
 
 from accounts.models import Unit, User
-from projects.demo import DEMO_YEAR
+from demo.register import DEMO_YEAR
 from projects.models import Nature, ProjectYear
-
-from .models import (
+from taskforces.models import (
     LandDemand,
     LandMeeting,
     LandMeetingDecision,

@@ -16,11 +16,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from accounts.models import Campaign, Unit, UnitKind, User
-from projects.models import Nature, Project, ProjectYear
-
-from .engine import Engine
-from .metrics import METRICS, MetricContext, Window
-from .models import (
+from campaigns.engine import Engine
+from campaigns.metrics import METRICS, MetricContext, Window
+from campaigns.models import (
     ApprovalFlowchart,
     BankEnterpriseMeeting,
     CampaignYear,
@@ -39,7 +37,8 @@ from .models import (
     Scheme,
     ScoringItem,
 )
-from .services import pipeline_approval_record, pipeline_project_start, ranking_publish
+from campaigns.services import pipeline_approval_record, pipeline_project_start, ranking_publish
+from projects.models import Nature, Project, ProjectYear
 
 YEAR = 2024
 LAST_MONTH = 10

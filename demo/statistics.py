@@ -1,6 +1,6 @@
 """Demo statistics-inclusion ledger (入库纳统专班): the monthly screenings of Jan..Oct 2024.
 
-Each started project of projects/demo.py gets a deterministic path into the statistics database:
+Each started project of demo/register.py gets a deterministic path into the statistics database:
 documents submitted some days after the start, reviewed (or returned once, then resubmitted),
 included a few weeks to three months after the start; a few are never included. Each month's
 screening row shows the state at the end of that month, so the October screening has yellow and
@@ -17,11 +17,10 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
-from projects.demo import DEMO_LAST_MONTH, DEMO_YEAR
+from demo.register import DEMO_LAST_MONTH, DEMO_YEAR
 from projects.models import Nature, Project, ProjectYear
-
-from .models import DocumentsStatus, StatisticsScreening
-from .selectors.statistics import eligible_projects, month_end
+from taskforces.models import DocumentsStatus, StatisticsScreening
+from taskforces.selectors.statistics import eligible_projects, month_end
 
 RETURN_REASON = "佐证资料中施工合同与发票金额不一致，请补充完整后重新报送。"
 

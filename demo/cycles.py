@@ -16,6 +16,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Campaign, Role, TaskForce, TaskForceMembership, Unit, User
+from cycles.models import Duty, Occurrence, OccurrenceStatus
+from cycles.periods import due_date, local_midnight, periods_between
+from cycles.seeding import HQ_UNIT_NAME, seed_notice_duties
+from demo.register import DEMO_LAST_MONTH, DEMO_PASSWORD, DEMO_YEAR
 from problems.models import (
     LevelOfficial,
     Problem,
@@ -25,12 +29,7 @@ from problems.models import (
     ProblemSource,
     ProblemStatus,
 )
-from projects.demo import DEMO_LAST_MONTH, DEMO_PASSWORD, DEMO_YEAR
 from projects.models import Project
-
-from .models import Duty, Occurrence, OccurrenceStatus
-from .periods import due_date, local_midnight, periods_between
-from .seeding import HQ_UNIT_NAME, seed_notice_duties
 
 # The county leaders on the problem ladder (names as in the register's demo liaison leaders).
 DEMO_LEADERS = [
@@ -40,7 +39,7 @@ DEMO_LEADERS = [
     ("deputy_zhao", "赵副县长", ProblemLevel.DEPUTY, ["investment", "supervision", "statistics"]),
 ]
 
-# Who answers for the campaigns' and the HQ office's duties in the demo (usernames of projects.demo).
+# Who answers for the campaigns' and the HQ office's duties in the demo (usernames of demo.register).
 CAMPAIGN_PEOPLE = {
     "scheduling": ["hq"],
     "attraction": ["investment_lead"],
@@ -109,7 +108,7 @@ def _responsible_people(duties: list[Duty]) -> None:
 
 def _history(duties: list[Duty], recorder: User | None) -> int:
     """2024's occurrences up to the register's last demo month, most held on time, some late, a few not at all."""
-    from .services import occurrence_title
+    from cycles.services import occurrence_title
 
     last_day = date(DEMO_YEAR, DEMO_LAST_MONTH, 31)
     existing = set(Occurrence.objects.filter(period_start__year=DEMO_YEAR).values_list("duty_id", "period_key"))

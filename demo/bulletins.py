@@ -7,9 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 from accounts.models import User
-
-from .models import BulletinSettings, BulletinVersion
-from .services import bulletin_publish
+from bulletins.models import BulletinSettings, BulletinVersion
+from bulletins.services import bulletin_publish
 
 CLOSING = (
     "各乡（镇）、各责任单位要对照年度目标任务，倒排工期、挂图作战，全力加快项目建设进度。\n"
