@@ -36,7 +36,6 @@ def reads_everything(user: User) -> bool:
     return has_role(user, Role.ADMIN, Role.HQ, Role.LEADER, Role.INSPECTION)
 
 
-
 def is_hq(user: User) -> bool:
     """The HQ office and administrators: they run the register, the cycles and the problem ledger."""
     return has_role(user, Role.ADMIN, Role.HQ)
@@ -57,4 +56,3 @@ def user_lead_taskforce_ids(user: User) -> set[int]:
     if not user.is_authenticated:
         return set()
     return set(user.taskforce_memberships.filter(role=MembershipRole.LEAD).values_list("taskforce_id", flat=True))
-

@@ -36,4 +36,3 @@ class TaskForceAdmin(admin.ModelAdmin):
 @admin.register(Campaign)
 class CampaignAdmin(admin.ModelAdmin):
     list_display = ("name", "slug", "lead_unit")
-

@@ -20,4 +20,3 @@ class PersonChoiceField(forms.ModelChoiceField):
 class PeopleChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: User) -> str:
         return f"{obj.display_name}（{obj.unit}）" if obj.unit_id else obj.display_name
-

@@ -76,7 +76,6 @@ class User(AbstractUser):
         return self.full_name or self.username
 
 
-
 # --- task forces and campaigns: the bodies people belong to ---------------------------------------
 
 
@@ -125,7 +124,6 @@ class TaskForceMembership(models.Model):
         return f"{self.taskforce} · {self.user}"
 
 
-
 class Campaign(models.Model):
     """One of the six campaigns. `slug`: reserve, scheduling, attraction, service, five-batches, assessment."""
 
@@ -145,4 +143,3 @@ class Campaign(models.Model):
 
     def __str__(self) -> str:
         return self.name
-

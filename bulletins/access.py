@@ -53,7 +53,9 @@ def require_publisher(user: User) -> None:
         raise PermissionDenied
 
 
-def get_version_for_user(user: User, year: int, month: int, number: int, *, with_docx: bool = False) -> BulletinVersion:
+def get_version_for_user(
+    user: User, year: int, month: int, number: int, *, with_docx: bool = False
+) -> BulletinVersion:
     """A published version, if the user may read it (404 otherwise)."""
     if not can_read_published(user):
         raise Http404

@@ -126,7 +126,7 @@ def _segment_labels() -> dict[str, str]:
 
 
 def path_label(path: str) -> str:
-    """"tiers.city.completed" → "按层级 · 市级 · 完成投资（万元）"."""
+    """ "tiers.city.completed" → "按层级 · 市级 · 完成投资（万元）"."""
     with translation.override(settings.LANGUAGE_CODE):
         labels = _segment_labels()
         parts = []

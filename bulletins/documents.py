@@ -184,9 +184,15 @@ def _tables(f: dict) -> dict[str, Table]:
     overall.rows.append([_text(pgettext("bulletin", "All key projects"))] + _progress_cells(f["total"]))
     overall.highlight.append("total")
     for tier in ("province", "city", "county"):
-        overall.rows.append([_text(pgettext("bulletin", "%(tier)s key projects") % {"tier": tier_names[tier]})] + _progress_cells(f["tiers"][tier]))
+        overall.rows.append(
+            [_text(pgettext("bulletin", "%(tier)s key projects") % {"tier": tier_names[tier]})]
+            + _progress_cells(f["tiers"][tier])
+        )
         overall.highlight.append("")
-    overall.rows.append([_text(pgettext("bulletin", "Construction (new and continuing)"))] + _progress_cells(f["kinds"]["construction"]))
+    overall.rows.append(
+        [_text(pgettext("bulletin", "Construction (new and continuing)"))]
+        + _progress_cells(f["kinds"]["construction"])
+    )
     overall.highlight.append("")
     overall.rows.append([_text(pgettext("bulletin", "Preliminary"))] + _progress_cells(f["kinds"]["preliminary"]))
     overall.highlight.append("")
@@ -212,7 +218,11 @@ def _tables(f: dict) -> dict[str, Table]:
             table.highlight.append("")
         tables[key] = table
 
-    colour_names = {"red": pgettext("bulletin", "Red"), "yellow": pgettext("bulletin", "Yellow"), "green": pgettext("bulletin", "Green")}
+    colour_names = {
+        "red": pgettext("bulletin", "Red"),
+        "yellow": pgettext("bulletin", "Yellow"),
+        "green": pgettext("bulletin", "Green"),
+    }
     behind = Table(
         key="behind",
         caption=_("Table %(n)s: Projects behind time progress") % {"n": 4},
@@ -304,6 +314,8 @@ def document_context(figures: dict, meta: DocumentMeta) -> dict:
     tables = bulletin_tables(figures)
     sections = []
     for section in figures["text"]["sections"]:
-        in_place = [tables[k] for k in section.get("tables", []) if k in tables and tables[k].in_document and tables[k].rows]
+        in_place = [
+            tables[k] for k in section.get("tables", []) if k in tables and tables[k].in_document and tables[k].rows
+        ]
         sections.append({**section, "table_objects": in_place})
     return {"meta": meta, "text": figures["text"], "sections": sections, "figures": figures}

@@ -43,13 +43,35 @@ INDENT_2_CHARS = Pt(32)  # two characters of 3号
 RED = RGBColor(0xE6, 0x00, 0x12)
 # Children of w:pPr that must follow w:snapToGrid and w:pBdr (the schema fixes the order; Word checks it).
 _AFTER_SNAP_TO_GRID = (
-    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
-    "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
-    "w:rPr", "w:sectPr", "w:pPrChange",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
 )
 _AFTER_PBDR = (
-    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
-    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
 ) + _AFTER_SNAP_TO_GRID
 
 
@@ -123,7 +145,7 @@ class OfficialDocument:
         grid.set(qn("w:linePitch"), str(int(LINE.pt * 20)))
 
     def _page_numbers(self, section) -> None:
-        """"— 1 —": odd pages at the right, even pages at the left, one character in from the edge."""
+        """ "— 1 —": odd pages at the right, even pages at the left, one character in from the edge."""
         self.doc.settings.odd_and_even_pages_header_footer = True
         for footer, alignment in (
             (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
@@ -198,8 +220,15 @@ class OfficialDocument:
 
     def masthead(self, issuer: str, doc_number: str) -> None:
         """版头: the issuing office in red, the document number centred under it, a red rule."""
-        self.paragraph(issuer, font=XIAOBIAOSONG, size=Pt(26), align=WD_ALIGN_PARAGRAPH.CENTER,
-                       first_line=False, color=RED, line=Pt(40))
+        self.paragraph(
+            issuer,
+            font=XIAOBIAOSONG,
+            size=Pt(26),
+            align=WD_ALIGN_PARAGRAPH.CENTER,
+            first_line=False,
+            color=RED,
+            line=Pt(40),
+        )
         self.blank()
         number = self.paragraph(doc_number, align=WD_ALIGN_PARAGRAPH.CENTER, first_line=False)
         p_pr = number._p.get_or_add_pPr()
@@ -214,8 +243,9 @@ class OfficialDocument:
         self.blank(2)
 
     def title(self, text: str) -> None:
-        self.paragraph(text, font=XIAOBIAOSONG, size=SIZE_2, align=WD_ALIGN_PARAGRAPH.CENTER, first_line=False,
-                       line=Pt(35))
+        self.paragraph(
+            text, font=XIAOBIAOSONG, size=SIZE_2, align=WD_ALIGN_PARAGRAPH.CENTER, first_line=False, line=Pt(35)
+        )
         self.blank()
 
     def recipients(self, text: str) -> None:

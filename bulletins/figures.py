@@ -91,9 +91,15 @@ def bulletin_figures(*, year: int, month: int, options: BulletinOptions | None =
         "options": options.as_json(),
         "total": _block(total, places),
         "tiers": {t: _block(tiers[t], places) for t in TIER_KEYS},
-        "kinds": {"construction": _block(construction.total, places), "preliminary": _block(preliminary.total, places)},
+        "kinds": {
+            "construction": _block(construction.total, places),
+            "preliminary": _block(preliminary.total, places),
+        },
         "tiers_by_kind": {
-            t: {"construction": _block(construction.tiers[t], places), "preliminary": _block(preliminary.tiers[t], places)}
+            t: {
+                "construction": _block(construction.tiers[t], places),
+                "preliminary": _block(preliminary.tiers[t], places),
+            }
             for t in TIER_KEYS
         },
         "natures": {
@@ -145,7 +151,9 @@ def bulletin_figures(*, year: int, month: int, options: BulletinOptions | None =
                     "tier": listing.tier,
                     "nature": listing.nature,
                     "township": listing.project.township.name if listing.project.township else "",
-                    "responsible_unit": listing.project.responsible_unit.name if listing.project.responsible_unit else "",
+                    "responsible_unit": listing.project.responsible_unit.name
+                    if listing.project.responsible_unit
+                    else "",
                     "annual_plan": money(listing.annual_plan),
                     "completed": money(listing.cumulative),
                     "completion_rate": percent(listing.cumulative * HUNDRED / listing.annual_plan),
@@ -163,7 +171,8 @@ def bulletin_figures(*, year: int, month: int, options: BulletinOptions | None =
         "campaigns": extra_sections.campaign_sections(year=year, month=month),
     }
     figures["behind"]["counts"] = {
-        colour: sum(1 for p in figures["behind"]["projects"] if p["colour"] == colour) for colour in ("red", "yellow", "green")
+        colour: sum(1 for p in figures["behind"]["projects"] if p["colour"] == colour)
+        for colour in ("red", "yellow", "green")
     }
     figures["shown"] = {
         "time_progress": percent(tp, places),
@@ -199,7 +208,9 @@ def _should_report(listing, year: int, month: int) -> bool:
         return False
     if project.status in (ProjectStatus.TERMINATED, ProjectStatus.SUSPENDED):
         return False
-    if listing.nature == Nature.NEW and (project.actual_start is None or project.actual_start > month_end(year, month)):
+    if listing.nature == Nature.NEW and (
+        project.actual_start is None or project.actual_start > month_end(year, month)
+    ):
         return False
     finished = project.actual_completion
     return not (finished is not None and (finished.year, finished.month) < (year, month))
@@ -321,7 +332,9 @@ def bulletin_text(f: dict) -> dict:
         % {"count": total["count"], "total": yi(total["total_investment"]), "plan": yi(total["annual_plan"])}
     )
     if total["completion_rate"] is None:
-        headline = _("%(period)s, the county's key projects completed investment of %(amount)s hundred million yuan.") % {
+        headline = _(
+            "%(period)s, the county's key projects completed investment of %(amount)s hundred million yuan."
+        ) % {
             "period": period,
             "amount": yi(total["completed"]),
         }
@@ -352,7 +365,9 @@ def bulletin_text(f: dict) -> dict:
     overall.append(month_text.strip())
     if f["target"]["fai_target"]:
         overall.append(
-            _("Key projects' completed investment amounts to %(rate)s%% of the year's fixed-asset investment target of %(target)s hundred million yuan.")
+            _(
+                "Key projects' completed investment amounts to %(rate)s%% of the year's fixed-asset investment target of %(target)s hundred million yuan."
+            )
             % {"rate": f["shown"]["key_projects_share"], "target": yi(f["target"]["fai_target"])}
         )
     tier_subjects = {
@@ -360,7 +375,9 @@ def bulletin_text(f: dict) -> dict:
         "city": _("City key projects"),
         "county": _("County key projects"),
     }
-    tier_text = "".join(_progress_sentence(tier_subjects[t], f["tiers"][t]) for t in TIER_KEYS if f["tiers"][t]["count"])
+    tier_text = "".join(
+        _progress_sentence(tier_subjects[t], f["tiers"][t]) for t in TIER_KEYS if f["tiers"][t]["count"]
+    )
     if tier_text:
         overall.append(_("By tier: ") + tier_text)
     kinds_text = "".join(
@@ -373,7 +390,14 @@ def bulletin_text(f: dict) -> dict:
     )
     if kinds_text:
         overall.append(_("By kind: ") + kinds_text)
-    sections.append({"key": "overall", "heading": pgettext("bulletin", "Overall progress"), "paragraphs": overall, "tables": ["overall"]})
+    sections.append(
+        {
+            "key": "overall",
+            "heading": pgettext("bulletin", "Overall progress"),
+            "paragraphs": overall,
+            "tables": ["overall"],
+        }
+    )
 
     # 二、starts and restarts
     s = f["starts"]
@@ -427,7 +451,9 @@ def bulletin_text(f: dict) -> dict:
         starts.append(text)
     if not starts:
         starts.append(_("No project is planned to start or resume this year."))
-    sections.append({"key": "starts", "heading": pgettext("bulletin", "Starts and restarts"), "paragraphs": starts, "tables": []})
+    sections.append(
+        {"key": "starts", "heading": pgettext("bulletin", "Starts and restarts"), "paragraphs": starts, "tables": []}
+    )
 
     # 三、completions
     c = f["completions"]
@@ -462,7 +488,9 @@ def bulletin_text(f: dict) -> dict:
             _("Completed ahead of a later year's plan: %(names)s.")
             % {"names": join_names([p["name"] for p in c["ahead_of_later_plan"]])}
         )
-    sections.append({"key": "completions", "heading": pgettext("bulletin", "Completions"), "paragraphs": done, "tables": []})
+    sections.append(
+        {"key": "completions", "heading": pgettext("bulletin", "Completions"), "paragraphs": done, "tables": []}
+    )
 
     # 四、horse race
     race: list[str] = []
@@ -487,7 +515,12 @@ def bulletin_text(f: dict) -> dict:
     if not race:
         race.append(_("No township or responsible unit has an annual plan to rank by."))
     sections.append(
-        {"key": "horse_race", "heading": pgettext("bulletin", "Horse race"), "paragraphs": race, "tables": ["townships", "units"]}
+        {
+            "key": "horse_race",
+            "heading": pgettext("bulletin", "Horse race"),
+            "paragraphs": race,
+            "tables": ["townships", "units"],
+        }
     )
 
     # 五、projects behind time progress
@@ -514,7 +547,14 @@ def bulletin_text(f: dict) -> dict:
             behind.append(_("Red: %(names)s.") % {"names": join_names(reds)})
     else:
         behind.append(_("No project trails time progress."))
-    sections.append({"key": "behind", "heading": pgettext("bulletin", "Projects behind time progress"), "paragraphs": behind, "tables": ["behind"]})
+    sections.append(
+        {
+            "key": "behind",
+            "heading": pgettext("bulletin", "Projects behind time progress"),
+            "paragraphs": behind,
+            "tables": ["behind"],
+        }
+    )
 
     # 六、task forces (only where the ledgers have data); 七、campaigns (when exposed)
     if f["taskforces"]:
@@ -539,7 +579,9 @@ def bulletin_text(f: dict) -> dict:
         )
     closing = [line.strip() for line in f["options"].get("closing", "").splitlines() if line.strip()]
     if closing:
-        sections.append({"key": "closing", "heading": pgettext("bulletin", "Next steps"), "paragraphs": closing, "tables": []})
+        sections.append(
+            {"key": "closing", "heading": pgettext("bulletin", "Next steps"), "paragraphs": closing, "tables": []}
+        )
 
     for number, section in enumerate(sections, start=1):
         section["number"] = chinese_numeral(number)

@@ -11,14 +11,18 @@ class PublishForm(forms.Form):
     """The confirmation step of publishing: prefilled, so confirming is one click."""
 
     doc_sequence = forms.IntegerField(
-        label=_("Number of the document in the year"), min_value=1, max_value=9999,
+        label=_("Number of the document in the year"),
+        min_value=1,
+        max_value=9999,
         help_text=_("The N in 〔year〕N号; the next free number is filled in."),
     )
     issued_on = forms.DateField(
         label=_("Date of issue"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
     note = forms.CharField(
-        label=_("Reason for re-issue"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Reason for re-issue"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Only for a re-issue: what was corrected."),
     )
 

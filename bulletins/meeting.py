@@ -90,7 +90,9 @@ def open_problems(*, level: str = MEETING_LEVEL) -> list[Problem]:
     return list(
         Problem.objects.filter(status=ProblemStatus.OPEN, level=level)
         .select_related("project", "owner", "owner_unit", "source_taskforce")
-        .prefetch_related(Prefetch("events", queryset=ProblemEvent.objects.select_related("actor").order_by("at", "pk")))
+        .prefetch_related(
+            Prefetch("events", queryset=ProblemEvent.objects.select_related("actor").order_by("at", "pk"))
+        )
         .order_by("deadline", "raised_at", "pk")
     )
 
@@ -139,7 +141,9 @@ def preliminary_approvals(*, year: int, month: int) -> dict:
                 ],
                 "approved": sum(1 for item in items if item.status == "approved"),
                 "overdue": sum(
-                    1 for item in items if item.status != "approved" and item.deadline is not None and item.deadline < as_of
+                    1
+                    for item in items
+                    if item.status != "approved" and item.deadline is not None and item.deadline < as_of
                 ),
             }
         )
@@ -188,5 +192,7 @@ def occurrence_month(occurrence) -> tuple[int, int]:
 
 def progress_meetings(*, year: int) -> dict[int, object]:
     """The monthly progress meeting's occurrences of `year`, by month (one query)."""
-    rows = Occurrence.objects.filter(duty__code=PROGRESS_MEETING_DUTY, period_start__year=year).order_by("period_start", "pk")
+    rows = Occurrence.objects.filter(duty__code=PROGRESS_MEETING_DUTY, period_start__year=year).order_by(
+        "period_start", "pk"
+    )
     return {occurrence.period_start.month: occurrence for occurrence in rows}

@@ -87,8 +87,7 @@ def meeting_docx(pack: dict, *, issuer: str) -> bytes:
         if not pack["key_projects"]:
             document.body([_("There are no provincial or city key projects this year.")])
         for index, row in enumerate(pack["key_projects"]):
-            document.subheading(chinese_numeral(index + 1),
-                                f"{row['name']}（{row['tier_label']}）")
+            document.subheading(chinese_numeral(index + 1), f"{row['name']}（{row['tier_label']}）")
             document.body([project_sentence({**row, "period": period})])
             if row["physical_progress"]:
                 document.body([_("Physical progress: %(text)s") % {"text": row["physical_progress"]}])
@@ -118,8 +117,7 @@ def meeting_docx(pack: dict, *, issuer: str) -> bytes:
         if not pack["problems"]:
             document.body([_("No open problems at this level.")])
         for index, problem in enumerate(pack["problems"]):
-            document.subheading(chinese_numeral(index + 1),
-                                problem_heading(problem))
+            document.subheading(chinese_numeral(index + 1), problem_heading(problem))
             document.body(problem_lines(problem))
         document.signature(issuer, date_label(pack["prepared_on"]))
         return document.bytes()

@@ -66,13 +66,16 @@ class BulletinSettings(models.Model):
         _("yellow: behind time progress by more than (points)"), max_digits=5, decimal_places=2, default=Decimal("10")
     )
     doc_number_prefix = models.CharField(
-        _("document-number prefix"), max_length=30, default=DEFAULT_PREFIX,
+        _("document-number prefix"),
+        max_length=30,
+        default=DEFAULT_PREFIX,
         help_text=_("Written before 〔year〕number号, e.g. 阳项指办〔2024〕10号."),
     )
     issuer = models.CharField(_("issuing office"), max_length=100, default=DEFAULT_ISSUER)
     recipients = models.CharField(_("addressees"), max_length=200, default=DEFAULT_RECIPIENTS)
     closing = models.TextField(
-        _("next steps (closing section)"), blank=True,
+        _("next steps (closing section)"),
+        blank=True,
         help_text=_("Optional. Printed as the last section of every bulletin; one paragraph per line."),
     )
     history = HistoricalRecords()
@@ -84,7 +87,9 @@ class BulletinSettings(models.Model):
             models.CheckConstraint(condition=Q(id=1), name="bulletinsettings_single_row"),
             models.CheckConstraint(condition=Q(decimals__in=[1, 2]), name="bulletinsettings_decimals_1_or_2"),
             models.CheckConstraint(condition=Q(yellow_points__gte=0), name="bulletinsettings_yellow_not_negative"),
-            models.CheckConstraint(condition=Q(red_points__gte=F("yellow_points")), name="bulletinsettings_red_above_yellow"),
+            models.CheckConstraint(
+                condition=Q(red_points__gte=F("yellow_points")), name="bulletinsettings_red_above_yellow"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -130,7 +135,9 @@ class Bulletin(models.Model):
 class BulletinVersion(models.Model):
     """One issue of a month's bulletin, frozen: the figures and the Word document exactly as published."""
 
-    bulletin = models.ForeignKey(Bulletin, on_delete=models.PROTECT, related_name="versions", verbose_name=_("bulletin"))
+    bulletin = models.ForeignKey(
+        Bulletin, on_delete=models.PROTECT, related_name="versions", verbose_name=_("bulletin")
+    )
     number = models.PositiveSmallIntegerField(_("version"))
     doc_sequence = models.PositiveIntegerField(_("sequence number of the document in its year"))
     doc_number = models.CharField(_("document number"), max_length=60)

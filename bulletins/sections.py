@@ -62,10 +62,13 @@ def _approvals(year: int, month: int, places: int) -> dict | None:
     if not row["items"]:
         return None
     figures = {**row, "approval_rate": percent(rate(Decimal(row["approved"]), Decimal(row["items"])))}
-    text = _(
-        "%(items)s approval items of %(projects)s projects are on the ledger: %(approved)s approved "
-        "(%(approved_this_month)s this month), %(blocked)s blocked, %(overdue)s overdue."
-    ) % row
+    text = (
+        _(
+            "%(items)s approval items of %(projects)s projects are on the ledger: %(approved)s approved "
+            "(%(approved_this_month)s this month), %(blocked)s blocked, %(overdue)s overdue."
+        )
+        % row
+    )
     return {"figures": figures, "paragraphs": [text]}
 
 
@@ -84,7 +87,9 @@ def _supervision(year: int, month: int, places: int) -> dict | None:
             distinct=True,
         ),
     )
-    problems = SupervisionCheck.objects.filter(result="problem", visit__date__year=year, visit__date__month=month).count()
+    problems = SupervisionCheck.objects.filter(
+        result="problem", visit__date__year=year, visit__date__month=month
+    ).count()
     coverage = rate(Decimal(cover["covered"]), Decimal(cover["key_projects"]))
     figures = {
         "visits": row["visits"],
@@ -108,7 +113,9 @@ def _statistics(year: int, month: int, places: int) -> dict | None:
         n_screened=Count("id"),
         n_eligible=Count("id", filter=eligible),
         n_included=Count("id", filter=eligible & Q(included=True)),
-        n_included_this_month=Count("id", filter=eligible & Q(included=True, included_on__gte=start, included_on__lte=end)),
+        n_included_this_month=Count(
+            "id", filter=eligible & Q(included=True, included_on__gte=start, included_on__lte=end)
+        ),
         n_not_included=Count("id", filter=eligible & Q(included=False)),
         n_documents_returned=Count("id", filter=Q(documents_status="returned")),
     )
@@ -162,10 +169,13 @@ def _land(year: int, month: int, places: int) -> dict | None:
     if not row["demands"]:
         return None
     figures = {**row, "area": str((row["area"] or ZERO).quantize(Decimal("0.01")))}
-    text = _(
-        "%(demands)s land demands (%(area)s mu): %(filed)s filed, %(submitted)s with the city or province, "
-        "%(approved)s approved, %(returned)s returned."
-    ) % figures
+    text = (
+        _(
+            "%(demands)s land demands (%(area)s mu): %(filed)s filed, %(submitted)s with the city or province, "
+            "%(approved)s approved, %(returned)s returned."
+        )
+        % figures
+    )
     return {"figures": figures, "paragraphs": [text]}
 
 
@@ -175,7 +185,12 @@ def _investment(year: int, month: int, places: int) -> dict | None:
     if not trips and not site_visits:
         return None
     figures = {"trips": trips, "site_visits": site_visits}
-    text = _("This month: %(trips)s out-of-county investment trips (at least 2 required), %(site_visits)s project site visits.") % figures
+    text = (
+        _(
+            "This month: %(trips)s out-of-county investment trips (at least 2 required), %(site_visits)s project site visits."
+        )
+        % figures
+    )
     return {"figures": figures, "paragraphs": [text]}
 
 

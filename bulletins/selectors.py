@@ -87,7 +87,11 @@ def listed_projects_with_progress(*, year: int, month: int, tiers: list[str] | N
     listing: QuerySet[ProjectYear] = key_projects(year=year)
     if tiers:
         listing = listing.filter(tier__in=tiers)
-    return list(key_projects_with_progress(year=year, month=month, listing=listing).order_by(tier_order(), "seq", "project__name"))
+    return list(
+        key_projects_with_progress(year=year, month=month, listing=listing).order_by(
+            tier_order(), "seq", "project__name"
+        )
+    )
 
 
 def published_versions(*, year: int) -> dict[int, BulletinVersion]:

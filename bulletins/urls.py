@@ -25,5 +25,7 @@ urlpatterns = [
     path("meeting/<int:year>/<int:month>/print/", meeting_views.meeting_print, name="meeting_print"),
     path("meeting/<int:year>/<int:month>/pack.docx", meeting_views.meeting_docx, name="meeting_docx"),
     path("meeting/occurrence/<int:pk>/", meeting_views.meeting_for_occurrence, name="meeting_occurrence"),
-    path("meeting/occurrence/<int:pk>/pack.docx", meeting_views.meeting_occurrence_docx, name="meeting_occurrence_docx"),
+    path(
+        "meeting/occurrence/<int:pk>/pack.docx", meeting_views.meeting_occurrence_docx, name="meeting_occurrence_docx"
+    ),
 ]

@@ -65,7 +65,9 @@ def index(request: HttpRequest) -> HttpResponse:
     access.require_reader(request.user)
     form = YearForm(request.GET)
     years = available_years()
-    year = (form.cleaned_data.get("year") if form.is_valid() else None) or (years[0] if years else timezone.localdate().year)
+    year = (form.cleaned_data.get("year") if form.is_valid() else None) or (
+        years[0] if years else timezone.localdate().year
+    )
     published = published_versions(year=year)
     drafts = access.can_read_drafts(request.user)
     last = latest_reported_month(year=year) if drafts else None
@@ -157,7 +159,9 @@ def publish(request: HttpRequest, year: int, month: int) -> HttpResponse:
     access.require_publisher(request.user)
     versions = bulletin_versions(year=year, month=month)
     latest = versions[-1] if versions else None
-    form = PublishForm(request.POST or None, reissue=latest is not None, initial={"doc_sequence": next_doc_sequence(year=year)})
+    form = PublishForm(
+        request.POST or None, reissue=latest is not None, initial={"doc_sequence": next_doc_sequence(year=year)}
+    )
     if request.method == "POST" and form.is_valid():
         version = bulletin_publish(
             year=year,

@@ -24,7 +24,7 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 # Sheet names: at most 31 characters, none of []:*?/\
-_FORBIDDEN = str.maketrans({c: "_" for c in "[]:*?/\\"})
+_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
 
 
 def _cell_value(cell):
@@ -85,9 +85,13 @@ def _sheet(workbook: Workbook, table: Table, meta: DocumentMeta, figures: dict) 
     widths = [max(len(str(h)) for h in [header]) for header in table.headers]
     for row in table.rows:
         for index, value in enumerate(row):
-            widths[index] = max(widths[index], len(value.shown) if value.kind == "text" else len(str(value.value or "")))
+            widths[index] = max(
+                widths[index], len(value.shown) if value.kind == "text" else len(str(value.value or ""))
+            )
     for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = min(60, max(8, width * 1.8 if index == 2 else width + 4))
+        sheet.column_dimensions[get_column_letter(index)].width = min(
+            60, max(8, width * 1.8 if index == 2 else width + 4)
+        )
     sheet.freeze_panes = "A4"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape"

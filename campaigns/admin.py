@@ -35,7 +35,19 @@ class ScoringItemInline(admin.TabularInline):
 
 @admin.register(Indicator)
 class IndicatorAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "campaign", "year", "metric", "scope", "period", "comparison", "target_value", "target_multiplier", "target_base", "display_unit")
+    list_display = (
+        "name",
+        "campaign",
+        "year",
+        "metric",
+        "scope",
+        "period",
+        "comparison",
+        "target_value",
+        "target_multiplier",
+        "target_base",
+        "display_unit",
+    )
     list_filter = ("year", "campaign", "scope", "period")
     search_fields = ("name", "code", "metric")
     inlines = [UnitTargetInline, ScoringItemInline]

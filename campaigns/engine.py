@@ -42,13 +42,13 @@ METHOD_TEXT = gettext_lazy(
     "a state (the pipeline, open problems) is read at the end of month M. "
     "Target: the fixed value, the unit's own target where recorded, or the multiplier × the base figure for the same scope. "
     "Due by now: for figures that accrue over the period, the target × the elapsed share of the period; otherwise the whole target. "
-    "Green: the target due by now is reached (\"met\" once the whole target is reached, \"on track\" before). "
+    'Green: the target due by now is reached ("met" once the whole target is reached, "on track" before). '
     "Yellow: at least %(ratio)s%% of the target due by now. Red: behind that. Grey: no data."
 )
 SCORE_METHOD_TEXT = gettext_lazy(
     "Score (out of 100) = 100 × Σ(weight × achievement) ÷ Σ weight, over the weighted indicators that apply to the unit; "
     "an indicator with no data for the unit (e.g. no cycle was due) is left out. Achievement = actual ÷ target due "
-    "by now, at most 100 percent (for a \"≤\" target: target ÷ actual; for \"=\": all or nothing). "
+    'by now, at most 100 percent (for a "≤" target: target ÷ actual; for "=": all or nothing). '
     "Ranking: by score rounded to two decimals, higher first; equal scores: more targets met first; still equal: the same "
     "rank, listed in the county's unit order. The same data always give the same ranking."
 )
@@ -253,7 +253,9 @@ class Engine:
         config = CampaignYear.objects.filter(year=year).first()
         self.config = config
         self.yellow_ratio = config.yellow_ratio if config else DEFAULT_YELLOW
-        self.ctx = MetricContext(year=year, reserve_counts_in_planned_pool=bool(config and config.reserve_counts_in_planned_pool))
+        self.ctx = MetricContext(
+            year=year, reserve_counts_in_planned_pool=bool(config and config.reserve_counts_in_planned_pool)
+        )
         self._units: list[Unit] | None = None
 
     @property
@@ -265,7 +267,9 @@ class Engine:
     @property
     def all_units(self) -> list[Unit]:
         if self._units is None:
-            self._units = list(Unit.objects.filter(kind__in=TOWNSHIP_KINDS + DEPARTMENT_KINDS).order_by("kind", "sort_order", "name"))
+            self._units = list(
+                Unit.objects.filter(kind__in=TOWNSHIP_KINDS + DEPARTMENT_KINDS).order_by("kind", "sort_order", "name")
+            )
             # Townships first, then the dev zone, then departments, each in the county's order.
             order = {UnitKind.TOWNSHIP: 0, UnitKind.DEV_ZONE: 1, UnitKind.DEPARTMENT: 2}
             self._units.sort(key=lambda u: (order[u.kind], u.sort_order, u.name))
@@ -294,7 +298,9 @@ class Engine:
                 return row.target_value
         return None
 
-    def target_for(self, indicator: Indicator, unit: Unit | None, window: Window, scale: Decimal) -> tuple[Decimal | None, str]:
+    def target_for(
+        self, indicator: Indicator, unit: Unit | None, window: Window, scale: Decimal
+    ) -> tuple[Decimal | None, str]:
         own = self._unit_target(indicator, unit)
         if own is not None:
             return formatting.from_display(own, indicator.display_unit) * scale, _("the unit's own target")
@@ -304,7 +310,10 @@ class Engine:
         base = self.ctx.values(indicator.target_base, window).get(unit.pk if unit else None).value
         base_label = base_metric.short_label if base_metric else indicator.target_base
         if base is None or indicator.target_multiplier is None:
-            return None, _("%(multiplier)s × %(base)s (no data)") % {"multiplier": indicator.target_multiplier, "base": base_label}
+            return None, _("%(multiplier)s × %(base)s (no data)") % {
+                "multiplier": indicator.target_multiplier,
+                "base": base_label,
+            }
         unit_code = indicator.display_unit
         return indicator.target_multiplier * base, _("%(multiplier)s × %(base)s (%(value)s)") % {
             "multiplier": formatting.plain(indicator.target_multiplier),
@@ -323,8 +332,18 @@ class Engine:
             due = target * window.share_elapsed
         status, met, achievement = self._judge(indicator.comparison, actual, target, due)
         return Evaluation(
-            indicator=indicator, metric=metric, unit=unit, window=window, target=target, due=due, actual=actual,
-            records=figure.records, status=status, met=met, achievement=achievement, target_source=source,
+            indicator=indicator,
+            metric=metric,
+            unit=unit,
+            window=window,
+            target=target,
+            due=due,
+            actual=actual,
+            records=figure.records,
+            status=status,
+            met=met,
+            achievement=achievement,
+            target_source=source,
         )
 
     def _judge(self, comparison: str, actual, target, due) -> tuple[str, bool, Decimal]:
@@ -346,8 +365,14 @@ class Engine:
         met = actual == target
         return ("green" if met else "red"), met, ONE if met else ZERO
 
-    def block(self, indicator: Indicator, *, unit_ids: set[int] | None = None, with_county: bool = True,
-              over: str | None = None) -> IndicatorBlock:
+    def block(
+        self,
+        indicator: Indicator,
+        *,
+        unit_ids: set[int] | None = None,
+        with_county: bool = True,
+        over: str | None = None,
+    ) -> IndicatorBlock:
         """The indicator for the county (when its scope has it) and each unit of its scope (or those in unit_ids)."""
         scope_county, units = self.scope_units(indicator.scope)
         if unit_ids is not None:
@@ -380,7 +405,10 @@ class Engine:
             row.compute()
         unit_position = {u.pk: n for n, u in enumerate(self.all_units)}
         groups = []
-        for label, kinds in ((_("Townships and the dev zone"), TOWNSHIP_KINDS), (_("County departments"), DEPARTMENT_KINDS)):
+        for label, kinds in (
+            (_("Townships and the dev zone"), TOWNSHIP_KINDS),
+            (_("County departments"), DEPARTMENT_KINDS),
+        ):
             group_rows = [r for r in rows.values() if r.unit.kind in kinds]
             group_rows.sort(key=lambda r: (-r.score, -r.met, unit_position.get(r.unit.pk, 0)))
             for position, row in enumerate(group_rows, start=1):

@@ -98,7 +98,10 @@ def gap_text(*, actual: Decimal | None, target: Decimal | None, comparison: str,
     diff = target - actual
     if comparison == Comparison.GTE:
         if diff > 0:
-            return _("%(amount)s %(unit)s short") % {"amount": _gap_amount(diff, unit, round_up=True), "unit": gap_unit}
+            return _("%(amount)s %(unit)s short") % {
+                "amount": _gap_amount(diff, unit, round_up=True),
+                "unit": gap_unit,
+            }
         over = -diff
         if unit in COUNTED:
             # 9 against 7.5 means 8 were needed: one over, not "1.5 over".
@@ -108,10 +111,16 @@ def gap_text(*, actual: Decimal | None, target: Decimal | None, comparison: str,
         return _("%(amount)s %(unit)s over") % {"amount": _gap_amount(over, unit, round_up=False), "unit": gap_unit}
     if comparison == Comparison.LTE:
         if diff < 0:
-            return _("%(amount)s %(unit)s over the limit") % {"amount": _gap_amount(-diff, unit, round_up=False), "unit": gap_unit}
+            return _("%(amount)s %(unit)s over the limit") % {
+                "amount": _gap_amount(-diff, unit, round_up=False),
+                "unit": gap_unit,
+            }
         if diff == 0:
             return _("exactly at the limit")
-        return _("%(amount)s %(unit)s under the limit") % {"amount": _gap_amount(diff, unit, round_up=False), "unit": gap_unit}
+        return _("%(amount)s %(unit)s under the limit") % {
+            "amount": _gap_amount(diff, unit, round_up=False),
+            "unit": gap_unit,
+        }
     if diff == 0:
         return _("exactly on target")
     return _("off by %(amount)s %(unit)s") % {"amount": _gap_amount(abs(diff), unit, round_up=False), "unit": gap_unit}

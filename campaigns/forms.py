@@ -46,14 +46,24 @@ class PeriodForm(forms.Form):
 class IndicatorForm(forms.ModelForm):
     metric = forms.ChoiceField(label=_("what is measured"), choices=metric_choices)
     target_base = forms.ChoiceField(
-        label=_("base figure"), required=False, choices=lambda: [("", "—"), *metric_choices()],
+        label=_("base figure"),
+        required=False,
+        choices=lambda: [("", "—"), *metric_choices()],
         help_text=_("For a relative target: the figure the multiplier applies to, over the same scope and period."),
     )
     points_attraction = forms.DecimalField(
-        label=_("weight in the investment-attraction evaluation"), required=False, min_value=0, max_digits=6, decimal_places=2
+        label=_("weight in the investment-attraction evaluation"),
+        required=False,
+        min_value=0,
+        max_digits=6,
+        decimal_places=2,
     )
     points_five_batches = forms.DecimalField(
-        label=_("weight (score of the stage) in the five-batches assessment"), required=False, min_value=0, max_digits=6, decimal_places=2
+        label=_("weight (score of the stage) in the five-batches assessment"),
+        required=False,
+        min_value=0,
+        max_digits=6,
+        decimal_places=2,
     )
     points_county = forms.DecimalField(
         label=_("weight in the county assessment"), required=False, min_value=0, max_digits=6, decimal_places=2
@@ -68,8 +78,19 @@ class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
         fields = [
-            "year", "code", "name", "metric", "scope", "period", "comparison", "target_value", "target_multiplier",
-            "target_base", "display_unit", "sort_order", "notes",
+            "year",
+            "code",
+            "name",
+            "metric",
+            "scope",
+            "period",
+            "comparison",
+            "target_value",
+            "target_multiplier",
+            "target_base",
+            "display_unit",
+            "sort_order",
+            "notes",
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
 
@@ -83,9 +104,15 @@ class IndicatorForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        value, multiplier, base = data.get("target_value"), data.get("target_multiplier"), data.get("target_base") or ""
+        value, multiplier, base = (
+            data.get("target_value"),
+            data.get("target_multiplier"),
+            data.get("target_base") or "",
+        )
         if value is not None and (multiplier is not None or base):
-            raise forms.ValidationError(_("Give either a fixed target value or a multiplier and a base figure, not both."))
+            raise forms.ValidationError(
+                _("Give either a fixed target value or a multiplier and a base figure, not both.")
+            )
         if value is None and (multiplier is None or not base):
             raise forms.ValidationError(_("Give a fixed target value, or a multiplier and a base figure."))
         data["target_base"] = base
@@ -93,7 +120,10 @@ class IndicatorForm(forms.ModelForm):
         if metric_key and unit and unit not in compatible_units(metric_key):
             self.add_error("display_unit", _("This unit does not fit what is measured."))
         if base and metric_key and METRICS[base].kind != METRICS[metric_key].kind:
-            self.add_error("target_base", _("The base figure must be measured like the indicator (money with money, counts with counts)."))
+            self.add_error(
+                "target_base",
+                _("The base figure must be measured like the indicator (money with money, counts with counts)."),
+            )
         return data
 
     def points(self) -> dict[str, Decimal | None]:
@@ -103,7 +133,10 @@ class IndicatorForm(forms.ModelForm):
 class UnitTargetForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("unit"), queryset=Unit.objects.none())
     target_value = forms.DecimalField(
-        label=_("the unit's own target"), required=False, max_digits=18, decimal_places=4,
+        label=_("the unit's own target"),
+        required=False,
+        max_digits=18,
+        decimal_places=4,
         help_text=_("Empty: the unit follows the indicator's general target."),
     )
 
@@ -130,7 +163,9 @@ class PipelineProjectForm(forms.ModelForm):
 
 
 class PipelineApprovalForm(forms.Form):
-    name = forms.CharField(label=_("approval"), max_length=100, help_text=_("e.g. project filing, land pre-review, EIA approval"))
+    name = forms.CharField(
+        label=_("approval"), max_length=100, help_text=_("e.g. project filing, land pre-review, EIA approval")
+    )
     document_number = forms.CharField(label=_("document number"), max_length=100, required=False)
     obtained_on = forms.DateField(label=_("obtained on"), widget=DATE)
 
@@ -138,16 +173,24 @@ class PipelineApprovalForm(forms.Form):
 class PipelineStartForm(forms.Form):
     started_on = forms.DateField(label=_("started on"), widget=DATE)
     tier = forms.ChoiceField(label=_("tier"), choices=Tier.choices, initial=Tier.COUNTY)
-    annual_plan = forms.DecimalField(label=_("annual planned investment (10k yuan)"), min_value=0, max_digits=16, decimal_places=2)
-    responsible_unit = forms.ModelChoiceField(label=_("responsible unit"), queryset=Unit.objects.none(), required=False)
+    annual_plan = forms.DecimalField(
+        label=_("annual planned investment (10k yuan)"), min_value=0, max_digits=16, decimal_places=2
+    )
+    responsible_unit = forms.ModelChoiceField(
+        label=_("responsible unit"), queryset=Unit.objects.none(), required=False
+    )
     project = forms.ModelChoiceField(
-        label=_("already in the register as"), queryset=Project.objects.none(), required=False,
+        label=_("already in the register as"),
+        queryset=Project.objects.none(),
+        required=False,
         help_text=_("Leave empty to create the key project from this entry."),
     )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["responsible_unit"].queryset = Unit.objects.filter(kind=UnitKind.DEPARTMENT).order_by("sort_order", "name")
+        self.fields["responsible_unit"].queryset = Unit.objects.filter(kind=UnitKind.DEPARTMENT).order_by(
+            "sort_order", "name"
+        )
         self.fields["project"].queryset = Project.objects.filter(pipeline_entry__isnull=True).order_by("name")
 
 
@@ -155,10 +198,18 @@ class IndustrialProjectForm(forms.ModelForm):
     class Meta:
         model = IndustrialProject
         fields = [
-            "name", "township", "industry", "investment", "signed_on", "landed_on", "started_on", "production_on",
-            "effect_on", "notes",
+            "name",
+            "township",
+            "industry",
+            "investment",
+            "signed_on",
+            "landed_on",
+            "started_on",
+            "production_on",
+            "effect_on",
+            "notes",
         ]
-        widgets = {f: DATE for f in ("signed_on", "landed_on", "started_on", "production_on", "effect_on")} | {
+        widgets = dict.fromkeys(("signed_on", "landed_on", "started_on", "production_on", "effect_on"), DATE) | {
             "notes": forms.Textarea(attrs={"rows": 2})
         }
 
@@ -184,11 +235,17 @@ class CeremonyForm(forms.ModelForm):
     class Meta:
         model = Ceremony
         fields = ["held_on", "kind", "place", "projects", "notes"]
-        widgets = {"held_on": DATE, "projects": forms.CheckboxSelectMultiple, "notes": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "held_on": DATE,
+            "projects": forms.CheckboxSelectMultiple,
+            "notes": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["projects"].queryset = IndustrialProject.objects.select_related("township").order_by("township__sort_order", "name")
+        self.fields["projects"].queryset = IndustrialProject.objects.select_related("township").order_by(
+            "township__sort_order", "name"
+        )
 
 
 class BankEnterpriseMeetingForm(forms.ModelForm):
@@ -204,7 +261,11 @@ class BankEnterpriseMeetingForm(forms.ModelForm):
 
 
 class FlowchartForm(forms.Form):
-    category = forms.CharField(label=_("project category"), max_length=100, help_text=_("e.g. enterprise investment (filing), government investment (approval)"))
+    category = forms.CharField(
+        label=_("project category"),
+        max_length=100,
+        help_text=_("e.g. enterprise investment (filing), government investment (approval)"),
+    )
     title = forms.CharField(label=_("title"), max_length=200)
     file = forms.FileField(label=_("file (PDF, PNG or JPEG)"))
 
@@ -213,10 +274,23 @@ class InspectionForm(forms.ModelForm):
     class Meta:
         model = Inspection
         fields = [
-            "year", "month", "unit", "inspected_on", "checked_implementation", "checked_mechanism", "checked_scheduling",
-            "checked_results", "findings", "follow_up", "follow_up_done",
+            "year",
+            "month",
+            "unit",
+            "inspected_on",
+            "checked_implementation",
+            "checked_mechanism",
+            "checked_scheduling",
+            "checked_results",
+            "findings",
+            "follow_up",
+            "follow_up_done",
         ]
-        widgets = {"inspected_on": DATE, "findings": forms.Textarea(attrs={"rows": 3}), "follow_up": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "inspected_on": DATE,
+            "findings": forms.Textarea(attrs={"rows": 3}),
+            "follow_up": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -236,8 +310,9 @@ class DecisionForm(forms.ModelForm):
 
 class PublishForm(forms.Form):
     year = forms.IntegerField(label=_("year"), min_value=2000, max_value=2100)
-    month = forms.IntegerField(label=_("month"), min_value=1, max_value=12, required=False,
-                               help_text=_("Empty: the annual ranking."))
+    month = forms.IntegerField(
+        label=_("month"), min_value=1, max_value=12, required=False, help_text=_("Empty: the annual ranking.")
+    )
 
 
 __all__ = [

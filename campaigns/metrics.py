@@ -151,7 +151,9 @@ class MetricContext:
         cache_key = (key, window)
         if cache_key not in self.cache:
             metric = METRICS.get(key)
-            self.cache[cache_key] = NO_DATA if metric is None or not metric.is_available() else metric.compute(self, window)
+            self.cache[cache_key] = (
+                NO_DATA if metric is None or not metric.is_available() else metric.compute(self, window)
+            )
         return self.cache[cache_key]
 
 
@@ -177,8 +179,16 @@ class Metric:
 METRICS: dict[str, Metric] = {}
 
 
-def metric(key: str, label: Promise | str, kind: Kind, *, accrues: bool, source: Promise | str, requires: tuple[str, ...] = (),
-           short: Promise | str = ""):
+def metric(
+    key: str,
+    label: Promise | str,
+    kind: Kind,
+    *,
+    accrues: bool,
+    source: Promise | str,
+    requires: tuple[str, ...] = (),
+    short: Promise | str = "",
+):
     def register(fn: Callable[[MetricContext, Window], Values]) -> Callable[[MetricContext, Window], Values]:
         METRICS[key] = Metric(key, label, kind, accrues, source, fn, requires, short)
         return fn
@@ -306,10 +316,19 @@ def _listings(ctx: MetricContext) -> list[ProjectYear]:
     key = ("_listings", None)
     if key not in ctx.cache:
         ctx.cache[key] = list(  # type: ignore[index,assignment]
-            ProjectYear.objects.filter(year=ctx.year).select_related("project").only(
-                "id", "nature", "annual_plan", "tier",
-                "project__id", "project__name", "project__township_id", "project__responsible_unit_id",
-                "project__actual_start", "project__total_investment",
+            ProjectYear.objects.filter(year=ctx.year)
+            .select_related("project")
+            .only(
+                "id",
+                "nature",
+                "annual_plan",
+                "tier",
+                "project__id",
+                "project__name",
+                "project__township_id",
+                "project__responsible_unit_id",
+                "project__actual_start",
+                "project__total_investment",
             )
         )
     return ctx.cache[key]  # type: ignore[index,return-value]
@@ -320,8 +339,12 @@ def _project_record(project, detail: str = "", amount: Decimal | None = None, wh
 
 
 @metric(
-    "register.fai_target", _("the year's FAI target (share of a unit: in proportion to its key projects' annual plan)"),
-    Kind.MONEY, accrues=False, source=_("Year target and the key list"), short=_("the FAI target"),
+    "register.fai_target",
+    _("the year's FAI target (share of a unit: in proportion to its key projects' annual plan)"),
+    Kind.MONEY,
+    accrues=False,
+    source=_("Year target and the key list"),
+    short=_("the FAI target"),
 )
 def fai_target(ctx: MetricContext, window: Window) -> Values:
     target = YearTarget.objects.filter(year=ctx.year).first()
@@ -329,10 +352,15 @@ def fai_target(ctx: MetricContext, window: Window) -> Values:
         return Values(county=Figure(None), missing=None)
     rows = _listings(ctx)
     total_plan = sum((r.annual_plan for r in rows), ZERO)
-    record = Record(label=gettext("Fixed-asset investment target %(year)s") % {"year": ctx.year}, detail=_money(target.fai_target))
+    record = Record(
+        label=gettext("Fixed-asset investment target %(year)s") % {"year": ctx.year}, detail=_money(target.fai_target)
+    )
     plans = tally(
-        ([r.project.township_id, r.project.responsible_unit_id], r.annual_plan,
-         _project_record(r.project, _money(r.annual_plan), r.annual_plan))
+        (
+            [r.project.township_id, r.project.responsible_unit_id],
+            r.annual_plan,
+            _project_record(r.project, _money(r.annual_plan), r.annual_plan),
+        )
         for r in rows
     )
     units = {
@@ -342,8 +370,14 @@ def fai_target(ctx: MetricContext, window: Window) -> Values:
     return Values(county=Figure(target.fai_target, [record]), units=units)
 
 
-@metric("register.new_projects", _("new projects on the year's key list"), Kind.COUNT, accrues=False,
-        source=_("Key list (nature: new)"), short=_("the new projects"))
+@metric(
+    "register.new_projects",
+    _("new projects on the year's key list"),
+    Kind.COUNT,
+    accrues=False,
+    source=_("Key list (nature: new)"),
+    short=_("the new projects"),
+)
 def new_projects(ctx: MetricContext, window: Window) -> Values:
     return tally(
         ([r.project.township_id, r.project.responsible_unit_id], Decimal(1), _project_record(r.project))
@@ -352,25 +386,46 @@ def new_projects(ctx: MetricContext, window: Window) -> Values:
     )
 
 
-@metric("register.annual_plan", _("key projects' annual planned investment"), Kind.MONEY, accrues=False,
-        source=_("Key list"), short=_("the annual plan"))
+@metric(
+    "register.annual_plan",
+    _("key projects' annual planned investment"),
+    Kind.MONEY,
+    accrues=False,
+    source=_("Key list"),
+    short=_("the annual plan"),
+)
 def annual_plan(ctx: MetricContext, window: Window) -> Values:
     return tally(
-        ([r.project.township_id, r.project.responsible_unit_id], r.annual_plan,
-         _project_record(r.project, _money(r.annual_plan), r.annual_plan))
+        (
+            [r.project.township_id, r.project.responsible_unit_id],
+            r.annual_plan,
+            _project_record(r.project, _money(r.annual_plan), r.annual_plan),
+        )
         for r in _listings(ctx)
     )
 
 
-@metric("register.completed", _("key projects' completed investment in the period"), Kind.MONEY, accrues=True,
-        source=_("Monthly progress of key projects"))
+@metric(
+    "register.completed",
+    _("key projects' completed investment in the period"),
+    Kind.MONEY,
+    accrues=True,
+    source=_("Monthly progress of key projects"),
+)
 def completed(ctx: MetricContext, window: Window) -> Values:
     rows = (
         MonthlyProgress.objects.filter(
             year=window.year, month__gte=window.first_month, month__lte=window.month, project__years__year=ctx.year
         )
         .select_related("project")
-        .only("completed", "month", "project__id", "project__name", "project__township_id", "project__responsible_unit_id")
+        .only(
+            "completed",
+            "month",
+            "project__id",
+            "project__name",
+            "project__township_id",
+            "project__responsible_unit_id",
+        )
         .order_by("project__name", "month")
     )
     by_project: dict[int, list] = defaultdict(list)
@@ -386,8 +441,13 @@ def completed(ctx: MetricContext, window: Window) -> Values:
     )
 
 
-@metric("register.completion_rate", _("investment completion rate (completed Jan..M ÷ annual plan)"), Kind.PERCENT,
-        accrues=True, source=_("Key list and monthly progress"))
+@metric(
+    "register.completion_rate",
+    _("investment completion rate (completed Jan..M ÷ annual plan)"),
+    Kind.PERCENT,
+    accrues=True,
+    source=_("Key list and monthly progress"),
+)
 def completion_rate(ctx: MetricContext, window: Window) -> Values:
     year_window = Window(window.year, window.month, 1, 12)
     done = ctx.values("register.completed", year_window)
@@ -395,12 +455,20 @@ def completion_rate(ctx: MetricContext, window: Window) -> Values:
     return percent_of(done, plan, records_from=plan)
 
 
-@metric("register.started_new", _("new key projects started in the period"), Kind.COUNT, accrues=True,
-        source=_("Key list (actual start)"))
+@metric(
+    "register.started_new",
+    _("new key projects started in the period"),
+    Kind.COUNT,
+    accrues=True,
+    source=_("Key list (actual start)"),
+)
 def started_new(ctx: MetricContext, window: Window) -> Values:
     return tally(
-        ([r.project.township_id, r.project.responsible_unit_id], Decimal(1),
-         _project_record(r.project, str(r.project.actual_start), when=r.project.actual_start))
+        (
+            [r.project.township_id, r.project.responsible_unit_id],
+            Decimal(1),
+            _project_record(r.project, str(r.project.actual_start), when=r.project.actual_start),
+        )
         for r in _listings(ctx)
         if r.nature == Nature.NEW and window.contains(r.project.actual_start)
     )
@@ -430,9 +498,11 @@ def _pipeline_record(p, stage: str) -> Record:
     from .models import PipelineStage
 
     return Record(
-        label=p.name, url=_record_url("pipeline", p.pk),
+        label=p.name,
+        url=_record_url("pipeline", p.pk),
         detail=f"{p.township.name} · {PipelineStage(stage).label} · {_money(p.estimated_investment)}",
-        amount=p.estimated_investment, when=p.entered_on,
+        amount=p.estimated_investment,
+        when=p.entered_on,
     )
 
 
@@ -448,31 +518,55 @@ def _pool_stages(ctx: MetricContext) -> set[str]:
     return {"planned", "reserve"} if ctx.reserve_counts_in_planned_pool else {"planned"}
 
 
-@metric("reserve.planned_pool_total", _("planned projects' total investment (the planned pool, per the year's reading)"),
-        Kind.MONEY, accrues=False, source=_("Pipeline projects"), short=_("the planned projects' total"))
+@metric(
+    "reserve.planned_pool_total",
+    _("planned projects' total investment (the planned pool, per the year's reading)"),
+    Kind.MONEY,
+    accrues=False,
+    source=_("Pipeline projects"),
+    short=_("the planned projects' total"),
+)
 def planned_pool_total(ctx: MetricContext, window: Window) -> Values:
     return _pipeline_tally(ctx, window, _pool_stages(ctx), count=False)
 
 
-@metric("reserve.planned_pool_count", _("number of planned projects (the planned pool, per the year's reading)"),
-        Kind.COUNT, accrues=False, source=_("Pipeline projects"), short=_("the planned projects' count"))
+@metric(
+    "reserve.planned_pool_count",
+    _("number of planned projects (the planned pool, per the year's reading)"),
+    Kind.COUNT,
+    accrues=False,
+    source=_("Pipeline projects"),
+    short=_("the planned projects' count"),
+)
 def planned_pool_count(ctx: MetricContext, window: Window) -> Values:
     return _pipeline_tally(ctx, window, _pool_stages(ctx), count=True)
 
 
-@metric("reserve.reserve_total", _("reserve projects' total investment"), Kind.MONEY, accrues=False,
-        source=_("Pipeline projects"))
+@metric(
+    "reserve.reserve_total",
+    _("reserve projects' total investment"),
+    Kind.MONEY,
+    accrues=False,
+    source=_("Pipeline projects"),
+)
 def reserve_total(ctx: MetricContext, window: Window) -> Values:
     return _pipeline_tally(ctx, window, {"reserve"}, count=False)
 
 
-@metric("reserve.reserve_count", _("number of reserve projects"), Kind.COUNT, accrues=False, source=_("Pipeline projects"))
+@metric(
+    "reserve.reserve_count", _("number of reserve projects"), Kind.COUNT, accrues=False, source=_("Pipeline projects")
+)
 def reserve_count(ctx: MetricContext, window: Window) -> Values:
     return _pipeline_tally(ctx, window, {"reserve"}, count=True)
 
 
-@metric("reserve.joined_key_list", _("pipeline projects that started and joined the key list in the period"),
-        Kind.COUNT, accrues=True, source=_("Pipeline projects"))
+@metric(
+    "reserve.joined_key_list",
+    _("pipeline projects that started and joined the key list in the period"),
+    Kind.COUNT,
+    accrues=True,
+    source=_("Pipeline projects"),
+)
 def joined_key_list(ctx: MetricContext, window: Window) -> Values:
     return tally(
         ([p.township_id], Decimal(1), _pipeline_record(p, stage))
@@ -490,8 +584,16 @@ def _problems(ctx: MetricContext):
         Problem = _model("problems.Problem")
         rows = list(
             Problem.objects.select_related("project").only(
-                "id", "description", "level", "status", "deadline", "raised_at", "resolved_at", "owner_unit_id",
-                "project__id", "project__township_id",
+                "id",
+                "description",
+                "level",
+                "status",
+                "deadline",
+                "raised_at",
+                "resolved_at",
+                "owner_unit_id",
+                "project__id",
+                "project__township_id",
             )
         )
         ctx.cache[key] = rows  # type: ignore[index]
@@ -503,8 +605,12 @@ def _problem_units(p) -> list[int | None]:
 
 
 def _problem_record(p, detail: str = "") -> Record:
-    return Record(label=p.description[:60], url=_url("problems:problem", p.pk), detail=detail,
-                  when=timezone.localdate(p.raised_at))
+    return Record(
+        label=p.description[:60],
+        url=_url("problems:problem", p.pk),
+        detail=detail,
+        when=timezone.localdate(p.raised_at),
+    )
 
 
 def problem_open_on(p, day: date) -> bool:
@@ -513,15 +619,29 @@ def problem_open_on(p, day: date) -> bool:
     return raised <= day and (resolved is None or resolved > day)
 
 
-@metric("problems.open", _("problems open at the end of the period"), Kind.COUNT, accrues=False,
-        source=_("Problem ledger"), requires=("problems.Problem",))
+@metric(
+    "problems.open",
+    _("problems open at the end of the period"),
+    Kind.COUNT,
+    accrues=False,
+    source=_("Problem ledger"),
+    requires=("problems.Problem",),
+)
 def problems_open(ctx: MetricContext, window: Window) -> Values:
     day = window.as_of
-    return tally((_problem_units(p), Decimal(1), _problem_record(p)) for p in _problems(ctx) if problem_open_on(p, day))
+    return tally(
+        (_problem_units(p), Decimal(1), _problem_record(p)) for p in _problems(ctx) if problem_open_on(p, day)
+    )
 
 
-@metric("problems.overdue", _("problems open past their deadline"), Kind.COUNT, accrues=False,
-        source=_("Problem ledger"), requires=("problems.Problem",))
+@metric(
+    "problems.overdue",
+    _("problems open past their deadline"),
+    Kind.COUNT,
+    accrues=False,
+    source=_("Problem ledger"),
+    requires=("problems.Problem",),
+)
 def problems_overdue(ctx: MetricContext, window: Window) -> Values:
     day = window.as_of
     return tally(
@@ -531,8 +651,14 @@ def problems_overdue(ctx: MetricContext, window: Window) -> Values:
     )
 
 
-@metric("problems.resolved", _("problems resolved in the period"), Kind.COUNT, accrues=True,
-        source=_("Problem ledger"), requires=("problems.Problem",))
+@metric(
+    "problems.resolved",
+    _("problems resolved in the period"),
+    Kind.COUNT,
+    accrues=True,
+    source=_("Problem ledger"),
+    requires=("problems.Problem",),
+)
 def problems_resolved(ctx: MetricContext, window: Window) -> Values:
     return tally(
         (_problem_units(p), Decimal(1), _problem_record(p))
@@ -541,25 +667,42 @@ def problems_resolved(ctx: MetricContext, window: Window) -> Values:
     )
 
 
-@metric("problems.avg_days_to_resolve", _("average days from raising to resolving, problems resolved in the period"),
-        Kind.DAYS, accrues=False, source=_("Problem ledger"), requires=("problems.Problem",))
+@metric(
+    "problems.avg_days_to_resolve",
+    _("average days from raising to resolving, problems resolved in the period"),
+    Kind.DAYS,
+    accrues=False,
+    source=_("Problem ledger"),
+    requires=("problems.Problem",),
+)
 def problems_avg_days(ctx: MetricContext, window: Window) -> Values:
     return average(
-        (_problem_units(p), _days(p.raised_at, p.resolved_at),
-         _problem_record(p, gettext("%(days)s days") % {"days": _days(p.raised_at, p.resolved_at)}))
+        (
+            _problem_units(p),
+            _days(p.raised_at, p.resolved_at),
+            _problem_record(p, gettext("%(days)s days") % {"days": _days(p.raised_at, p.resolved_at)}),
+        )
         for p in _problems(ctx)
         if p.status == "resolved" and window.contains(p.resolved_at)
     )
 
 
-@metric("problems.escalated", _("problems escalated in the period"), Kind.COUNT, accrues=True,
-        source=_("Problem ledger events"), requires=("problems.ProblemEvent",))
+@metric(
+    "problems.escalated",
+    _("problems escalated in the period"),
+    Kind.COUNT,
+    accrues=True,
+    source=_("Problem ledger events"),
+    requires=("problems.ProblemEvent",),
+)
 def problems_escalated(ctx: MetricContext, window: Window) -> Values:
     ProblemEvent = _model("problems.ProblemEvent")
-    events = ProblemEvent.objects.filter(kind="escalated", at__date__gte=window.start, at__date__lte=window.end).select_related(
-        "problem", "problem__project"
+    events = ProblemEvent.objects.filter(
+        kind="escalated", at__date__gte=window.start, at__date__lte=window.end
+    ).select_related("problem", "problem__project")
+    return tally(
+        (_problem_units(e.problem), Decimal(1), _problem_record(e.problem, e.get_to_level_display())) for e in events
     )
-    return tally((_problem_units(e.problem), Decimal(1), _problem_record(e.problem, e.get_to_level_display())) for e in events)
 
 
 def _occurrences(ctx: MetricContext, window: Window):
@@ -570,8 +713,18 @@ def _occurrences(ctx: MetricContext, window: Window):
         ctx.cache[key] = list(  # type: ignore[index,assignment]
             Occurrence.objects.filter(due_date__gte=window.start, due_date__lte=window.end)
             .select_related("duty", "duty__taskforce", "duty__campaign")
-            .only("id", "title", "status", "due_date", "held_on", "duty__responsible_unit_id", "duty__taskforce_id",
-                  "duty__campaign_id", "duty__taskforce__lead_unit_id", "duty__campaign__lead_unit_id")
+            .only(
+                "id",
+                "title",
+                "status",
+                "due_date",
+                "held_on",
+                "duty__responsible_unit_id",
+                "duty__taskforce_id",
+                "duty__campaign_id",
+                "duty__taskforce__lead_unit_id",
+                "duty__campaign__lead_unit_id",
+            )
             .order_by("due_date", "id")
         )
     return ctx.cache[key]  # type: ignore[index,return-value]
@@ -592,114 +745,209 @@ def occurrence_on_time(o) -> bool:
 
 def _occurrence_record(o) -> Record:
     held = str(o.held_on) if o.held_on else gettext("not held")
-    return Record(label=o.title, url=_url("cycles:occurrence", o.pk),
-                  detail=gettext("due %(due)s, held %(held)s") % {"due": o.due_date, "held": held}, when=o.due_date)
+    return Record(
+        label=o.title,
+        url=_url("cycles:occurrence", o.pk),
+        detail=gettext("due %(due)s, held %(held)s") % {"due": o.due_date, "held": held},
+        when=o.due_date,
+    )
 
 
-@metric("cycles.due", _("scheduling occurrences due in the period"), Kind.COUNT, accrues=True,
-        source=_("Scheduling cycles"), requires=("scheduling.Occurrence",))
+@metric(
+    "cycles.due",
+    _("scheduling occurrences due in the period"),
+    Kind.COUNT,
+    accrues=True,
+    source=_("Scheduling cycles"),
+    requires=("scheduling.Occurrence",),
+)
 def cycles_due(ctx: MetricContext, window: Window) -> Values:
     return tally((_occurrence_units(o), Decimal(1), _occurrence_record(o)) for o in _occurrences(ctx, window))
 
 
-@metric("cycles.held_on_time", _("scheduling occurrences held on time in the period"), Kind.COUNT, accrues=True,
-        source=_("Scheduling cycles"), requires=("scheduling.Occurrence",))
+@metric(
+    "cycles.held_on_time",
+    _("scheduling occurrences held on time in the period"),
+    Kind.COUNT,
+    accrues=True,
+    source=_("Scheduling cycles"),
+    requires=("scheduling.Occurrence",),
+)
 def cycles_held_on_time(ctx: MetricContext, window: Window) -> Values:
     return tally(
-        (_occurrence_units(o), Decimal(1), _occurrence_record(o)) for o in _occurrences(ctx, window) if occurrence_on_time(o)
+        (_occurrence_units(o), Decimal(1), _occurrence_record(o))
+        for o in _occurrences(ctx, window)
+        if occurrence_on_time(o)
     )
 
 
-@metric("cycles.compliance_rate", _("cycle compliance: occurrences held on time ÷ occurrences due"), Kind.PERCENT,
-        accrues=False, source=_("Scheduling cycles"), requires=("scheduling.Occurrence",))
+@metric(
+    "cycles.compliance_rate",
+    _("cycle compliance: occurrences held on time ÷ occurrences due"),
+    Kind.PERCENT,
+    accrues=False,
+    source=_("Scheduling cycles"),
+    requires=("scheduling.Occurrence",),
+)
 def cycles_compliance(ctx: MetricContext, window: Window) -> Values:
-    return percent_of(ctx.values("cycles.held_on_time", window), ctx.values("cycles.due", window),
-                      records_from=ctx.values("cycles.due", window))
+    return percent_of(
+        ctx.values("cycles.held_on_time", window),
+        ctx.values("cycles.due", window),
+        records_from=ctx.values("cycles.due", window),
+    )
 
 
 # --- investment attraction -----------------------------------------------------------------------
 
 
-@metric("attraction.trips", _("out-of-county investment trips in the period"), Kind.COUNT, accrues=True,
-        source=_("Investment ledger: trips"), requires=("taskforces.Trip",))
+@metric(
+    "attraction.trips",
+    _("out-of-county investment trips in the period"),
+    Kind.COUNT,
+    accrues=True,
+    source=_("Investment ledger: trips"),
+    requires=("taskforces.Trip",),
+)
 def trips(ctx: MetricContext, window: Window) -> Values:
     Trip = _model("taskforces.Trip")
-    rows = Trip.objects.filter(date__gte=window.start, date__lte=window.end).select_related("unit").order_by("date", "id")
+    rows = (
+        Trip.objects.filter(date__gte=window.start, date__lte=window.end).select_related("unit").order_by("date", "id")
+    )
     return tally(
-        ([t.unit_id], Decimal(1),
-         Record(label=f"{t.unit.name} → {t.destination}", url=_entry_url(t),
-                detail=t.participants, when=t.date))
+        (
+            [t.unit_id],
+            Decimal(1),
+            Record(label=f"{t.unit.name} → {t.destination}", url=_entry_url(t), detail=t.participants, when=t.date),
+        )
         for t in rows
     )
 
 
 def _promotions(window: Window, kind: str) -> Values:
     PromotionEvent = _model("taskforces.PromotionEvent")
-    rows = PromotionEvent.objects.filter(kind=kind, date__gte=window.start, date__lte=window.end).order_by("date", "id")
+    rows = PromotionEvent.objects.filter(kind=kind, date__gte=window.start, date__lte=window.end).order_by(
+        "date", "id"
+    )
     return tally(
-        ([e.organizer_id], Decimal(1),
-         Record(label=e.title, url=_entry_url(e), detail=e.place, when=e.date))
+        ([e.organizer_id], Decimal(1), Record(label=e.title, url=_entry_url(e), detail=e.place, when=e.date))
         for e in rows
     )
 
 
-@metric("attraction.promotions_comprehensive", _("comprehensive promotion events in the period"), Kind.COUNT, accrues=True,
-        source=_("Investment ledger: promotion events"), requires=("taskforces.PromotionEvent",))
+@metric(
+    "attraction.promotions_comprehensive",
+    _("comprehensive promotion events in the period"),
+    Kind.COUNT,
+    accrues=True,
+    source=_("Investment ledger: promotion events"),
+    requires=("taskforces.PromotionEvent",),
+)
 def promotions_comprehensive(ctx: MetricContext, window: Window) -> Values:
     return _promotions(window, "comprehensive")
 
 
-@metric("attraction.promotions_chain", _("industry-chain promotion events in the period"), Kind.COUNT, accrues=True,
-        source=_("Investment ledger: promotion events"), requires=("taskforces.PromotionEvent",))
+@metric(
+    "attraction.promotions_chain",
+    _("industry-chain promotion events in the period"),
+    Kind.COUNT,
+    accrues=True,
+    source=_("Investment ledger: promotion events"),
+    requires=("taskforces.PromotionEvent",),
+)
 def promotions_chain(ctx: MetricContext, window: Window) -> Values:
     return _promotions(window, "industry_chain")
 
 
 def _leads(window: Window, date_field: str, amount: bool) -> Values:
     Lead = _model("taskforces.Lead")
-    rows = Lead.objects.filter(**{f"{date_field}__gte": window.start, f"{date_field}__lte": window.end}).order_by(date_field, "id")
+    rows = Lead.objects.filter(**{f"{date_field}__gte": window.start, f"{date_field}__lte": window.end}).order_by(
+        date_field, "id"
+    )
     return tally(
-        ([lead.host_township_id], lead.intended_investment if amount else Decimal(1),
-         Record(label=lead.name, url=_entry_url(lead),
-                detail=f"{lead.investor} · {_money(lead.intended_investment)}", when=getattr(lead, date_field),
-                amount=lead.intended_investment))
+        (
+            [lead.host_township_id],
+            lead.intended_investment if amount else Decimal(1),
+            Record(
+                label=lead.name,
+                url=_entry_url(lead),
+                detail=f"{lead.investor} · {_money(lead.intended_investment)}",
+                when=getattr(lead, date_field),
+                amount=lead.intended_investment,
+            ),
+        )
         for lead in rows
     )
 
 
-@metric("attraction.leads_signed", _("leads signed in the period"), Kind.COUNT, accrues=True,
-        source=_("Investment ledger: leads"), requires=("taskforces.Lead",))
+@metric(
+    "attraction.leads_signed",
+    _("leads signed in the period"),
+    Kind.COUNT,
+    accrues=True,
+    source=_("Investment ledger: leads"),
+    requires=("taskforces.Lead",),
+)
 def leads_signed(ctx: MetricContext, window: Window) -> Values:
     return _leads(window, "signed_on", amount=False)
 
 
-@metric("attraction.leads_signed_amount", _("investment of the leads signed in the period"), Kind.MONEY, accrues=True,
-        source=_("Investment ledger: leads"), requires=("taskforces.Lead",))
+@metric(
+    "attraction.leads_signed_amount",
+    _("investment of the leads signed in the period"),
+    Kind.MONEY,
+    accrues=True,
+    source=_("Investment ledger: leads"),
+    requires=("taskforces.Lead",),
+)
 def leads_signed_amount(ctx: MetricContext, window: Window) -> Values:
     return _leads(window, "signed_on", amount=True)
 
 
-@metric("attraction.leads_landed", _("leads landed in the period"), Kind.COUNT, accrues=True,
-        source=_("Investment ledger: leads"), requires=("taskforces.Lead",))
+@metric(
+    "attraction.leads_landed",
+    _("leads landed in the period"),
+    Kind.COUNT,
+    accrues=True,
+    source=_("Investment ledger: leads"),
+    requires=("taskforces.Lead",),
+)
 def leads_landed(ctx: MetricContext, window: Window) -> Values:
     return _leads(window, "landed_on", amount=False)
 
 
-@metric("attraction.leads_landed_amount", _("investment of the leads landed in the period"), Kind.MONEY, accrues=True,
-        source=_("Investment ledger: leads"), requires=("taskforces.Lead",))
+@metric(
+    "attraction.leads_landed_amount",
+    _("investment of the leads landed in the period"),
+    Kind.MONEY,
+    accrues=True,
+    source=_("Investment ledger: leads"),
+    requires=("taskforces.Lead",),
+)
 def leads_landed_amount(ctx: MetricContext, window: Window) -> Values:
     return _leads(window, "landed_on", amount=True)
 
 
-@metric("attraction.head_contacts", _("contacts with head enterprises in the period"), Kind.COUNT, accrues=True,
-        source=_("Investment ledger: head-enterprise contacts"), requires=("taskforces.EnterpriseContact",))
+@metric(
+    "attraction.head_contacts",
+    _("contacts with head enterprises in the period"),
+    Kind.COUNT,
+    accrues=True,
+    source=_("Investment ledger: head-enterprise contacts"),
+    requires=("taskforces.EnterpriseContact",),
+)
 def head_contacts(ctx: MetricContext, window: Window) -> Values:
     EnterpriseContact = _model("taskforces.EnterpriseContact")
-    rows = EnterpriseContact.objects.filter(date__gte=window.start, date__lte=window.end).select_related("lead").order_by("date", "id")
+    rows = (
+        EnterpriseContact.objects.filter(date__gte=window.start, date__lte=window.end)
+        .select_related("lead")
+        .order_by("date", "id")
+    )
     return tally(
-        ([c.lead.host_township_id if c.lead_id else None], Decimal(1),
-         Record(label=c.enterprise, url=_entry_url(c),
-                detail=c.get_mode_display(), when=c.date))
+        (
+            [c.lead.host_township_id if c.lead_id else None],
+            Decimal(1),
+            Record(label=c.enterprise, url=_entry_url(c), detail=c.get_mode_display(), when=c.date),
+        )
         for c in rows
     )
 
@@ -710,8 +958,9 @@ def head_contacts(ctx: MetricContext, window: Window) -> Values:
 def _green_lane(window: Window):
     ApprovalItem = _model("taskforces.ApprovalItem")
     return (
-        ApprovalItem.objects.filter(green_lane=True, approved_on__gte=window.start, approved_on__lte=window.end,
-                                    applied_on__isnull=False)
+        ApprovalItem.objects.filter(
+            green_lane=True, approved_on__gte=window.start, approved_on__lte=window.end, applied_on__isnull=False
+        )
         .select_related("project", "item_type")
         .order_by("approved_on", "id")
     )
@@ -719,18 +968,36 @@ def _green_lane(window: Window):
 
 def _approval_record(item) -> Record:
     days = _days(item.applied_on, item.approved_on)
-    return Record(label=f"{item.project.name} · {item.item_type}", url=_url("projects:detail", item.project_id),
-                  detail=gettext("%(days)s days") % {"days": days}, when=item.approved_on)
+    return Record(
+        label=f"{item.project.name} · {item.item_type}",
+        url=_url("projects:detail", item.project_id),
+        detail=gettext("%(days)s days") % {"days": days},
+        when=item.approved_on,
+    )
 
 
-@metric("service.green_lane_approved", _("green-lane approvals granted in the period"), Kind.COUNT, accrues=True,
-        source=_("Approvals ledger (green lane)"), requires=("taskforces.ApprovalItem",))
+@metric(
+    "service.green_lane_approved",
+    _("green-lane approvals granted in the period"),
+    Kind.COUNT,
+    accrues=True,
+    source=_("Approvals ledger (green lane)"),
+    requires=("taskforces.ApprovalItem",),
+)
 def green_lane_approved(ctx: MetricContext, window: Window) -> Values:
-    return tally(([i.project.township_id, i.handling_unit_id], Decimal(1), _approval_record(i)) for i in _green_lane(window))
+    return tally(
+        ([i.project.township_id, i.handling_unit_id], Decimal(1), _approval_record(i)) for i in _green_lane(window)
+    )
 
 
-@metric("service.green_lane_days", _("average days from application to approval on the green lane"), Kind.DAYS,
-        accrues=False, source=_("Approvals ledger (green lane)"), requires=("taskforces.ApprovalItem",))
+@metric(
+    "service.green_lane_days",
+    _("average days from application to approval on the green lane"),
+    Kind.DAYS,
+    accrues=False,
+    source=_("Approvals ledger (green lane)"),
+    requires=("taskforces.ApprovalItem",),
+)
 def green_lane_days(ctx: MetricContext, window: Window) -> Values:
     return average(
         ([i.project.township_id, i.handling_unit_id], _days(i.applied_on, i.approved_on), _approval_record(i))
@@ -741,30 +1008,60 @@ def green_lane_days(ctx: MetricContext, window: Window) -> Values:
 def _funding(ctx: MetricContext, window: Window, field_name: str, fund_types: set[str] | None = None) -> Values:
     FundingApplication = _model("taskforces.FundingApplication")
     rows = FundingApplication.objects.filter(year=ctx.year).select_related("project").order_by("project__name", "id")
-    date_field = {"amount_applied": "applied_on", "amount_approved": "approved_on", "amount_received": "received_on"}[field_name]
+    date_field = {"amount_applied": "applied_on", "amount_approved": "approved_on", "amount_received": "received_on"}[
+        field_name
+    ]
     return tally(
-        ([a.project.township_id], getattr(a, field_name),
-         Record(label=f"{a.project.name} · {a.get_fund_type_display()}", url=_url("projects:detail", a.project_id),
-                detail=_money(getattr(a, field_name)), when=getattr(a, date_field), amount=getattr(a, field_name)))
+        (
+            [a.project.township_id],
+            getattr(a, field_name),
+            Record(
+                label=f"{a.project.name} · {a.get_fund_type_display()}",
+                url=_url("projects:detail", a.project_id),
+                detail=_money(getattr(a, field_name)),
+                when=getattr(a, date_field),
+                amount=getattr(a, field_name),
+            ),
+        )
         for a in rows
-        if (fund_types is None or a.fund_type in fund_types) and getattr(a, date_field) and getattr(a, date_field) <= window.end
+        if (fund_types is None or a.fund_type in fund_types)
+        and getattr(a, date_field)
+        and getattr(a, date_field) <= window.end
     )
 
 
-@metric("service.funding_applied", _("funds applied for (special bonds, central budget, treasury bonds…)"), Kind.MONEY,
-        accrues=True, source=_("Funding ledger"), requires=("taskforces.FundingApplication",))
+@metric(
+    "service.funding_applied",
+    _("funds applied for (special bonds, central budget, treasury bonds…)"),
+    Kind.MONEY,
+    accrues=True,
+    source=_("Funding ledger"),
+    requires=("taskforces.FundingApplication",),
+)
 def funding_applied(ctx: MetricContext, window: Window) -> Values:
     return _funding(ctx, window, "amount_applied")
 
 
-@metric("service.funding_approved", _("funds approved"), Kind.MONEY, accrues=True, source=_("Funding ledger"),
-        requires=("taskforces.FundingApplication",))
+@metric(
+    "service.funding_approved",
+    _("funds approved"),
+    Kind.MONEY,
+    accrues=True,
+    source=_("Funding ledger"),
+    requires=("taskforces.FundingApplication",),
+)
 def funding_approved(ctx: MetricContext, window: Window) -> Values:
     return _funding(ctx, window, "amount_approved")
 
 
-@metric("service.funding_received", _("funds received"), Kind.MONEY, accrues=True, source=_("Funding ledger"),
-        requires=("taskforces.FundingApplication",))
+@metric(
+    "service.funding_received",
+    _("funds received"),
+    Kind.MONEY,
+    accrues=True,
+    source=_("Funding ledger"),
+    requires=("taskforces.FundingApplication",),
+)
 def funding_received(ctx: MetricContext, window: Window) -> Values:
     return _funding(ctx, window, "amount_received")
 
@@ -772,25 +1069,48 @@ def funding_received(ctx: MetricContext, window: Window) -> Values:
 def _bank_meetings(window: Window, amount: bool) -> Values:
     from .models import BankEnterpriseMeeting
 
-    rows = BankEnterpriseMeeting.objects.filter(held_on__gte=window.start, held_on__lte=window.end).order_by("held_on", "id")
+    rows = BankEnterpriseMeeting.objects.filter(held_on__gte=window.start, held_on__lte=window.end).order_by(
+        "held_on", "id"
+    )
     return tally(
-        ([], m.financing_agreed if amount else Decimal(1),
-         Record(label=f"{m.held_on} {m.place}", url=_record_url("bank-meeting", m.pk),
-                detail=gettext("%(banks)s banks, %(enterprises)s enterprises, %(agreed)s agreed") % {
-                    "banks": len(m.bank_list), "enterprises": len(m.enterprise_list), "agreed": _money(m.financing_agreed)},
-                when=m.held_on, amount=m.financing_agreed))
+        (
+            [],
+            m.financing_agreed if amount else Decimal(1),
+            Record(
+                label=f"{m.held_on} {m.place}",
+                url=_record_url("bank-meeting", m.pk),
+                detail=gettext("%(banks)s banks, %(enterprises)s enterprises, %(agreed)s agreed")
+                % {
+                    "banks": len(m.bank_list),
+                    "enterprises": len(m.enterprise_list),
+                    "agreed": _money(m.financing_agreed),
+                },
+                when=m.held_on,
+                amount=m.financing_agreed,
+            ),
+        )
         for m in rows
     )
 
 
-@metric("service.bank_meetings", _("government–bank–enterprise meetings held in the period"), Kind.COUNT, accrues=True,
-        source=_("Government–bank–enterprise meetings"))
+@metric(
+    "service.bank_meetings",
+    _("government–bank–enterprise meetings held in the period"),
+    Kind.COUNT,
+    accrues=True,
+    source=_("Government–bank–enterprise meetings"),
+)
 def bank_meetings(ctx: MetricContext, window: Window) -> Values:
     return _bank_meetings(window, amount=False)
 
 
-@metric("service.bank_financing_agreed", _("financing agreed at government–bank–enterprise meetings"), Kind.MONEY,
-        accrues=True, source=_("Government–bank–enterprise meetings"))
+@metric(
+    "service.bank_financing_agreed",
+    _("financing agreed at government–bank–enterprise meetings"),
+    Kind.MONEY,
+    accrues=True,
+    source=_("Government–bank–enterprise meetings"),
+)
 def bank_financing_agreed(ctx: MetricContext, window: Window) -> Values:
     return _bank_meetings(window, amount=True)
 
@@ -803,16 +1123,26 @@ def _industrial(ctx: MetricContext):
     if key not in ctx.cache:
         from .models import IndustrialProject
 
-        ctx.cache[key] = list(IndustrialProject.objects.select_related("township").order_by("township__sort_order", "signed_on", "name"))  # type: ignore[index]
+        ctx.cache[key] = list(
+            IndustrialProject.objects.select_related("township").order_by("township__sort_order", "signed_on", "name")
+        )  # type: ignore[index]
     return ctx.cache[key]  # type: ignore[index]
 
 
 def _five_batches(stage: str) -> Callable[[MetricContext, Window], Values]:
     def compute(ctx: MetricContext, window: Window) -> Values:
         return tally(
-            ([p.township_id], Decimal(1),
-             Record(label=p.name, url=_record_url("industrial", p.pk), detail=f"{p.township.name} · {_money(p.investment)}",
-                    when=p.stage_date(stage), amount=p.investment))
+            (
+                [p.township_id],
+                Decimal(1),
+                Record(
+                    label=p.name,
+                    url=_record_url("industrial", p.pk),
+                    detail=f"{p.township.name} · {_money(p.investment)}",
+                    when=p.stage_date(stage),
+                    amount=p.investment,
+                ),
+            )
             for p in _industrial(ctx)
             if window.contains(p.stage_date(stage))
         )
@@ -832,14 +1162,23 @@ for _stage, _label in [
     )
 
 
-@metric("five_batches.ceremonies", _("start or production ceremonies held in the period"), Kind.COUNT, accrues=True,
-        source=_("Five-batches ceremonies"))
+@metric(
+    "five_batches.ceremonies",
+    _("start or production ceremonies held in the period"),
+    Kind.COUNT,
+    accrues=True,
+    source=_("Five-batches ceremonies"),
+)
 def ceremonies(ctx: MetricContext, window: Window) -> Values:
     from .models import Ceremony
 
     rows = Ceremony.objects.filter(held_on__gte=window.start, held_on__lte=window.end).order_by("held_on", "id")
     return tally(
-        ([], Decimal(1), Record(label=f"{c.get_kind_display()} · {c.place}", url=_record_url("ceremony", c.pk), when=c.held_on))
+        (
+            [],
+            Decimal(1),
+            Record(label=f"{c.get_kind_display()} · {c.place}", url=_record_url("ceremony", c.pk), when=c.held_on),
+        )
         for c in rows
     )
 
@@ -853,30 +1192,57 @@ def _inspections(window: Window):
     first = window.year * 100 + window.first_month
     last = window.year * 100 + window.month
     return [
-        i for i in Inspection.objects.filter(year=window.year).select_related("unit").order_by("month", "unit__sort_order", "id")
+        i
+        for i in Inspection.objects.filter(year=window.year)
+        .select_related("unit")
+        .order_by("month", "unit__sort_order", "id")
         if first <= i.year * 100 + i.month <= last
     ]
 
 
-@metric("assessment.inspections", _("inspections of the unit in the period"), Kind.COUNT, accrues=True,
-        source=_("Inspections"))
+@metric(
+    "assessment.inspections",
+    _("inspections of the unit in the period"),
+    Kind.COUNT,
+    accrues=True,
+    source=_("Inspections"),
+)
 def inspections(ctx: MetricContext, window: Window) -> Values:
     return tally(
-        ([i.unit_id], Decimal(1),
-         Record(label=f"{i.year}-{i.month:02d} {i.unit.name}", url=_record_url("inspection", i.pk), detail=i.findings[:60],
-                when=i.inspected_on))
+        (
+            [i.unit_id],
+            Decimal(1),
+            Record(
+                label=f"{i.year}-{i.month:02d} {i.unit.name}",
+                url=_record_url("inspection", i.pk),
+                detail=i.findings[:60],
+                when=i.inspected_on,
+            ),
+        )
         for i in _inspections(window)
     )
 
 
-@metric("assessment.open_follow_ups", _("inspection follow-ups not yet done"), Kind.COUNT, accrues=False,
-        source=_("Inspections"))
+@metric(
+    "assessment.open_follow_ups",
+    _("inspection follow-ups not yet done"),
+    Kind.COUNT,
+    accrues=False,
+    source=_("Inspections"),
+)
 def open_follow_ups(ctx: MetricContext, window: Window) -> Values:
     year_window = Window(window.year, window.month, 1, 12)
     return tally(
-        ([i.unit_id], Decimal(1),
-         Record(label=f"{i.year}-{i.month:02d} {i.unit.name}", url=_record_url("inspection", i.pk), detail=i.follow_up[:60],
-                when=i.inspected_on))
+        (
+            [i.unit_id],
+            Decimal(1),
+            Record(
+                label=f"{i.year}-{i.month:02d} {i.unit.name}",
+                url=_record_url("inspection", i.pk),
+                detail=i.follow_up[:60],
+                when=i.inspected_on,
+            ),
+        )
         for i in _inspections(year_window)
         if i.follow_up.strip() and not i.follow_up_done
     )

@@ -48,7 +48,9 @@ class CampaignYear(models.Model):
         decimal_places=2,
         default=Decimal("0.80"),
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))],
-        help_text=_("An indicator not yet met is yellow when it reaches this share of the target due by now, red below."),
+        help_text=_(
+            "An indicator not yet met is yellow when it reaches this share of the target due by now, red below."
+        ),
     )
     history = HistoricalRecords()
 
@@ -107,7 +109,9 @@ class Indicator(models.Model):
     `IndicatorUnitTarget` overrides the target for one unit.
     """
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("campaign"))
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("campaign")
+    )
     year = models.PositiveIntegerField(_("year"))
     code = models.SlugField(_("code"), max_length=60)
     name = models.CharField(_("name"), max_length=120)
@@ -116,11 +120,19 @@ class Indicator(models.Model):
     period = models.CharField(_("period"), max_length=10, choices=Period.choices, default=Period.YEAR)
     comparison = models.CharField(_("comparison"), max_length=4, choices=Comparison.choices, default=Comparison.GTE)
     target_value = models.DecimalField(
-        _("target value"), max_digits=18, decimal_places=4, null=True, blank=True,
+        _("target value"),
+        max_digits=18,
+        decimal_places=4,
+        null=True,
+        blank=True,
         help_text=_("In the indicator's unit. Leave empty for a target relative to another figure."),
     )
     target_multiplier = models.DecimalField(
-        _("target multiplier"), max_digits=10, decimal_places=4, null=True, blank=True,
+        _("target multiplier"),
+        max_digits=10,
+        decimal_places=4,
+        null=True,
+        blank=True,
         help_text=_("The target is this multiplier × the base figure (e.g. 4 × the year's FAI target)."),
     )
     target_base = models.CharField(_("base figure"), max_length=60, blank=True)
@@ -168,7 +180,9 @@ class Indicator(models.Model):
 class IndicatorUnitTarget(models.Model):
     """A unit's own target for an indicator (e.g. one township's five-batches targets)."""
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="unit_targets", verbose_name=_("indicator"))
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="unit_targets", verbose_name=_("indicator")
+    )
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+", verbose_name=_("unit"))
     target_value = models.DecimalField(_("target value"), max_digits=18, decimal_places=4)
     history = HistoricalRecords()
@@ -195,8 +209,12 @@ class ScoringItem(models.Model):
     """An indicator's weight in a score table: a unit's score is the weighted average of its achievements × 100."""
 
     scheme = models.CharField(_("score table"), max_length=20, choices=Scheme.choices)
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="scoring_items", verbose_name=_("indicator"))
-    points = models.DecimalField(_("weight"), max_digits=6, decimal_places=2, validators=[MinValueValidator(Decimal("0"))])
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="scoring_items", verbose_name=_("indicator")
+    )
+    points = models.DecimalField(
+        _("weight"), max_digits=6, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -239,7 +257,12 @@ class PipelineProject(models.Model):
     reserve_on = models.DateField(_("became a reserve project on"), null=True, blank=True)
     started_on = models.DateField(_("started on"), null=True, blank=True)
     project = models.OneToOneField(
-        Project, verbose_name=_("key project"), null=True, blank=True, on_delete=models.SET_NULL, related_name="pipeline_entry"
+        Project,
+        verbose_name=_("key project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pipeline_entry",
     )
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -258,7 +281,8 @@ class PipelineProject(models.Model):
                 name="pipeline_stage_matches_dates",
             ),
             models.CheckConstraint(
-                condition=Q(reserve_on__isnull=True) | Q(reserve_on__gte=F("entered_on")), name="pipeline_reserve_after_entry"
+                condition=Q(reserve_on__isnull=True) | Q(reserve_on__gte=F("entered_on")),
+                name="pipeline_reserve_after_entry",
             ),
         ]
         indexes = [models.Index(fields=["stage"])]
@@ -277,7 +301,12 @@ class PipelineApproval(models.Model):
     document_number = models.CharField(_("document number"), max_length=100, blank=True)
     obtained_on = models.DateField(_("obtained on"))
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     history = HistoricalRecords()
 
@@ -321,18 +350,21 @@ class IndustrialProject(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(investment__gte=0), name="industrial_investment_not_negative"),
             models.CheckConstraint(
-                condition=Q(landed_on__isnull=True) | Q(landed_on__gte=F("signed_on")), name="industrial_landed_after_signed"
+                condition=Q(landed_on__isnull=True) | Q(landed_on__gte=F("signed_on")),
+                name="industrial_landed_after_signed",
             ),
             models.CheckConstraint(
                 condition=Q(started_on__isnull=True) | Q(landed_on__isnull=False, started_on__gte=F("landed_on")),
                 name="industrial_started_after_landed",
             ),
             models.CheckConstraint(
-                condition=Q(production_on__isnull=True) | Q(started_on__isnull=False, production_on__gte=F("started_on")),
+                condition=Q(production_on__isnull=True)
+                | Q(started_on__isnull=False, production_on__gte=F("started_on")),
                 name="industrial_production_after_started",
             ),
             models.CheckConstraint(
-                condition=Q(effect_on__isnull=True) | Q(production_on__isnull=False, effect_on__gte=F("production_on")),
+                condition=Q(effect_on__isnull=True)
+                | Q(production_on__isnull=False, effect_on__gte=F("production_on")),
                 name="industrial_effect_after_production",
             ),
         ]
@@ -360,7 +392,9 @@ class Ceremony(models.Model):
     held_on = models.DateField(_("date"))
     kind = models.CharField(_("kind"), max_length=20, choices=CeremonyKind.choices)
     place = models.CharField(_("place"), max_length=200)
-    projects = models.ManyToManyField(IndustrialProject, related_name="ceremonies", verbose_name=_("projects"), blank=True)
+    projects = models.ManyToManyField(
+        IndustrialProject, related_name="ceremonies", verbose_name=_("projects"), blank=True
+    )
     notes = models.TextField(_("notes"), blank=True)
     history = HistoricalRecords()
 
@@ -398,7 +432,8 @@ class BankEnterpriseMeeting(models.Model):
         ordering = ["-held_on"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(financing_requested__gte=0, financing_agreed__gte=0), name="bankmeeting_amounts_not_negative"
+                condition=Q(financing_requested__gte=0, financing_agreed__gte=0),
+                name="bankmeeting_amounts_not_negative",
             ),
         ]
 
@@ -459,7 +494,12 @@ class Inspection(models.Model):
     follow_up = models.TextField(_("follow-up required"), blank=True)
     follow_up_done = models.BooleanField(_("follow-up done"), default=False)
     inspector = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("inspector"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("inspector"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     history = HistoricalRecords()
 
@@ -494,18 +534,28 @@ class DecisionKind(models.TextChoices):
 class Decision(models.Model):
     """A reward or penalty decided for a unit, with its grounds (for the assessment or a campaign's settlement)."""
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="decisions", verbose_name=_("campaign"))
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.PROTECT, related_name="decisions", verbose_name=_("campaign")
+    )
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit"))
     year = models.PositiveIntegerField(_("year"))
     month = models.PositiveSmallIntegerField(
-        _("month"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)],
+        _("month"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
         help_text=_("Empty for the year's settlement."),
     )
     kind = models.CharField(_("reward or penalty"), max_length=20, choices=DecisionKind.choices)
     grounds = models.TextField(_("grounds"))
     decided_on = models.DateField(_("decided on"))
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     history = HistoricalRecords()
 
@@ -514,7 +564,9 @@ class Decision(models.Model):
         verbose_name_plural = _("rewards and penalties")
         ordering = ["-decided_on", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(month__isnull=True) | Q(month__gte=1, month__lte=12), name="decision_month_valid"),
+            models.CheckConstraint(
+                condition=Q(month__isnull=True) | Q(month__gte=1, month__lte=12), name="decision_month_valid"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -535,14 +587,21 @@ class RankingPublication(models.Model):
     scheme = models.CharField(_("score table"), max_length=20, choices=Scheme.choices, default=Scheme.COUNTY)
     year = models.PositiveIntegerField(_("year"))
     month = models.PositiveSmallIntegerField(
-        _("month"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)],
+        _("month"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
         help_text=_("Empty for the annual ranking."),
     )
     method = models.TextField(_("how the scores were computed"))
     rows = models.JSONField(_("ranking"), default=list)
     published_at = models.DateTimeField(_("published at"))
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("published by"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:

@@ -46,7 +46,10 @@ ZERO = Decimal("0")
 
 def default_period() -> tuple[int, int]:
     """The year and month a campaign page opens on: the latest year with data, its latest reported month."""
-    years = sorted(set(YearTarget.objects.values_list("year", flat=True)) | set(Indicator.objects.values_list("year", flat=True).distinct()))
+    years = sorted(
+        set(YearTarget.objects.values_list("year", flat=True))
+        | set(Indicator.objects.values_list("year", flat=True).distinct())
+    )
     today = timezone.localdate()
     year = years[-1] if years else today.year
     month = MonthlyProgress.objects.filter(year=year).order_by("-month").values_list("month", flat=True).first()
@@ -56,7 +59,9 @@ def default_period() -> tuple[int, int]:
 
 
 def available_years() -> list[int]:
-    years = set(Indicator.objects.values_list("year", flat=True).distinct()) | set(YearTarget.objects.values_list("year", flat=True))
+    years = set(Indicator.objects.values_list("year", flat=True).distinct()) | set(
+        YearTarget.objects.values_list("year", flat=True)
+    )
     return sorted(years, reverse=True)
 
 
@@ -91,7 +96,9 @@ def matrices(blocks: list[IndicatorBlock]) -> list[Matrix]:
     return result
 
 
-def _blocks(engine: Engine, indicators: list[Indicator], viewer: Viewer, over: str | None = None) -> list[IndicatorBlock]:
+def _blocks(
+    engine: Engine, indicators: list[Indicator], viewer: Viewer, over: str | None = None
+) -> list[IndicatorBlock]:
     unit_ids = None if viewer.all_units else {viewer.unit_id}
     return [engine.block(i, unit_ids=unit_ids, with_county=viewer.all_units, over=over) for i in indicators]
 
@@ -148,16 +155,26 @@ def campaign_index(*, year: int, month: int, viewer: Viewer) -> list[dict[str, A
     return result
 
 
-def indicator_drilldown(*, indicator: Indicator, year: int, month: int, viewer: Viewer, unit: Unit | None) -> dict[str, Any]:
+def indicator_drilldown(
+    *, indicator: Indicator, year: int, month: int, viewer: Viewer, unit: Unit | None
+) -> dict[str, Any]:
     engine = Engine(year=indicator.year, month=month)
     if unit is None:
-        block = engine.block(indicator, unit_ids=None if viewer.all_units else {viewer.unit_id}, with_county=viewer.all_units)
+        block = engine.block(
+            indicator, unit_ids=None if viewer.all_units else {viewer.unit_id}, with_county=viewer.all_units
+        )
         evaluation = block.county or (block.units[0] if block.units else None)
     else:
         block = None
         evaluation = engine.evaluate(indicator, unit)
-    return {"indicator": indicator, "evaluation": evaluation, "block": block, "method_text": engine.method_text,
-            "year": indicator.year, "month": month}
+    return {
+        "indicator": indicator,
+        "evaluation": evaluation,
+        "block": block,
+        "method_text": engine.method_text,
+        "year": indicator.year,
+        "month": month,
+    }
 
 
 # --- reserve --------------------------------------------------------------------------------------
@@ -176,7 +193,9 @@ def _int(value: Any) -> int | None:
 def _reserve(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) -> dict[str, Any]:
     """The pipeline as it stood at the end of month M, filtered by township and stage, a page at a time."""
     day = Window.for_period("year", engine.year, engine.month).as_of
-    qs = PipelineProject.objects.select_related("township", "project").order_by("township__sort_order", "-estimated_investment", "name")
+    qs = PipelineProject.objects.select_related("township", "project").order_by(
+        "township__sort_order", "-estimated_investment", "name"
+    )
     township_id = _int(params.get("township")) if viewer.all_units else viewer.unit_id
     stage_filter = params.get("stage") if params.get("stage") in PipelineStage.values else ""
     if township_id:
@@ -250,7 +269,9 @@ def problem_figures_by_level(*, year: int, month: int, unit_id: int | None = Non
     problems = Problem.objects.select_related("project").only(
         "id", "level", "status", "deadline", "raised_at", "resolved_at", "owner_unit_id", "project__township_id"
     )
-    events = ProblemEvent.objects.filter(kind="escalated", at__date__gte=window.start, at__date__lte=window.end).select_related("problem__project")
+    events = ProblemEvent.objects.filter(
+        kind="escalated", at__date__gte=window.start, at__date__lte=window.end
+    ).select_related("problem__project")
     if unit_id is not None:
         from django.db.models import Q
 
@@ -290,13 +311,19 @@ def _scheduling(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) ->
         occurrences = [
             {"occurrence": o, "on_time": occurrence_on_time(o)}
             for o in Occurrence.objects.filter(due_date__gte=window.start, due_date__lte=window.end)
-            .filter(Q(duty__owner_kind="hq") | Q(duty__campaign__slug="scheduling") | Q(duty__owner_kind="taskforce", duty__cadence="monthly"))
+            .filter(
+                Q(duty__owner_kind="hq")
+                | Q(duty__campaign__slug="scheduling")
+                | Q(duty__owner_kind="taskforce", duty__cadence="monthly")
+            )
             .select_related("duty", "duty__taskforce", "duty__campaign")
             .order_by("due_date", "duty__sort_order", "id")
         ]
     return {
         "occurrences": occurrences,
-        "levels": problem_figures_by_level(year=engine.year, month=engine.month, unit_id=None if viewer.all_units else viewer.unit_id),
+        "levels": problem_figures_by_level(
+            year=engine.year, month=engine.month, unit_id=None if viewer.all_units else viewer.unit_id
+        ),
     }
 
 
@@ -308,9 +335,11 @@ def _attraction(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) ->
     result: dict[str, Any] = {"available": Lead is not None}
     year_window = Window.for_period("year", engine.year, engine.month)
     if Lead is not None:
-        leads = Lead.objects.select_related("industry", "attraction_mode", "host_township").filter(
-            signed_on__gte=year_window.start, signed_on__lte=year_window.end
-        ).order_by("-signed_on", "id")
+        leads = (
+            Lead.objects.select_related("industry", "attraction_mode", "host_township")
+            .filter(signed_on__gte=year_window.start, signed_on__lte=year_window.end)
+            .order_by("-signed_on", "id")
+        )
         if not viewer.all_units:
             leads = leads.filter(host_township_id=viewer.unit_id)
         leads = list(leads)
@@ -319,7 +348,10 @@ def _attraction(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) ->
         by_mode: OrderedDict[str, int] = OrderedDict()
         for lead in leads:
             landed = lead.landed_on is not None and lead.landed_on <= year_window.end
-            for table, key in ((by_field, str(lead.industry or _("Other"))), (by_region, lead.get_source_region_display())):
+            for table, key in (
+                (by_field, str(lead.industry or _("Other"))),
+                (by_region, lead.get_source_region_display()),
+            ):
                 row = table.setdefault(key, [0, ZERO, 0, ZERO])
                 row[0] += 1
                 row[1] += lead.intended_investment
@@ -329,7 +361,11 @@ def _attraction(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) ->
             mode = str(lead.attraction_mode or _("Not recorded"))
             by_mode[mode] = by_mode.get(mode, 0) + 1
         AttractionMode = _model("taskforces.AttractionMode")
-        modes = [m.name for m in AttractionMode.objects.filter(active=True).order_by("sort_order", "name")] if AttractionMode else []
+        modes = (
+            [m.name for m in AttractionMode.objects.filter(active=True).order_by("sort_order", "name")]
+            if AttractionMode
+            else []
+        )
         result.update(
             leads=leads,
             by_field=list(by_field.items()),
@@ -339,12 +375,16 @@ def _attraction(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) ->
     PromotionEvent = _model("taskforces.PromotionEvent")
     if PromotionEvent is not None and viewer.all_units:
         result["events"] = list(
-            PromotionEvent.objects.filter(date__gte=year_window.start, date__lte=year_window.end).select_related("chain", "organizer").order_by("date", "id")
+            PromotionEvent.objects.filter(date__gte=year_window.start, date__lte=year_window.end)
+            .select_related("chain", "organizer")
+            .order_by("date", "id")
         )
     EnterpriseContact = _model("taskforces.EnterpriseContact")
     if EnterpriseContact is not None and viewer.all_units:
         result["contacts"] = list(
-            EnterpriseContact.objects.filter(date__gte=year_window.start, date__lte=year_window.end).select_related("lead").order_by("-date", "id")
+            EnterpriseContact.objects.filter(date__gte=year_window.start, date__lte=year_window.end)
+            .select_related("lead")
+            .order_by("-date", "id")
         )
     result["bulletin"] = attraction_bulletin(engine=engine, viewer=viewer)
     result["quarterly"] = _visible_score_table(engine.score_table(Scheme.ATTRACTION, over="quarter"), viewer)
@@ -368,7 +408,10 @@ def attraction_bulletin(*, engine: Engine, viewer: Viewer) -> list[dict[str, Any
     """The month's bulletin figures per township: trips, signings and landings this month, and Jan..M."""
     if not all(METRICS[key].is_available() for key, _period in ATTRACTION_BULLETIN):
         return None
-    values = [engine.ctx.values(key, Window.for_period(period, engine.year, engine.month)) for key, period in ATTRACTION_BULLETIN]
+    values = [
+        engine.ctx.values(key, Window.for_period(period, engine.year, engine.month))
+        for key, period in ATTRACTION_BULLETIN
+    ]
     rows = []
     for unit in engine.all_units:
         if unit.kind not in TOWNSHIP_KINDS or not viewer.sees_unit(unit.pk):
@@ -391,15 +434,23 @@ def land_priority(*, year: int, unit_id: int | None = None) -> list[dict[str, An
     LandDemand = _model("taskforces.LandDemand")
     if LandDemand is None:
         return None
-    demands = LandDemand.objects.exclude(stage="approved").select_related("project", "project__township", "land_type").prefetch_related(
-        Prefetch("project__years", queryset=ProjectYear.objects.filter(year=year), to_attr="listing_this_year")
+    demands = (
+        LandDemand.objects.exclude(stage="approved")
+        .select_related("project", "project__township", "land_type")
+        .prefetch_related(
+            Prefetch("project__years", queryset=ProjectYear.objects.filter(year=year), to_attr="listing_this_year")
+        )
     )
     if unit_id is not None:
         demands = demands.filter(project__township_id=unit_id)
     signed_projects: set[int] = set()
     Lead = _model("taskforces.Lead")
     if Lead is not None:
-        signed_projects = set(Lead.objects.filter(stage__in=["signed", "landed"], project__isnull=False).values_list("project_id", flat=True))
+        signed_projects = set(
+            Lead.objects.filter(stage__in=["signed", "landed"], project__isnull=False).values_list(
+                "project_id", flat=True
+            )
+        )
     rows = []
     for demand in demands:
         listing = demand.project.listing_this_year[0] if demand.project.listing_this_year else None
@@ -410,8 +461,20 @@ def land_priority(*, year: int, unit_id: int | None = None) -> list[dict[str, An
         else:
             priority = "other"
         rows.append({"demand": demand, "priority": priority, "listing": listing})
-    labels = {"province": _("Provincial key project"), "city": _("City key project"), "signed": _("Signed major project"), "other": _("Other")}
-    rows.sort(key=lambda r: (LAND_PRIORITY[r["priority"]], -r["demand"].project.total_investment, r["demand"].project.name, r["demand"].pk))
+    labels = {
+        "province": _("Provincial key project"),
+        "city": _("City key project"),
+        "signed": _("Signed major project"),
+        "other": _("Other"),
+    }
+    rows.sort(
+        key=lambda r: (
+            LAND_PRIORITY[r["priority"]],
+            -r["demand"].project.total_investment,
+            r["demand"].project.name,
+            r["demand"].pk,
+        )
+    )
     for position, row in enumerate(rows, start=1):
         row["position"] = position
         row["priority_label"] = labels[row["priority"]]
@@ -424,8 +487,10 @@ def _service(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) -> di
     ApprovalItem = _model("taskforces.ApprovalItem")
     unit_filter = None if viewer.all_units else viewer.unit_id
     if ApprovalItem is not None:
-        items = ApprovalItem.objects.filter(green_lane=True).select_related("project", "item_type", "handling_unit").order_by(
-            "approved_on", "applied_on", "id"
+        items = (
+            ApprovalItem.objects.filter(green_lane=True)
+            .select_related("project", "item_type", "handling_unit")
+            .order_by("approved_on", "applied_on", "id")
         )
         if unit_filter:
             items = items.filter(project__township_id=unit_filter)
@@ -434,7 +499,9 @@ def _service(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) -> di
         for item in items:
             if item.approved_on and not year_window.contains(item.approved_on):
                 continue
-            row = projects.setdefault(item.project_id, {"project": item.project, "approved": [], "pending": [], "items": []})
+            row = projects.setdefault(
+                item.project_id, {"project": item.project, "approved": [], "pending": [], "items": []}
+            )
             row["items"].append(item)
             if item.approved_on and item.applied_on:
                 row["approved"].append((item.approved_on - item.applied_on).days)
@@ -447,14 +514,16 @@ def _service(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) -> di
             row["longest"] = max(days) if days else None
             waits = [w for w in row["pending"] if w is not None]
             row["longest_wait"] = max(waits) if waits else None
-        result["green_lane"] = sorted(
-            projects.values(), key=lambda r: (-(r["average"] or 0), r["project"].name)
-        )
+        result["green_lane"] = sorted(projects.values(), key=lambda r: (-(r["average"] or 0), r["project"].name))
     result["flowcharts"] = list(ApprovalFlowchart.objects.order_by("category", "title"))
     result["land"] = land_priority(year=engine.year, unit_id=unit_filter)
     FundingApplication = _model("taskforces.FundingApplication")
     if FundingApplication is not None:
-        apps_qs = FundingApplication.objects.filter(year=engine.year).select_related("project").order_by("fund_type", "project__name", "id")
+        apps_qs = (
+            FundingApplication.objects.filter(year=engine.year)
+            .select_related("project")
+            .order_by("fund_type", "project__name", "id")
+        )
         if unit_filter:
             apps_qs = apps_qs.filter(project__township_id=unit_filter)
         applications = list(apps_qs)
@@ -468,7 +537,9 @@ def _service(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) -> di
         result["funding"] = applications
         result["funding_by_type"] = list(by_type.items())
     if viewer.all_units:
-        result["bank_meetings"] = list(BankEnterpriseMeeting.objects.filter(held_on__year=engine.year).order_by("held_on", "id"))
+        result["bank_meetings"] = list(
+            BankEnterpriseMeeting.objects.filter(held_on__year=engine.year).order_by("held_on", "id")
+        )
     return result
 
 
@@ -480,7 +551,9 @@ def five_batches_bulletin(*, year: int, month: int, unit_id: int | None = None) 
     month_window = Window.for_period("month", year, month)
     year_window = Window.for_period("year", year, month)
     # Townships in the county's order, the dev zone after them.
-    townships = sorted(Unit.objects.filter(kind__in=TOWNSHIP_KINDS), key=lambda u: (u.kind != "township", u.sort_order, u.name))
+    townships = sorted(
+        Unit.objects.filter(kind__in=TOWNSHIP_KINDS), key=lambda u: (u.kind != "township", u.sort_order, u.name)
+    )
     projects = IndustrialProject.objects.select_related("township")
     if unit_id is not None:
         townships = [t for t in townships if t.pk == unit_id]
@@ -506,7 +579,9 @@ def five_batches_bulletin(*, year: int, month: int, unit_id: int | None = None) 
 
 def _five_batches(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) -> dict[str, Any]:
     unit_filter = None if viewer.all_units else viewer.unit_id
-    projects = IndustrialProject.objects.select_related("township", "project").order_by("township__sort_order", "signed_on", "name")
+    projects = IndustrialProject.objects.select_related("township", "project").order_by(
+        "township__sort_order", "signed_on", "name"
+    )
     if unit_filter:
         projects = projects.filter(township_id=unit_filter)
     settlement_engine = Engine(year=engine.year, month=12)
@@ -517,15 +592,21 @@ def _five_batches(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) 
         "settlement": _visible_score_table(settlement_engine.score_table(Scheme.FIVE_BATCHES, over="year"), viewer),
         "settlement_final": engine.month == 12 or date(engine.year, 12, 31) < timezone.localdate(),
     }
-    decisions = Decision.objects.filter(campaign__slug="five-batches", year=engine.year).select_related("unit").order_by("unit__sort_order", "id")
+    decisions = (
+        Decision.objects.filter(campaign__slug="five-batches", year=engine.year)
+        .select_related("unit")
+        .order_by("unit__sort_order", "id")
+    )
     if unit_filter:
         decisions = decisions.filter(unit_id=unit_filter)
     result["decisions"] = list(decisions)
     if viewer.all_units:
         result["ceremonies"] = list(
-            Ceremony.objects.filter(held_on__year=engine.year).prefetch_related(
+            Ceremony.objects.filter(held_on__year=engine.year)
+            .prefetch_related(
                 Prefetch("projects", queryset=IndustrialProject.objects.select_related("township").order_by("name"))
-            ).order_by("held_on", "id")
+            )
+            .order_by("held_on", "id")
         )
     return result
 
@@ -535,10 +616,14 @@ def _five_batches(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) 
 
 def _assessment(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) -> dict[str, Any]:
     unit_filter = None if viewer.all_units else viewer.unit_id
-    inspections = Inspection.objects.filter(year=engine.year, month=engine.month).select_related("unit", "inspector").order_by(
-        "unit__kind", "unit__sort_order", "id"
+    inspections = (
+        Inspection.objects.filter(year=engine.year, month=engine.month)
+        .select_related("unit", "inspector")
+        .order_by("unit__kind", "unit__sort_order", "id")
     )
-    decisions = Decision.objects.filter(year=engine.year).select_related("unit", "campaign").order_by("-decided_on", "id")
+    decisions = (
+        Decision.objects.filter(year=engine.year).select_related("unit", "campaign").order_by("-decided_on", "id")
+    )
     if unit_filter:
         inspections = inspections.filter(unit_id=unit_filter)
         decisions = decisions.filter(unit_id=unit_filter)
@@ -548,7 +633,9 @@ def _assessment(*, engine: Engine, viewer: Viewer, params: Mapping[str, Any]) ->
         "monthly": _visible_score_table(engine.score_table(Scheme.COUNTY, over="month"), viewer),
         "annual": _visible_score_table(engine.score_table(Scheme.COUNTY, over="year"), viewer),
         "publications": list(RankingPublication.objects.filter(year=engine.year).select_related("published_by")),
-        "published_this_month": RankingPublication.objects.filter(scheme=Scheme.COUNTY, year=engine.year, month=engine.month).first(),
+        "published_this_month": RankingPublication.objects.filter(
+            scheme=Scheme.COUNTY, year=engine.year, month=engine.month
+        ).first(),
     }
 
 
@@ -603,8 +690,12 @@ def campaign_bulletin_section(*, year: int, month: int) -> dict[str, Any]:
     engine = Engine(year=year, month=month)
     by_campaign: OrderedDict[int, dict[str, Any]] = OrderedDict()
     for campaign in Campaign.objects.all():
-        by_campaign[campaign.pk] = {"slug": campaign.slug, "name": campaign.name, "indicators": [],
-                                    "counts": {"green": 0, "yellow": 0, "red": 0, "none": 0}}
+        by_campaign[campaign.pk] = {
+            "slug": campaign.slug,
+            "name": campaign.name,
+            "indicators": [],
+            "counts": {"green": 0, "yellow": 0, "red": 0, "none": 0},
+        }
     for indicator in indicators_for(year=year):
         block = engine.block(indicator)
         entry = by_campaign[indicator.campaign_id]
@@ -631,7 +722,8 @@ def campaign_bulletin_section(*, year: int, month: int) -> dict[str, Any]:
         table = engine.score_table(Scheme.COUNTY)
         ranking = [
             {"group": g.label, "rank": r.rank, "unit": r.unit.name, "score": str(r.score), "grounds": r.grounds()}
-            for g in table.groups for r in g.rows
+            for g in table.groups
+            for r in g.rows
         ]
         method = f"{engine.method_text}\n{table.method}"
     return {
@@ -659,7 +751,10 @@ def bulletin_section(*, year: int, month: int) -> list[dict[str, Any]]:
             else:
                 sentences.append(row["indicator"])
             if row["units_total"]:
-                sentences[-1] += _(", %(met)s of %(total)s units meet it") % {"met": row["units_met"], "total": row["units_total"]}
+                sentences[-1] += _(", %(met)s of %(total)s units meet it") % {
+                    "met": row["units_met"],
+                    "total": row["units_total"],
+                }
                 if row["behind"]:
                     sentences[-1] += _(" (behind: %(names)s)") % {"names": "、".join(row["behind"][:8])}
         if campaign["slug"] == "assessment" and section["ranking"]:
@@ -670,12 +765,14 @@ def bulletin_section(*, year: int, month: int) -> list[dict[str, Any]]:
                 (_("Horse race: first %(top)s; last %(bottom)s") if bottom else _("Horse race: first %(top)s"))
                 % {"top": top, "bottom": bottom}
             )
-        parts.append({
-            "slug": campaign["slug"],
-            "name": campaign["name"],
-            "figures": {"indicators": campaign["indicators"], "counts": campaign["counts"]},
-            "paragraphs": ["；".join(sentences) + "。"],
-        })
+        parts.append(
+            {
+                "slug": campaign["slug"],
+                "name": campaign["name"],
+                "figures": {"indicators": campaign["indicators"], "counts": campaign["counts"]},
+                "paragraphs": ["；".join(sentences) + "。"],
+            }
+        )
     return parts
 
 

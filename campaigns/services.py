@@ -45,12 +45,21 @@ def pipeline_stage_on(project: PipelineProject, day: date) -> str:
 
 @transaction.atomic
 def pipeline_approval_record(
-    *, pipeline_project: PipelineProject, name: str, obtained_on: date, document_number: str = "", recorded_by: User | None
+    *,
+    pipeline_project: PipelineProject,
+    name: str,
+    obtained_on: date,
+    document_number: str = "",
+    recorded_by: User | None,
 ) -> PipelineApproval:
     """Record a preliminary approval. The first one makes a planned project a reserve project (from that day)."""
     project = PipelineProject.objects.select_for_update().get(pk=pipeline_project.pk)
     approval = PipelineApproval.objects.create(
-        pipeline_project=project, name=name, obtained_on=obtained_on, document_number=document_number, recorded_by=recorded_by
+        pipeline_project=project,
+        name=name,
+        obtained_on=obtained_on,
+        document_number=document_number,
+        recorded_by=recorded_by,
     )
     # An approval obtained before the project was entered makes it a reserve project from its entry.
     reserve_from = max(obtained_on, project.entered_on)
@@ -112,7 +121,9 @@ def pipeline_project_start(
         if changed:
             project.save(update_fields=changed)
     ProjectYear.objects.get_or_create(
-        project=project, year=started_on.year, defaults={"tier": tier, "nature": Nature.NEW, "annual_plan": annual_plan}
+        project=project,
+        year=started_on.year,
+        defaults={"tier": tier, "nature": Nature.NEW, "annual_plan": annual_plan},
     )
     entry.stage = PipelineStage.STARTED
     entry.started_on = started_on
@@ -149,12 +160,16 @@ def indicator_save(*, form: ModelForm, points: dict[str, Decimal | None]) -> Ind
     return indicator
 
 
-def indicator_set_unit_target(*, indicator: Indicator, unit: Unit, target_value: Decimal | None) -> IndicatorUnitTarget | None:
+def indicator_set_unit_target(
+    *, indicator: Indicator, unit: Unit, target_value: Decimal | None
+) -> IndicatorUnitTarget | None:
     """Give one unit its own target for an indicator; None removes it (the unit follows the general target)."""
     if target_value is None:
         IndicatorUnitTarget.objects.filter(indicator=indicator, unit=unit).delete()
         return None
-    return IndicatorUnitTarget.objects.update_or_create(indicator=indicator, unit=unit, defaults={"target_value": target_value})[0]
+    return IndicatorUnitTarget.objects.update_or_create(
+        indicator=indicator, unit=unit, defaults={"target_value": target_value}
+    )[0]
 
 
 def campaign_year_for_edit(*, year: int) -> CampaignYear:
@@ -181,7 +196,9 @@ def sniff_document(head: bytes) -> tuple[str, str] | None:
 @transaction.atomic
 def flowchart_upload(*, category: str, title: str, file: UploadedFile, uploaded_by: User | None) -> ApprovalFlowchart:
     if file.size > settings.UPLOAD_MAX_BYTES:
-        raise ValidationError(_("The file is larger than %(mb)s MB.") % {"mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)})
+        raise ValidationError(
+            _("The file is larger than %(mb)s MB.") % {"mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)}
+        )
     head = file.read(16)
     file.seek(0)
     kind = sniff_document(head)
@@ -191,15 +208,22 @@ def flowchart_upload(*, category: str, title: str, file: UploadedFile, uploaded_
     original = file.name
     file.name = f"flowchart{suffix}"  # the stored name is ours; the shown name is kept apart
     return ApprovalFlowchart.objects.create(
-        category=category, title=title, file=file, original_name=original[:255], content_type=content_type,
-        size=file.size, uploaded_by=uploaded_by,
+        category=category,
+        title=title,
+        file=file,
+        original_name=original[:255],
+        content_type=content_type,
+        size=file.size,
+        uploaded_by=uploaded_by,
     )
 
 
 # --- rankings ---------------------------------------------------------------------------------------
 
 
-def ranking_publish(*, year: int, month: int | None, published_by: User | None, scheme: str = Scheme.COUNTY) -> RankingPublication:
+def ranking_publish(
+    *, year: int, month: int | None, published_by: User | None, scheme: str = Scheme.COUNTY
+) -> RankingPublication:
     """Freeze the month's (or, month None, the year's) ranking with each unit's grounds, and publish it.
 
     Published rankings are never recomputed: later corrections of data or weights do not change them.
@@ -230,8 +254,13 @@ def ranking_publish(*, year: int, month: int | None, published_by: User | None, 
     try:
         with transaction.atomic():
             return RankingPublication.objects.create(
-                scheme=scheme, year=year, month=month, method=method, rows=rows,
-                published_at=timezone.now(), published_by=published_by,
+                scheme=scheme,
+                year=year,
+                month=month,
+                method=method,
+                rows=rows,
+                published_at=timezone.now(),
+                published_by=published_by,
             )
     except IntegrityError:
         raise ValidationError(_("This ranking has already been published.")) from None

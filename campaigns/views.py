@@ -53,19 +53,33 @@ def campaign_index(request: HttpRequest) -> HttpResponse:
     viewer = campaign_viewer(request.user)
     year, month = _period(request)
     rows = selectors.campaign_index(year=year, month=month, viewer=viewer)
-    return render(request, "campaigns/index.html", {
-        "rows": rows, "viewer": viewer, "nav_section": "campaigns", **_period_context(year, month),
-        "config": selectors.campaign_year_settings(year=year),
-    })
+    return render(
+        request,
+        "campaigns/index.html",
+        {
+            "rows": rows,
+            "viewer": viewer,
+            "nav_section": "campaigns",
+            **_period_context(year, month),
+            "config": selectors.campaign_year_settings(year=year),
+        },
+    )
 
 
 def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
     campaign, viewer = get_campaign_for_user(request.user, slug)
     year, month = _period(request)
     page = selectors.campaign_page(campaign=campaign, year=year, month=month, viewer=viewer, params=request.GET)
-    return render(request, f"campaigns/{campaign.slug}.html", {
-        **page, **_period_context(year, month), "viewer": viewer, "nav_section": "campaigns",
-    })
+    return render(
+        request,
+        f"campaigns/{campaign.slug}.html",
+        {
+            **page,
+            **_period_context(year, month),
+            "viewer": viewer,
+            "nav_section": "campaigns",
+        },
+    )
 
 
 def campaign_export(request: HttpRequest, slug: str) -> HttpResponse:
@@ -78,7 +92,12 @@ def campaign_export(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _get_indicator(pk: int) -> Indicator:
-    indicator = Indicator.objects.select_related("campaign").prefetch_related("unit_targets__unit", "scoring_items").filter(pk=pk).first()
+    indicator = (
+        Indicator.objects.select_related("campaign")
+        .prefetch_related("unit_targets__unit", "scoring_items")
+        .filter(pk=pk)
+        .first()
+    )
     if indicator is None:
         raise Http404
     return indicator
@@ -98,11 +117,21 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
             raise Http404 from None
     if not viewer.sees_unit(unit.pk if unit else None):
         raise Http404
-    data = selectors.indicator_drilldown(indicator=indicator, year=indicator.year, month=month, viewer=viewer, unit=unit)
-    return render(request, "campaigns/indicator_detail.html", {
-        **data, "viewer": viewer, "nav_section": "campaigns", "campaign": indicator.campaign, "unit": unit,
-        "unit_target_form": UnitTargetForm() if viewer.can_edit else None,
-    })
+    data = selectors.indicator_drilldown(
+        indicator=indicator, year=indicator.year, month=month, viewer=viewer, unit=unit
+    )
+    return render(
+        request,
+        "campaigns/indicator_detail.html",
+        {
+            **data,
+            "viewer": viewer,
+            "nav_section": "campaigns",
+            "campaign": indicator.campaign,
+            "unit": unit,
+            "unit_target_form": UnitTargetForm() if viewer.can_edit else None,
+        },
+    )
 
 
 def indicator_create(request: HttpRequest, slug: str) -> HttpResponse:
@@ -116,10 +145,16 @@ def indicator_create(request: HttpRequest, slug: str) -> HttpResponse:
         indicator = services.indicator_save(form=form, points=form.points())
         messages.success(request, _("Indicator saved."))
         return redirect(f"{reverse('campaigns:detail', args=[slug])}?year={indicator.year}")
-    return render(request, "campaigns/form.html", {
-        "form": form, "title": _("New indicator: %(campaign)s") % {"campaign": campaign.name}, "nav_section": "campaigns",
-        "back": reverse("campaigns:detail", args=[slug]),
-    })
+    return render(
+        request,
+        "campaigns/form.html",
+        {
+            "form": form,
+            "title": _("New indicator: %(campaign)s") % {"campaign": campaign.name},
+            "nav_section": "campaigns",
+            "back": reverse("campaigns:detail", args=[slug]),
+        },
+    )
 
 
 def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -130,10 +165,17 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
         services.indicator_save(form=form, points=form.points())
         messages.success(request, _("Indicator saved. The figures now follow the new target."))
         return redirect(f"{reverse('campaigns:detail', args=[indicator.campaign.slug])}?year={indicator.year}")
-    return render(request, "campaigns/form.html", {
-        "form": form, "title": _("Edit indicator: %(name)s") % {"name": indicator.name}, "nav_section": "campaigns",
-        "back": reverse("campaigns:indicator", args=[pk]), "history": indicator.history.select_related("history_user")[:10],
-    })
+    return render(
+        request,
+        "campaigns/form.html",
+        {
+            "form": form,
+            "title": _("Edit indicator: %(name)s") % {"name": indicator.name},
+            "nav_section": "campaigns",
+            "back": reverse("campaigns:indicator", args=[pk]),
+            "history": indicator.history.select_related("history_user")[:10],
+        },
+    )
 
 
 @require_POST
@@ -144,7 +186,9 @@ def indicator_unit_target(request: HttpRequest, pk: int) -> HttpResponse:
     form = UnitTargetForm(request.POST)
     if form.is_valid():
         unit = form.cleaned_data["unit"]
-        services.indicator_set_unit_target(indicator=indicator, unit=unit, target_value=form.cleaned_data["target_value"])
+        services.indicator_set_unit_target(
+            indicator=indicator, unit=unit, target_value=form.cleaned_data["target_value"]
+        )
         messages.success(request, _("Target of %(unit)s saved.") % {"unit": unit})
     else:
         messages.error(request, _("Choose a unit and give a number."))
@@ -163,10 +207,16 @@ def settings_edit(request: HttpRequest, year: int) -> HttpResponse:
     else:
         config = selectors.campaign_year_settings(year=year)
         form = CampaignYearForm(instance=config) if config else CampaignYearForm()
-    return render(request, "campaigns/form.html", {
-        "form": form, "title": _("Campaign settings %(year)s") % {"year": year}, "nav_section": "campaigns",
-        "back": reverse("campaigns:index"),
-    })
+    return render(
+        request,
+        "campaigns/form.html",
+        {
+            "form": form,
+            "title": _("Campaign settings %(year)s") % {"year": year},
+            "nav_section": "campaigns",
+            "back": reverse("campaigns:index"),
+        },
+    )
 
 
 # --- the campaigns' own records -----------------------------------------------------------------------
@@ -180,10 +230,16 @@ def record_create(request: HttpRequest, kind: str) -> HttpResponse:
         obj = services.record_save(form=form, saved_by=request.user)
         messages.success(request, _("Saved."))
         return redirect("campaigns:record_detail", kind=kind, pk=obj.pk)
-    return render(request, "campaigns/form.html", {
-        "form": form, "title": _("New: %(kind)s") % {"kind": record_kind.title}, "nav_section": "campaigns",
-        "back": reverse("campaigns:detail", args=[record_kind.campaign]),
-    })
+    return render(
+        request,
+        "campaigns/form.html",
+        {
+            "form": form,
+            "title": _("New: %(kind)s") % {"kind": record_kind.title},
+            "nav_section": "campaigns",
+            "back": reverse("campaigns:detail", args=[record_kind.campaign]),
+        },
+    )
 
 
 def record_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
@@ -191,7 +247,11 @@ def record_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     obj = get_record_for_user(request.user, record_kind.queryset(), pk, unit_field=record_kind.unit_field)
     viewer = campaign_viewer(request.user)
     context = {
-        "obj": obj, "kind": record_kind, "fields": record_fields(obj), "viewer": viewer, "nav_section": "campaigns",
+        "obj": obj,
+        "kind": record_kind,
+        "fields": record_fields(obj),
+        "viewer": viewer,
+        "nav_section": "campaigns",
         "history": obj.history.select_related("history_user")[:10] if hasattr(obj, "history") else [],
     }
     if kind == "pipeline":
@@ -208,10 +268,16 @@ def record_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         services.record_save(form=form, saved_by=request.user)
         messages.success(request, _("Saved."))
         return redirect("campaigns:record_detail", kind=kind, pk=pk)
-    return render(request, "campaigns/form.html", {
-        "form": form, "title": _("Edit: %(record)s") % {"record": obj}, "nav_section": "campaigns",
-        "back": reverse("campaigns:record_detail", args=[kind, pk]),
-    })
+    return render(
+        request,
+        "campaigns/form.html",
+        {
+            "form": form,
+            "title": _("Edit: %(record)s") % {"record": obj},
+            "nav_section": "campaigns",
+            "back": reverse("campaigns:record_detail", args=[kind, pk]),
+        },
+    )
 
 
 def _pipeline_for_write(request: HttpRequest, pk: int) -> PipelineProject:
@@ -230,10 +296,16 @@ def pipeline_approval(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Approval recorded."))
         return redirect("campaigns:record_detail", kind="pipeline", pk=pk)
-    return render(request, "campaigns/form.html", {
-        "form": form, "title": _("Record a preliminary approval: %(name)s") % {"name": project.name}, "nav_section": "campaigns",
-        "back": reverse("campaigns:record_detail", args=["pipeline", pk]),
-    })
+    return render(
+        request,
+        "campaigns/form.html",
+        {
+            "form": form,
+            "title": _("Record a preliminary approval: %(name)s") % {"name": project.name},
+            "nav_section": "campaigns",
+            "back": reverse("campaigns:record_detail", args=["pipeline", pk]),
+        },
+    )
 
 
 def pipeline_start(request: HttpRequest, pk: int) -> HttpResponse:
@@ -242,16 +314,24 @@ def pipeline_start(request: HttpRequest, pk: int) -> HttpResponse:
     form = PipelineStartForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            key_project = services.pipeline_project_start(pipeline_project=project, started_by=request.user, **form.cleaned_data)
+            key_project = services.pipeline_project_start(
+                pipeline_project=project, started_by=request.user, **form.cleaned_data
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("The project started and joined the key list."))
             return redirect("projects:detail", pk=key_project.pk)
-    return render(request, "campaigns/form.html", {
-        "form": form, "title": _("Start construction: %(name)s") % {"name": project.name}, "nav_section": "campaigns",
-        "back": reverse("campaigns:record_detail", args=["pipeline", pk]),
-    })
+    return render(
+        request,
+        "campaigns/form.html",
+        {
+            "form": form,
+            "title": _("Start construction: %(name)s") % {"name": project.name},
+            "nav_section": "campaigns",
+            "back": reverse("campaigns:record_detail", args=["pipeline", pk]),
+        },
+    )
 
 
 # --- flowcharts ---------------------------------------------------------------------------------------
@@ -268,10 +348,17 @@ def flowchart_upload(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Flowchart uploaded."))
             return redirect("campaigns:detail", slug="service")
-    return render(request, "campaigns/form.html", {
-        "form": form, "title": _("Upload an approval flowchart"), "nav_section": "campaigns", "multipart": True,
-        "back": reverse("campaigns:detail", args=["service"]),
-    })
+    return render(
+        request,
+        "campaigns/form.html",
+        {
+            "form": form,
+            "title": _("Upload an approval flowchart"),
+            "nav_section": "campaigns",
+            "multipart": True,
+            "back": reverse("campaigns:detail", args=["service"]),
+        },
+    )
 
 
 def flowchart_file(request: HttpRequest, pk: int) -> FileResponse:
@@ -320,7 +407,13 @@ def ranking_detail(request: HttpRequest, pk: int) -> HttpResponse:
     groups: dict[str, list] = {}
     for row in publication.rows:
         groups.setdefault(row["group"], []).append(row)
-    return render(request, "campaigns/ranking_detail.html", {
-        "publication": publication, "groups": groups, "viewer": viewer, "nav_section": "campaigns",
-    })
-
+    return render(
+        request,
+        "campaigns/ranking_detail.html",
+        {
+            "publication": publication,
+            "groups": groups,
+            "viewer": viewer,
+            "nav_section": "campaigns",
+        },
+    )

@@ -91,5 +91,3 @@ def get_duty_for_user(user: User, pk: int, *, write: bool = False) -> Duty:
     if write and not can_manage_cycles(user):
         raise PermissionDenied
     return duty
-
-

@@ -19,5 +19,3 @@ class OccurrenceAdmin(SimpleHistoryAdmin):
     search_fields = ("title",)
     date_hierarchy = "due_date"
     raw_id_fields = ("problems_raised", "problems_resolved")
-
-

@@ -17,16 +17,31 @@ from .models import Cadence, Duty, OwnerKind
 
 class DutyForm(forms.ModelForm):
     responsible_people = PeopleChoiceField(
-        label=pgettext_lazy("scheduling", "responsible people"), queryset=people_queryset(), required=False,
+        label=pgettext_lazy("scheduling", "responsible people"),
+        queryset=people_queryset(),
+        required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
 
     class Meta:
         model = Duty
         fields = [
-            "name", "code", "owner_kind", "taskforce", "campaign", "cadence", "weekday", "day", "second_day",
-            "month_in_period", "remind_days_before", "responsible_unit", "responsible_people", "problem_level",
-            "description", "active",
+            "name",
+            "code",
+            "owner_kind",
+            "taskforce",
+            "campaign",
+            "cadence",
+            "weekday",
+            "day",
+            "second_day",
+            "month_in_period",
+            "remind_days_before",
+            "responsible_unit",
+            "responsible_people",
+            "problem_level",
+            "description",
+            "active",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
@@ -68,7 +83,9 @@ class DutyForm(forms.ModelForm):
             if value is None:
                 self.add_error(name, pgettext_lazy("scheduling", "Required for this cadence."))
             elif not low <= value <= high:
-                self.add_error(name, pgettext_lazy("scheduling", "Between %(low)s and %(high)s.") % {"low": low, "high": high})
+                self.add_error(
+                    name, pgettext_lazy("scheduling", "Between %(low)s and %(high)s.") % {"low": low, "high": high}
+                )
         for name in values:
             if name not in needed:
                 data[name] = None  # parameters of another cadence are dropped, not kept half-valid
@@ -89,16 +106,22 @@ class AdHocOccurrenceForm(forms.Form):
 
 class OccurrenceRecordForm(forms.Form):
     held_on = forms.DateField(label=pgettext_lazy("scheduling", "date held"), widget=DateInput())
-    attendees = forms.CharField(label=pgettext_lazy("scheduling", "attendees"), widget=forms.Textarea(attrs={"rows": 2}))
+    attendees = forms.CharField(
+        label=pgettext_lazy("scheduling", "attendees"), widget=forms.Textarea(attrs={"rows": 2})
+    )
     minutes = forms.CharField(label=pgettext_lazy("scheduling", "minutes"), widget=forms.Textarea(attrs={"rows": 5}))
-    decisions = forms.CharField(label=pgettext_lazy("scheduling", "decisions"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    decisions = forms.CharField(
+        label=pgettext_lazy("scheduling", "decisions"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     attachments = MultipleFileField(
         kinds=("photo", "document"),
         label=pgettext_lazy("scheduling", "attachments"),
         help_text=pgettext_lazy("scheduling", "Minutes, sign-in sheet, photos: PDF, Word, Excel, JPEG or PNG."),
     )
     resolved = forms.ModelMultipleChoiceField(
-        label=pgettext_lazy("scheduling", "problems resolved at this meeting"), queryset=Problem.objects.none(), required=False,
+        label=pgettext_lazy("scheduling", "problems resolved at this meeting"),
+        queryset=Problem.objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -126,7 +149,9 @@ class AgendaDecisionForm(forms.Form):
     problem = forms.IntegerField(widget=forms.HiddenInput)
     action = forms.ChoiceField(label=pgettext_lazy("scheduling", "decision"), choices=ACTIONS, initial="keep")
     note = forms.CharField(label=pgettext_lazy("scheduling", "note"), max_length=500, required=False)
-    owner = PersonChoiceField(label=pgettext_lazy("scheduling", "new owner"), queryset=User.objects.none(), required=False)
+    owner = PersonChoiceField(
+        label=pgettext_lazy("scheduling", "new owner"), queryset=User.objects.none(), required=False
+    )
     deadline = forms.DateField(label=pgettext_lazy("scheduling", "new deadline"), required=False, widget=DateInput())
 
     def __init__(self, *args, people: QuerySet[User] | None = None, **kwargs) -> None:
@@ -143,5 +168,3 @@ class AgendaDecisionForm(forms.Form):
         if action in ("resolve", "close") and not data.get("note"):
             self.add_error("note", pgettext_lazy("scheduling", "Say what was decided."))
         return data
-
-

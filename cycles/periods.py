@@ -45,12 +45,21 @@ class Period:
             return pgettext("scheduling", "%(year)s week %(week)s") % {"year": iso_year, "week": week}
         if self.cadence == CadenceCode.SEMI_MONTHLY:
             if start.day == 1:
-                return pgettext("scheduling", "first half of %(month)s/%(year)s") % {"year": start.year, "month": start.month}
-            return pgettext("scheduling", "second half of %(month)s/%(year)s") % {"year": start.year, "month": start.month}
+                return pgettext("scheduling", "first half of %(month)s/%(year)s") % {
+                    "year": start.year,
+                    "month": start.month,
+                }
+            return pgettext("scheduling", "second half of %(month)s/%(year)s") % {
+                "year": start.year,
+                "month": start.month,
+            }
         if self.cadence == CadenceCode.MONTHLY:
             return pgettext("scheduling", "%(month)s/%(year)s") % {"year": start.year, "month": start.month}
         if self.cadence == CadenceCode.QUARTERLY:
-            return pgettext("scheduling", "%(year)s Q%(quarter)s") % {"year": start.year, "quarter": (start.month - 1) // 3 + 1}
+            return pgettext("scheduling", "%(year)s Q%(quarter)s") % {
+                "year": start.year,
+                "quarter": (start.month - 1) // 3 + 1,
+            }
         if self.cadence == CadenceCode.HALF_YEARLY:
             if start.month == 1:
                 return pgettext("scheduling", "first half of %(year)s") % {"year": start.year}
@@ -77,10 +86,16 @@ def period_containing(cadence: str, day: date) -> Period:
         return Period(cadence, f"{iso_year}-W{week:02d}", start, start + timedelta(days=6))
     if cadence == CadenceCode.SEMI_MONTHLY:
         if day.day <= 15:
-            return Period(cadence, f"{day.year}-{day.month:02d}-H1", date(day.year, day.month, 1), date(day.year, day.month, 15))
-        return Period(cadence, f"{day.year}-{day.month:02d}-H2", date(day.year, day.month, 16), _month_end(day.year, day.month))
+            return Period(
+                cadence, f"{day.year}-{day.month:02d}-H1", date(day.year, day.month, 1), date(day.year, day.month, 15)
+            )
+        return Period(
+            cadence, f"{day.year}-{day.month:02d}-H2", date(day.year, day.month, 16), _month_end(day.year, day.month)
+        )
     if cadence == CadenceCode.MONTHLY:
-        return Period(cadence, f"{day.year}-{day.month:02d}", date(day.year, day.month, 1), _month_end(day.year, day.month))
+        return Period(
+            cadence, f"{day.year}-{day.month:02d}", date(day.year, day.month, 1), _month_end(day.year, day.month)
+        )
     if cadence == CadenceCode.QUARTERLY:
         quarter = (day.month - 1) // 3 + 1
         first = 3 * quarter - 2

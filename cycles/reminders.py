@@ -45,20 +45,27 @@ def _remind_occurrences(*, today: date, now: datetime, people: People) -> int:
         if occurrence.due_date < today:
             kind = NotificationKind.OCCURRENCE_OVERDUE
             title = pgettext("scheduling", "Overdue: %(title)s (due %(date)s), not recorded yet") % {
-                "title": occurrence.title, "date": occurrence.due_date.isoformat()
+                "title": occurrence.title,
+                "date": occurrence.due_date.isoformat(),
             }
         elif occurrence.due_date - timedelta(days=occurrence.duty.remind_days_before) <= today:
             kind = NotificationKind.OCCURRENCE_DUE
-            title = pgettext("scheduling", "Due %(date)s: %(title)s") % {"title": occurrence.title, "date": occurrence.due_date.isoformat()}
+            title = pgettext("scheduling", "Due %(date)s: %(title)s") % {
+                "title": occurrence.title,
+                "date": occurrence.due_date.isoformat(),
+            }
         else:
             continue
-        body = pgettext("scheduling", "%(title)s is due on %(date)s. Record it (date held, attendees, minutes, decisions) once it is held.") % {
-            "title": occurrence.title, "date": occurrence.due_date.isoformat()
-        }
+        body = pgettext(
+            "scheduling",
+            "%(title)s is due on %(date)s. Record it (date held, attendees, minutes, decisions) once it is held.",
+        ) % {"title": occurrence.title, "date": occurrence.due_date.isoformat()}
         sent += notify(
             kind=kind,
             subject_key=f"occurrence:{occurrence.pk}",
-            recipients=list(occurrence.duty.responsible_people.all()) or people.leads(occurrence.duty.taskforce_id) or people.hq(),
+            recipients=list(occurrence.duty.responsible_people.all())
+            or people.leads(occurrence.duty.taskforce_id)
+            or people.hq(),
             title=title,
             body=body,
             link=link,
@@ -70,7 +77,9 @@ def _remind_occurrences(*, today: date, now: datetime, people: People) -> int:
 def _remind_approvals(*, today: date, now: datetime, people: People) -> int:
     """Approval items (the approvals task force's ledger) whose deadline nears or has passed."""
     sent = 0
-    for item in approval_items_due(today=today, days_before=APPROVAL_REMIND_DAYS_BEFORE, window_days=OVERDUE_REMINDER_WINDOW_DAYS):
+    for item in approval_items_due(
+        today=today, days_before=APPROVAL_REMIND_DAYS_BEFORE, window_days=OVERDUE_REMINDER_WINDOW_DAYS
+    ):
         recipients = item.people or people.leads(item.taskforce_id) or people.hq()
         if item.deadline < today:
             kind = NotificationKind.APPROVAL_OVERDUE
@@ -119,12 +128,10 @@ def _remind_missing_progress(*, today: date, now: datetime) -> int:
             kind=NotificationKind.PROGRESS_MISSING,
             subject_key=f"progress:{year}-{month:02d}",
             recipients=[reporter],
-            title=pgettext("scheduling", "%(count)s projects have no progress for %(month)s/%(year)s yet") % {
-                "count": len(projects), "month": month, "year": year
-            },
-            body=pgettext("scheduling", "Monthly progress is due by day %(day)s. Not reported yet: %(names)s.") % {
-                "day": settings.PROGRESS_REPORTING_DAY, "names": names
-            },
+            title=pgettext("scheduling", "%(count)s projects have no progress for %(month)s/%(year)s yet")
+            % {"count": len(projects), "month": month, "year": year},
+            body=pgettext("scheduling", "Monthly progress is due by day %(day)s. Not reported yet: %(names)s.")
+            % {"day": settings.PROGRESS_REPORTING_DAY, "names": names},
             link=reverse("projects:list"),
             now=now,
         )
@@ -145,4 +152,3 @@ def reminders_send_due(*, now: datetime) -> int:
         + _remind_approvals(today=today, now=now, people=people)
         + _remind_missing_progress(today=today, now=now)
     )
-

@@ -38,4 +38,3 @@ def cycles_run(*, now: datetime, deliver: bool = True) -> CycleResult:
     reminders = reminders_send_due(now=now)
     deliveries = deliveries_send_due(now=now) if deliver else 0
     return CycleResult(opened, escalation.escalated, reminders + escalation.notified, deliveries)
-

@@ -84,7 +84,9 @@ def calendar_month(
     elif owner.startswith("c-"):
         qs = qs.filter(duty__campaign__slug=owner[2:])
     occurrences = list(
-        qs.select_related("duty", "duty__taskforce", "duty__campaign").order_by("due_date", "duty__owner_kind", "duty__sort_order", "pk")
+        qs.select_related("duty", "duty__taskforce", "duty__campaign").order_by(
+            "due_date", "duty__owner_kind", "duty__sort_order", "pk"
+        )
     )
     for occurrence in occurrences:
         occurrence.standing = standing(
@@ -204,7 +206,9 @@ def compliance(*, year: int, month: int, today: date) -> Compliance:
     """Held on time / late / not at all, per task force, campaign and the HQ office, for month M and Jan..Dec
     of the year (occurrences counted by due date; the year's figures up to `today`). Three queries."""
     duties = list(
-        Duty.objects.select_related("taskforce", "campaign").order_by("owner_kind", "taskforce__sort_order", "campaign__sort_order", "sort_order", "pk")
+        Duty.objects.select_related("taskforce", "campaign").order_by(
+            "owner_kind", "taskforce__sort_order", "campaign__sort_order", "sort_order", "pk"
+        )
     )
     rows = Occurrence.objects.filter(due_date__year=year).values_list("duty_id", "status", "due_date", "held_on")
     per_duty: dict[int, list[Tally]] = defaultdict(lambda: [Tally() for _m in range(12)])
@@ -234,7 +238,12 @@ def compliance(*, year: int, month: int, today: date) -> Compliance:
         row = DutyCompliance(duty, months, months[month - 1], year_tally)
         owner = owners[key]
         owner.duties.append(row)
-        for target, source in ((owner.month, row.month), (owner.year, row.year), (month_total, row.month), (year_total, row.year)):
+        for target, source in (
+            (owner.month, row.month),
+            (owner.year, row.year),
+            (month_total, row.month),
+            (year_total, row.year),
+        ):
             for kind in ("on_time", "late", "missed", "open"):
                 setattr(target, kind, getattr(target, kind) + getattr(source, kind))
     return Compliance(year, month, today, [o for o in owners.values() if o.duties], month_total, year_total)
@@ -259,7 +268,9 @@ def agenda(*, occurrence: Occurrence) -> list[Problem]:
     return list(
         Problem.objects.filter(status=ProblemStatus.OPEN, level=level)
         .select_related("project", "source_taskforce", "owner", "owner_unit")
-        .prefetch_related(Prefetch("events", queryset=ProblemEvent.objects.select_related("actor").order_by("at", "pk")))
+        .prefetch_related(
+            Prefetch("events", queryset=ProblemEvent.objects.select_related("actor").order_by("at", "pk"))
+        )
         .order_by("deadline", "pk")
     )
 
@@ -271,7 +282,10 @@ def duties_for_page(*, qs: QuerySet[Duty]) -> list[Duty]:
     return list(
         qs.select_related("taskforce", "campaign", "responsible_unit")
         .prefetch_related("responsible_people")
-        .annotate(open_count=Count("occurrences", filter=Q(occurrences__status=OccurrenceStatus.OPEN)), owner_order=OWNER_ORDER)
+        .annotate(
+            open_count=Count("occurrences", filter=Q(occurrences__status=OccurrenceStatus.OPEN)),
+            owner_order=OWNER_ORDER,
+        )
         .order_by("owner_order", "taskforce__sort_order", "campaign__sort_order", "sort_order", "pk")
     )
 

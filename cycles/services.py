@@ -40,7 +40,11 @@ def _local_today(now: datetime) -> date:
 def occurrence_title(duty: Duty, period: Period | None, *, day: date | None = None) -> str:
     """e.g. 前期手续专班 2024年第19周调度."""
     label = period.label if period is not None else (day.isoformat() if day else "")
-    return pgettext("scheduling", "%(owner)s %(period)s%(name)s") % {"owner": duty.owner_name, "period": label, "name": duty.name}
+    return pgettext("scheduling", "%(owner)s %(period)s%(name)s") % {
+        "owner": duty.owner_name,
+        "period": label,
+        "name": duty.name,
+    }
 
 
 def _due_date_for(duty: Duty, period: Period) -> date:
@@ -107,13 +111,17 @@ def occurrences_open_due(*, now: datetime) -> int:
 def occurrence_open_adhoc(*, duty: Duty, due_on: date, subject: str, opened_by: User, now: datetime) -> Occurrence:
     """Open an occurrence of an ad-hoc duty (e.g. 县长顶格调度) for a day."""
     title = pgettext("scheduling", "%(owner)s %(day)s %(name)s") % {
-        "owner": duty.owner_name, "day": f"{due_on.year}年{due_on.month}月{due_on.day}日", "name": duty.name
+        "owner": duty.owner_name,
+        "day": f"{due_on.year}年{due_on.month}月{due_on.day}日",
+        "name": duty.name,
     }
     if subject:
         title = f"{title}：{subject}"
     base_key = due_on.isoformat()
     with transaction.atomic():
-        taken = set(Occurrence.objects.filter(duty=duty, period_key__startswith=base_key).values_list("period_key", flat=True))
+        taken = set(
+            Occurrence.objects.filter(duty=duty, period_key__startswith=base_key).values_list("period_key", flat=True)
+        )
         key = base_key
         number = 1
         while key in taken:
@@ -152,7 +160,9 @@ def duty_save(*, duty: Duty, responsible_people: Iterable[User], now: datetime) 
 def duties_seed_missing(*, now: datetime) -> int:
     """Add the notice's duties that are missing (the same seeding the data migration and the demo use)."""
     with transaction.atomic():
-        created = seed_notice_duties(Duty=Duty, TaskForce=TaskForce, Campaign=Campaign, Unit=Unit, today=_local_today(now))
+        created = seed_notice_duties(
+            Duty=Duty, TaskForce=TaskForce, Campaign=Campaign, Unit=Unit, today=_local_today(now)
+        )
     return len(created)
 
 
@@ -177,7 +187,9 @@ def occurrence_record(
         occurrence.decisions = decisions
         occurrence.recorded_at = now
         occurrence.recorded_by = recorded_by
-        occurrence.save(update_fields=["status", "held_on", "attendees", "minutes", "decisions", "recorded_at", "recorded_by"])
+        occurrence.save(
+            update_fields=["status", "held_on", "attendees", "minutes", "decisions", "recorded_at", "recorded_by"]
+        )
         for cleaned in uploads:
             attachment_create(entry=occurrence, cleaned=cleaned, uploaded_by=recorded_by)
         for problem in resolved:
@@ -206,7 +218,9 @@ class AgendaDecision:
 
 
 @in_county_language
-def agenda_record_decisions(*, occurrence: Occurrence, decisions: Iterable[AgendaDecision], actor: User, now: datetime) -> int:
+def agenda_record_decisions(
+    *, occurrence: Occurrence, decisions: Iterable[AgendaDecision], actor: User, now: datetime
+) -> int:
     """Apply what the meeting decided on each problem of its agenda. Returns how many problems changed."""
     changed = 0
     prefix = pgettext("scheduling", "Decided at %(meeting)s.") % {"meeting": occurrence.title}
@@ -215,11 +229,18 @@ def agenda_record_decisions(*, occurrence: Occurrence, decisions: Iterable[Agend
             note = f"{prefix} {decision.note}".strip()
             problem = decision.problem
             if decision.action in ("resolve", "close"):
-                problem_resolve(problem=problem, resolution=note, actor=actor, now=now, close=decision.action == "close")
+                problem_resolve(
+                    problem=problem, resolution=note, actor=actor, now=now, close=decision.action == "close"
+                )
                 occurrence.problems_resolved.add(problem)
             elif decision.action == "reassign":
                 problem_reassign(
-                    problem=problem, owner=decision.owner, owner_unit=decision.owner_unit, note=note, actor=actor, now=now
+                    problem=problem,
+                    owner=decision.owner,
+                    owner_unit=decision.owner_unit,
+                    note=note,
+                    actor=actor,
+                    now=now,
                 )
             elif decision.action == "redate" and decision.deadline is not None:
                 problem_redate(problem=problem, deadline=decision.deadline, note=note, actor=actor, now=now)

@@ -53,7 +53,9 @@ def calendar_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     month = _int(request.GET.get("month"), today.month, 1, 12)
     owner = request.GET.get("owner", "")
     status = request.GET.get("status", "")
-    month_data = selectors.calendar_month(user=request.user, year=year, month=month, today=today, owner=owner, status=status)
+    month_data = selectors.calendar_month(
+        user=request.user, year=year, month=month, today=today, owner=owner, status=status
+    )
     return render(
         request,
         "cycles/calendar.html",
@@ -107,7 +109,9 @@ def occurrence_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     context = {
         "occurrence": occurrence,
         "duty": occurrence.duty,
-        "standing": selectors.standing(status=occurrence.status, due=occurrence.due_date, held_on=occurrence.held_on, today=today),
+        "standing": selectors.standing(
+            status=occurrence.status, due=occurrence.due_date, held_on=occurrence.held_on, today=today
+        ),
         "form": form if may_record else None,
         "problem_form": problem_form_for(request.user) if can_raise_problem(request.user) else None,
         "may_manage": may_manage,
@@ -141,7 +145,9 @@ def occurrence_raise_problem(request: AuthenticatedHttpRequest, pk: int) -> Http
         )
         messages.success(request, pgettext("scheduling", "Problem raised."))
         return redirect("cycles:occurrence", pk=occurrence.pk)
-    messages.error(request, pgettext("scheduling", "The problem was not raised: %(errors)s") % {"errors": form_errors_text(form)})
+    messages.error(
+        request, pgettext("scheduling", "The problem was not raised: %(errors)s") % {"errors": form_errors_text(form)}
+    )
     return redirect("cycles:occurrence", pk=occurrence.pk)
 
 
@@ -155,7 +161,8 @@ def agenda_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     problems = selectors.agenda(occurrence=occurrence)
     people = leaders_queryset()
     forms = [
-        AgendaDecisionForm(request.POST or None, prefix=f"p{p.pk}", initial={"problem": p.pk}, people=people) for p in problems
+        AgendaDecisionForm(request.POST or None, prefix=f"p{p.pk}", initial={"problem": p.pk}, people=people)
+        for p in problems
     ]
     if request.method == "POST" and all(f.is_valid() for f in forms):
         by_pk = {p.pk: p for p in problems}
@@ -170,7 +177,9 @@ def agenda_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             for f in forms
             if f.cleaned_data["problem"] in by_pk
         ]
-        changed = services.agenda_record_decisions(occurrence=occurrence, decisions=decisions, actor=request.user, now=timezone.now())
+        changed = services.agenda_record_decisions(
+            occurrence=occurrence, decisions=decisions, actor=request.user, now=timezone.now()
+        )
         messages.success(request, pgettext("scheduling", "%(count)s decisions recorded.") % {"count": changed})
         return redirect("cycles:agenda", pk=occurrence.pk)
     return render(
@@ -195,7 +204,11 @@ def adhoc_occurrence_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
     form = AdHocOccurrenceForm(request.POST or None, initial={"due_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         occurrence = services.occurrence_open_adhoc(
-            duty=duty, due_on=form.cleaned_data["due_on"], subject=form.cleaned_data["subject"], opened_by=request.user, now=timezone.now()
+            duty=duty,
+            due_on=form.cleaned_data["due_on"],
+            subject=form.cleaned_data["subject"],
+            opened_by=request.user,
+            now=timezone.now(),
         )
         return redirect("cycles:occurrence", pk=occurrence.pk)
     return render(request, "cycles/adhoc_form.html", {"duty": duty, "form": form, "nav_section": "cycles"})
@@ -210,7 +223,12 @@ def duty_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "cycles/duties.html",
-        {"duties": duties, "may_manage": can_manage_cycles(request.user), "nav_section": "cycles", "OwnerKind": OwnerKind},
+        {
+            "duties": duties,
+            "may_manage": can_manage_cycles(request.user),
+            "nav_section": "cycles",
+            "OwnerKind": OwnerKind,
+        },
     )
 
 
@@ -223,7 +241,9 @@ def duty_edit(request: AuthenticatedHttpRequest, pk: int | None = None) -> HttpR
     form = DutyForm(request.POST or None, instance=duty)
     if request.method == "POST" and form.is_valid():
         saved = services.duty_save(
-            duty=form.save(commit=False), responsible_people=form.cleaned_data["responsible_people"], now=timezone.now()
+            duty=form.save(commit=False),
+            responsible_people=form.cleaned_data["responsible_people"],
+            now=timezone.now(),
         )
         messages.success(request, pgettext("scheduling", "Saved: %(duty)s.") % {"duty": saved})
         return redirect("cycles:duties")
@@ -259,5 +279,3 @@ def compliance_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 # --- notifications and deliveries -------------------------------------------------------------------
-
-

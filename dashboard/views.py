@@ -79,7 +79,8 @@ def _chart_data(figures: Dashboard) -> dict:
             "labels": [str(Tier(t).label) for t in tiers] + [_("Total")],
             "plan": [_yi(progress.tiers[t].annual_plan) for t in tiers] + [_yi(progress.total.annual_plan)],
             "completed": [_yi(progress.tiers[t].completed) for t in tiers] + [_yi(progress.total.completed)],
-            "rate": [_rate(progress.tiers[t].completion_rate) for t in tiers] + [_rate(progress.total.completion_rate)],
+            "rate": [_rate(progress.tiers[t].completion_rate) for t in tiers]
+            + [_rate(progress.total.completion_rate)],
         },
         "months": {
             "labels": [_("%(month)s (month)") % {"month": p.month} for p in figures.series],
@@ -101,4 +102,3 @@ def _chart_data(figures: Dashboard) -> dict:
             "yi": _("100m yuan"),
         },
     }
-

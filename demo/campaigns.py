@@ -65,70 +65,352 @@ class Spec:
 # The notice's targets, and a few the county's assessment method adds (marked in `notes`).
 INDICATORS: list[Spec] = [
     # 项目储备
-    Spec("reserve", "planned-total", "谋划项目总投资", "reserve.planned_pool_total", "county_townships", "year", "gte",
-         DisplayUnit.YI, multiplier="4", base="register.fai_target", points={Scheme.COUNTY: "10"},
-         notes="通知：全县谋划项目总投资达到年度固定资产投资目标的4倍；各乡(镇)、开发区同等规模。"),
-    Spec("reserve", "planned-count", "谋划项目数量", "reserve.planned_pool_count", "county_townships", "year", "gte",
-         DisplayUnit.COUNT, multiplier="1.5", base="register.new_projects", points={Scheme.COUNTY: "5"},
-         notes="通知：项目数量达到新建项目数量的1.5倍。"),
-    Spec("reserve", "reserve-total", "储备项目总投资", "reserve.reserve_total", "county_townships", "year", "gte",
-         DisplayUnit.YI, multiplier="0.35", base="reserve.planned_pool_total", points={Scheme.COUNTY: "5"},
-         notes="通知：储备项目总投资占谋划项目总投资35%以上。"),
-    Spec("reserve", "joined-key-list", "储备项目开工转入重点工程", "reserve.joined_key_list", "county", "year", "gte",
-         DisplayUnit.COUNT, value="6", notes="县考核办法补充指标。"),
+    Spec(
+        "reserve",
+        "planned-total",
+        "谋划项目总投资",
+        "reserve.planned_pool_total",
+        "county_townships",
+        "year",
+        "gte",
+        DisplayUnit.YI,
+        multiplier="4",
+        base="register.fai_target",
+        points={Scheme.COUNTY: "10"},
+        notes="通知：全县谋划项目总投资达到年度固定资产投资目标的4倍；各乡(镇)、开发区同等规模。",
+    ),
+    Spec(
+        "reserve",
+        "planned-count",
+        "谋划项目数量",
+        "reserve.planned_pool_count",
+        "county_townships",
+        "year",
+        "gte",
+        DisplayUnit.COUNT,
+        multiplier="1.5",
+        base="register.new_projects",
+        points={Scheme.COUNTY: "5"},
+        notes="通知：项目数量达到新建项目数量的1.5倍。",
+    ),
+    Spec(
+        "reserve",
+        "reserve-total",
+        "储备项目总投资",
+        "reserve.reserve_total",
+        "county_townships",
+        "year",
+        "gte",
+        DisplayUnit.YI,
+        multiplier="0.35",
+        base="reserve.planned_pool_total",
+        points={Scheme.COUNTY: "5"},
+        notes="通知：储备项目总投资占谋划项目总投资35%以上。",
+    ),
+    Spec(
+        "reserve",
+        "joined-key-list",
+        "储备项目开工转入重点工程",
+        "reserve.joined_key_list",
+        "county",
+        "year",
+        "gte",
+        DisplayUnit.COUNT,
+        value="6",
+        notes="县考核办法补充指标。",
+    ),
     # 项目调度
-    Spec("scheduling", "cycles-compliance", "调度按期召开率", "cycles.compliance_rate", "county", "month", "gte",
-         DisplayUnit.PERCENT, value="100"),
-    Spec("scheduling", "cycles-compliance-units", "牵头单位调度按期率", "cycles.compliance_rate", "departments", "year", "gte",
-         DisplayUnit.PERCENT, value="100", points={Scheme.COUNTY: "10"}),
-    Spec("scheduling", "problems-overdue", "逾期未解决问题", "problems.overdue", "units", "month", "lte",
-         DisplayUnit.COUNT, value="0", points={Scheme.COUNTY: "5"}),
-    Spec("scheduling", "problems-open", "未解决问题（全县）", "problems.open", "county", "month", "lte", DisplayUnit.COUNT, value="20"),
-    Spec("scheduling", "problems-days", "问题平均解决天数", "problems.avg_days_to_resolve", "county", "month", "lte",
-         DisplayUnit.DAYS, value="30"),
+    Spec(
+        "scheduling",
+        "cycles-compliance",
+        "调度按期召开率",
+        "cycles.compliance_rate",
+        "county",
+        "month",
+        "gte",
+        DisplayUnit.PERCENT,
+        value="100",
+    ),
+    Spec(
+        "scheduling",
+        "cycles-compliance-units",
+        "牵头单位调度按期率",
+        "cycles.compliance_rate",
+        "departments",
+        "year",
+        "gte",
+        DisplayUnit.PERCENT,
+        value="100",
+        points={Scheme.COUNTY: "10"},
+    ),
+    Spec(
+        "scheduling",
+        "problems-overdue",
+        "逾期未解决问题",
+        "problems.overdue",
+        "units",
+        "month",
+        "lte",
+        DisplayUnit.COUNT,
+        value="0",
+        points={Scheme.COUNTY: "5"},
+    ),
+    Spec(
+        "scheduling",
+        "problems-open",
+        "未解决问题（全县）",
+        "problems.open",
+        "county",
+        "month",
+        "lte",
+        DisplayUnit.COUNT,
+        value="20",
+    ),
+    Spec(
+        "scheduling",
+        "problems-days",
+        "问题平均解决天数",
+        "problems.avg_days_to_resolve",
+        "county",
+        "month",
+        "lte",
+        DisplayUnit.DAYS,
+        value="30",
+    ),
     # 招商引资
-    Spec("attraction", "trips", "外出招商次数", "attraction.trips", "townships", "month", "gte", DisplayUnit.TIMES, value="2",
-         points={Scheme.ATTRACTION: "40", Scheme.COUNTY: "10"}, notes="通知：每月要至少2次外出招商（各乡镇、开发区）。"),
-    Spec("attraction", "promotions-comprehensive", "综合性招商推介活动", "attraction.promotions_comprehensive", "county", "year",
-         "gte", DisplayUnit.TIMES, value="2", notes="通知：全年不少于2次。"),
-    Spec("attraction", "promotions-chain", "产业链招商推介活动", "attraction.promotions_chain", "county", "year", "gte",
-         DisplayUnit.TIMES, value="5", notes="通知：陶瓷、蚕桑、文旅等产业链推介全年不少于5次。"),
-    Spec("attraction", "head-contacts", "对接头部企业", "attraction.head_contacts", "county", "year", "gte", DisplayUnit.TIMES,
-         value="4", notes="大唐、中船、海大、温氏等。"),
-    Spec("attraction", "leads-signed", "签约项目个数", "attraction.leads_signed", "county_townships", "year", "gte",
-         DisplayUnit.COUNT, value="2", points={Scheme.ATTRACTION: "30"}, notes="县考核办法补充指标（乡镇）。"),
-    Spec("attraction", "leads-landed-amount", "落地项目投资额", "attraction.leads_landed_amount", "county_townships", "year",
-         "gte", DisplayUnit.YI, value="1", points={Scheme.ATTRACTION: "30"}, notes="县考核办法补充指标（乡镇）。"),
+    Spec(
+        "attraction",
+        "trips",
+        "外出招商次数",
+        "attraction.trips",
+        "townships",
+        "month",
+        "gte",
+        DisplayUnit.TIMES,
+        value="2",
+        points={Scheme.ATTRACTION: "40", Scheme.COUNTY: "10"},
+        notes="通知：每月要至少2次外出招商（各乡镇、开发区）。",
+    ),
+    Spec(
+        "attraction",
+        "promotions-comprehensive",
+        "综合性招商推介活动",
+        "attraction.promotions_comprehensive",
+        "county",
+        "year",
+        "gte",
+        DisplayUnit.TIMES,
+        value="2",
+        notes="通知：全年不少于2次。",
+    ),
+    Spec(
+        "attraction",
+        "promotions-chain",
+        "产业链招商推介活动",
+        "attraction.promotions_chain",
+        "county",
+        "year",
+        "gte",
+        DisplayUnit.TIMES,
+        value="5",
+        notes="通知：陶瓷、蚕桑、文旅等产业链推介全年不少于5次。",
+    ),
+    Spec(
+        "attraction",
+        "head-contacts",
+        "对接头部企业",
+        "attraction.head_contacts",
+        "county",
+        "year",
+        "gte",
+        DisplayUnit.TIMES,
+        value="4",
+        notes="大唐、中船、海大、温氏等。",
+    ),
+    Spec(
+        "attraction",
+        "leads-signed",
+        "签约项目个数",
+        "attraction.leads_signed",
+        "county_townships",
+        "year",
+        "gte",
+        DisplayUnit.COUNT,
+        value="2",
+        points={Scheme.ATTRACTION: "30"},
+        notes="县考核办法补充指标（乡镇）。",
+    ),
+    Spec(
+        "attraction",
+        "leads-landed-amount",
+        "落地项目投资额",
+        "attraction.leads_landed_amount",
+        "county_townships",
+        "year",
+        "gte",
+        DisplayUnit.YI,
+        value="1",
+        points={Scheme.ATTRACTION: "30"},
+        notes="县考核办法补充指标（乡镇）。",
+    ),
     # 服务保障
-    Spec("service", "green-lane-days", "绿色通道审批平均用时", "service.green_lane_days", "county", "year", "lte",
-         DisplayUnit.DAYS, value="20"),
-    Spec("service", "bank-meetings", "政银企对接会", "service.bank_meetings", "county", "year", "gte", DisplayUnit.TIMES,
-         value="2", notes="通知：每年召开两次政银企对接会。"),
-    Spec("service", "bank-financing", "政银企对接达成融资", "service.bank_financing_agreed", "county", "year", "gte",
-         DisplayUnit.YI, value="20"),
-    Spec("service", "funding-received", "争取资金到位", "service.funding_received", "county", "year", "gte", DisplayUnit.YI,
-         value="10"),
+    Spec(
+        "service",
+        "green-lane-days",
+        "绿色通道审批平均用时",
+        "service.green_lane_days",
+        "county",
+        "year",
+        "lte",
+        DisplayUnit.DAYS,
+        value="20",
+    ),
+    Spec(
+        "service",
+        "bank-meetings",
+        "政银企对接会",
+        "service.bank_meetings",
+        "county",
+        "year",
+        "gte",
+        DisplayUnit.TIMES,
+        value="2",
+        notes="通知：每年召开两次政银企对接会。",
+    ),
+    Spec(
+        "service",
+        "bank-financing",
+        "政银企对接达成融资",
+        "service.bank_financing_agreed",
+        "county",
+        "year",
+        "gte",
+        DisplayUnit.YI,
+        value="20",
+    ),
+    Spec(
+        "service",
+        "funding-received",
+        "争取资金到位",
+        "service.funding_received",
+        "county",
+        "year",
+        "gte",
+        DisplayUnit.YI,
+        value="10",
+    ),
     # 五个一批
-    Spec("five-batches", "signed", "签约一批", "five_batches.signed", "townships", "year", "gte", DisplayUnit.COUNT, value="3",
-         points={Scheme.FIVE_BATCHES: "20"}),
-    Spec("five-batches", "landed", "落地一批", "five_batches.landed", "townships", "year", "gte", DisplayUnit.COUNT, value="2",
-         points={Scheme.FIVE_BATCHES: "20", Scheme.COUNTY: "5"}),
-    Spec("five-batches", "started", "开工一批", "five_batches.started", "townships", "year", "gte", DisplayUnit.COUNT, value="2",
-         points={Scheme.FIVE_BATCHES: "25", Scheme.COUNTY: "5"}),
-    Spec("five-batches", "production", "投产一批", "five_batches.production", "townships", "year", "gte", DisplayUnit.COUNT,
-         value="1", points={Scheme.FIVE_BATCHES: "20"}),
-    Spec("five-batches", "effect", "达效一批", "five_batches.effect", "townships", "year", "gte", DisplayUnit.COUNT, value="1",
-         points={Scheme.FIVE_BATCHES: "15"}),
-    Spec("five-batches", "ceremonies", "开工或投产仪式", "five_batches.ceremonies", "county", "quarter", "gte", DisplayUnit.TIMES,
-         value="1", notes="一季一仪式。"),
+    Spec(
+        "five-batches",
+        "signed",
+        "签约一批",
+        "five_batches.signed",
+        "townships",
+        "year",
+        "gte",
+        DisplayUnit.COUNT,
+        value="3",
+        points={Scheme.FIVE_BATCHES: "20"},
+    ),
+    Spec(
+        "five-batches",
+        "landed",
+        "落地一批",
+        "five_batches.landed",
+        "townships",
+        "year",
+        "gte",
+        DisplayUnit.COUNT,
+        value="2",
+        points={Scheme.FIVE_BATCHES: "20", Scheme.COUNTY: "5"},
+    ),
+    Spec(
+        "five-batches",
+        "started",
+        "开工一批",
+        "five_batches.started",
+        "townships",
+        "year",
+        "gte",
+        DisplayUnit.COUNT,
+        value="2",
+        points={Scheme.FIVE_BATCHES: "25", Scheme.COUNTY: "5"},
+    ),
+    Spec(
+        "five-batches",
+        "production",
+        "投产一批",
+        "five_batches.production",
+        "townships",
+        "year",
+        "gte",
+        DisplayUnit.COUNT,
+        value="1",
+        points={Scheme.FIVE_BATCHES: "20"},
+    ),
+    Spec(
+        "five-batches",
+        "effect",
+        "达效一批",
+        "five_batches.effect",
+        "townships",
+        "year",
+        "gte",
+        DisplayUnit.COUNT,
+        value="1",
+        points={Scheme.FIVE_BATCHES: "15"},
+    ),
+    Spec(
+        "five-batches",
+        "ceremonies",
+        "开工或投产仪式",
+        "five_batches.ceremonies",
+        "county",
+        "quarter",
+        "gte",
+        DisplayUnit.TIMES,
+        value="1",
+        notes="一季一仪式。",
+    ),
     # 督考一体
-    Spec("assessment", "completion-rate", "投资完成率", "register.completion_rate", "county_townships", "year", "gte",
-         DisplayUnit.PERCENT, value="100", points={Scheme.COUNTY: "30"},
-         notes="年度计划投资完成100%；应完成 = 时间进度。"),
-    Spec("assessment", "completion-rate-departments", "责任单位投资完成率", "register.completion_rate", "departments", "year",
-         "gte", DisplayUnit.PERCENT, value="100", points={Scheme.COUNTY: "30"}, notes="县直部门按其负责的重点工程计算。"),
-    Spec("assessment", "follow-ups", "督查整改未完成", "assessment.open_follow_ups", "units", "month", "lte", DisplayUnit.COUNT,
-         value="0", points={Scheme.COUNTY: "5"}),
+    Spec(
+        "assessment",
+        "completion-rate",
+        "投资完成率",
+        "register.completion_rate",
+        "county_townships",
+        "year",
+        "gte",
+        DisplayUnit.PERCENT,
+        value="100",
+        points={Scheme.COUNTY: "30"},
+        notes="年度计划投资完成100%；应完成 = 时间进度。",
+    ),
+    Spec(
+        "assessment",
+        "completion-rate-departments",
+        "责任单位投资完成率",
+        "register.completion_rate",
+        "departments",
+        "year",
+        "gte",
+        DisplayUnit.PERCENT,
+        value="100",
+        points={Scheme.COUNTY: "30"},
+        notes="县直部门按其负责的重点工程计算。",
+    ),
+    Spec(
+        "assessment",
+        "follow-ups",
+        "督查整改未完成",
+        "assessment.open_follow_ups",
+        "units",
+        "month",
+        "lte",
+        DisplayUnit.COUNT,
+        value="0",
+        points={Scheme.COUNTY: "5"},
+    ),
 ]
 
 # Townships' own five-batches targets (the dev zone carries more).
@@ -140,26 +422,53 @@ OWN_TARGETS = {
 
 # Each township's pace against its pipeline targets: (planned total, planned count, reserve total) factors.
 PIPELINE_PACE = [
-    (Decimal("1.35"), Decimal("1.30"), Decimal("1.20")), (Decimal("1.20"), Decimal("1.10"), Decimal("1.05")),
-    (Decimal("1.10"), Decimal("1.20"), Decimal("0.70")), (Decimal("1.05"), Decimal("0.90"), Decimal("1.10")),
-    (Decimal("1.02"), Decimal("1.05"), Decimal("0.95")), (Decimal("0.98"), Decimal("1.00"), Decimal("1.00")),
-    (Decimal("0.95"), Decimal("0.85"), Decimal("1.30")), (Decimal("0.90"), Decimal("1.00"), Decimal("0.85")),
-    (Decimal("0.88"), Decimal("0.75"), Decimal("0.60")), (Decimal("0.85"), Decimal("0.95"), Decimal("1.15")),
-    (Decimal("0.80"), Decimal("0.70"), Decimal("0.90")), (Decimal("0.75"), Decimal("0.80"), Decimal("0.50")),
-    (Decimal("0.70"), Decimal("0.60"), Decimal("0.80")), (Decimal("1.25"), Decimal("1.15"), Decimal("1.00")),
-    (Decimal("1.15"), Decimal("1.25"), Decimal("1.10")), (Decimal("0.60"), Decimal("0.55"), Decimal("0.40")),
-    (Decimal("0.50"), Decimal("0.45"), Decimal("0.70")), (Decimal("1.40"), Decimal("1.35"), Decimal("1.25")),
+    (Decimal("1.35"), Decimal("1.30"), Decimal("1.20")),
+    (Decimal("1.20"), Decimal("1.10"), Decimal("1.05")),
+    (Decimal("1.10"), Decimal("1.20"), Decimal("0.70")),
+    (Decimal("1.05"), Decimal("0.90"), Decimal("1.10")),
+    (Decimal("1.02"), Decimal("1.05"), Decimal("0.95")),
+    (Decimal("0.98"), Decimal("1.00"), Decimal("1.00")),
+    (Decimal("0.95"), Decimal("0.85"), Decimal("1.30")),
+    (Decimal("0.90"), Decimal("1.00"), Decimal("0.85")),
+    (Decimal("0.88"), Decimal("0.75"), Decimal("0.60")),
+    (Decimal("0.85"), Decimal("0.95"), Decimal("1.15")),
+    (Decimal("0.80"), Decimal("0.70"), Decimal("0.90")),
+    (Decimal("0.75"), Decimal("0.80"), Decimal("0.50")),
+    (Decimal("0.70"), Decimal("0.60"), Decimal("0.80")),
+    (Decimal("1.25"), Decimal("1.15"), Decimal("1.00")),
+    (Decimal("1.15"), Decimal("1.25"), Decimal("1.10")),
+    (Decimal("0.60"), Decimal("0.55"), Decimal("0.40")),
+    (Decimal("0.50"), Decimal("0.45"), Decimal("0.70")),
+    (Decimal("1.40"), Decimal("1.35"), Decimal("1.25")),
 ]
 PIPELINE_SUBJECTS = [
-    ("新型陶瓷釉料生产线", "陶瓷琉璃"), ("分布式光伏发电", "能源资源"), ("蚕桑丝绸深加工", "蚕桑"), ("康养度假区", "文旅康养"),
-    ("农产品冷链物流中心", "商贸物流"), ("煤层气综合利用", "能源资源"), ("精细化工中间体", "精细化工"), ("乡村旅游示范区", "文旅康养"),
-    ("独立储能电站", "能源资源"), ("智能装备制造基地", "先进制造"), ("中药材种植加工", "农业农村"), ("城市更新片区", "城市建设"),
-    ("琉璃文创产业园", "陶瓷琉璃"), ("生猪标准化养殖", "农业农村"), ("氢能综合利用", "能源资源"), ("研学旅游基地", "文旅康养"),
+    ("新型陶瓷釉料生产线", "陶瓷琉璃"),
+    ("分布式光伏发电", "能源资源"),
+    ("蚕桑丝绸深加工", "蚕桑"),
+    ("康养度假区", "文旅康养"),
+    ("农产品冷链物流中心", "商贸物流"),
+    ("煤层气综合利用", "能源资源"),
+    ("精细化工中间体", "精细化工"),
+    ("乡村旅游示范区", "文旅康养"),
+    ("独立储能电站", "能源资源"),
+    ("智能装备制造基地", "先进制造"),
+    ("中药材种植加工", "农业农村"),
+    ("城市更新片区", "城市建设"),
+    ("琉璃文创产业园", "陶瓷琉璃"),
+    ("生猪标准化养殖", "农业农村"),
+    ("氢能综合利用", "能源资源"),
+    ("研学旅游基地", "文旅康养"),
 ]
 APPROVAL_NAMES = ["项目建议书批复", "可行性研究报告批复", "用地预审与选址意见书", "环境影响评价批复", "节能审查意见"]
 INDUSTRIAL_SUBJECTS = [
-    ("日用陶瓷智能化生产线", "陶瓷琉璃"), ("琉璃工艺品加工", "陶瓷琉璃"), ("蚕丝被加工", "蚕桑"), ("光伏组件封装", "新能源"),
-    ("精细化工助剂", "精细化工"), ("食品加工", "农产品加工"), ("新型建材", "建材"), ("汽车零部件", "先进制造"),
+    ("日用陶瓷智能化生产线", "陶瓷琉璃"),
+    ("琉璃工艺品加工", "陶瓷琉璃"),
+    ("蚕丝被加工", "蚕桑"),
+    ("光伏组件封装", "新能源"),
+    ("精细化工助剂", "精细化工"),
+    ("食品加工", "农产品加工"),
+    ("新型建材", "建材"),
+    ("汽车零部件", "先进制造"),
 ]
 # How many industrial projects each township signs, in township order (the dev zone last): some busy, some idle.
 INDUSTRIAL_COUNTS = [6, 5, 4, 4, 3, 3, 3, 2, 2, 2, 4, 1, 1, 3, 2, 1, 0, 8]
@@ -168,11 +477,30 @@ INDUSTRIAL_COUNTS = [6, 5, 4, 4, 3, 3, 3, 2, 2, 2, 4, 1, 1, 3, 2, 1, 0, 8]
 # Out-of-county trips a month per township (township order, the dev zone last): some keep the "2 a month" rule.
 TRIP_PACE = [3, 2, 2, 2, 1, 2, 0, 1, 2, 1, 2, 1, 0, 2, 3, 1, 0, 3]
 TRIP_DESTINATIONS = [
-    ("北京", "jjj"), ("天津", "jjj"), ("石家庄", "jjj"), ("上海", "yrd"), ("苏州", "yrd"), ("杭州", "yrd"), ("无锡", "yrd"),
-    ("深圳", "gba"), ("广州", "gba"), ("东莞", "gba"), ("郑州", "central_plains"), ("洛阳", "central_plains"), ("焦作", "central_plains"),
+    ("北京", "jjj"),
+    ("天津", "jjj"),
+    ("石家庄", "jjj"),
+    ("上海", "yrd"),
+    ("苏州", "yrd"),
+    ("杭州", "yrd"),
+    ("无锡", "yrd"),
+    ("深圳", "gba"),
+    ("广州", "gba"),
+    ("东莞", "gba"),
+    ("郑州", "central_plains"),
+    ("洛阳", "central_plains"),
+    ("焦作", "central_plains"),
 ]
-LEAD_INVESTORS = ["江苏华瓷新材料有限公司", "浙江丝路纺织科技有限公司", "深圳光储能源科技有限公司", "河南中原康养产业集团",
-                  "北京京能绿色能源有限公司", "上海精化新材料股份有限公司", "广东陶艺文创发展有限公司", "天津智造装备有限公司"]
+LEAD_INVESTORS = [
+    "江苏华瓷新材料有限公司",
+    "浙江丝路纺织科技有限公司",
+    "深圳光储能源科技有限公司",
+    "河南中原康养产业集团",
+    "北京京能绿色能源有限公司",
+    "上海精化新材料股份有限公司",
+    "广东陶艺文创发展有限公司",
+    "天津智造装备有限公司",
+]
 
 
 def _units() -> tuple[list[Unit], list[Unit]]:
@@ -190,18 +518,28 @@ def _indicators() -> None:
         if campaign is None:
             continue
         indicator, created = Indicator.objects.get_or_create(
-            campaign=campaign, year=YEAR, code=spec.code,
+            campaign=campaign,
+            year=YEAR,
+            code=spec.code,
             defaults={
-                "name": spec.name, "metric": spec.metric, "scope": spec.scope, "period": spec.period,
-                "comparison": spec.comparison, "display_unit": spec.unit,
+                "name": spec.name,
+                "metric": spec.metric,
+                "scope": spec.scope,
+                "period": spec.period,
+                "comparison": spec.comparison,
+                "display_unit": spec.unit,
                 "target_value": Decimal(spec.value) if spec.value is not None else None,
                 "target_multiplier": Decimal(spec.multiplier) if spec.multiplier else None,
-                "target_base": spec.base, "sort_order": order, "notes": spec.notes,
+                "target_base": spec.base,
+                "sort_order": order,
+                "notes": spec.notes,
             },
         )
         if created:
             for scheme, points in (spec.points or {}).items():
-                ScoringItem.objects.get_or_create(scheme=scheme, indicator=indicator, defaults={"points": Decimal(points)})
+                ScoringItem.objects.get_or_create(
+                    scheme=scheme, indicator=indicator, defaults={"points": Decimal(points)}
+                )
     units = {u.name: u for u in Unit.objects.filter(name__in=OWN_TARGETS)}
     stage_indicators = {i.code: i for i in Indicator.objects.filter(campaign__slug="five-batches", year=YEAR)}
     for name, targets in OWN_TARGETS.items():
@@ -233,7 +571,9 @@ def _pipeline(townships: list[Unit], recorder: User | None) -> None:
         planned_f, count_f, reserve_f = PIPELINE_PACE[position % len(PIPELINE_PACE)]
         share = fai.get(township.pk).value or Decimal("0")
         planned_total = 4 * share * planned_f
-        planned_n = max(2, int((Decimal("1.5") * (new.get(township.pk).value or Decimal("4")) * count_f).to_integral_value()))
+        planned_n = max(
+            2, int((Decimal("1.5") * (new.get(township.pk).value or Decimal("4")) * count_f).to_integral_value())
+        )
         reserve_total = Decimal("0.35") * 4 * share * reserve_f
         reserve_n = rng.randint(3, 5)
         short = township.name.removesuffix("镇").removesuffix("乡").replace("阳城经济技术开发区", "开发区")
@@ -242,36 +582,64 @@ def _pipeline(townships: list[Unit], recorder: User | None) -> None:
         for n, (stage, amount) in enumerate(entries, start=1):
             subject, industry = PIPELINE_SUBJECTS[(position * 5 + n) % len(PIPELINE_SUBJECTS)]
             name = f"{short}{subject}项目" if n <= len(PIPELINE_SUBJECTS) else f"{short}{subject}二期项目"
-            entered = date(YEAR, rng.randint(1, 9), rng.randint(1, 28)) if rng.random() < 0.7 else date(YEAR - 1, rng.randint(6, 12), rng.randint(1, 28))
+            entered = (
+                date(YEAR, rng.randint(1, 9), rng.randint(1, 28))
+                if rng.random() < 0.7
+                else date(YEAR - 1, rng.randint(6, 12), rng.randint(1, 28))
+            )
             project, created = PipelineProject.objects.get_or_create(
-                name=name, township=township,
-                defaults={"industry": industry, "estimated_investment": max(amount, Decimal("500")), "entered_on": entered,
-                          "owner": f"阳城县{industry}投资有限公司"},
+                name=name,
+                township=township,
+                defaults={
+                    "industry": industry,
+                    "estimated_investment": max(amount, Decimal("500")),
+                    "entered_on": entered,
+                    "owner": f"阳城县{industry}投资有限公司",
+                },
             )
             if created and stage == "reserve":
                 first = entered + timedelta(days=rng.randint(20, 120))
                 first = min(first, date(YEAR, LAST_MONTH, 28))
                 for k, approval in enumerate(APPROVAL_NAMES[: rng.randint(1, 3)]):
                     pipeline_approval_record(
-                        pipeline_project=project, name=approval, obtained_on=first + timedelta(days=25 * k),
-                        document_number=f"阳发改审批〔{first.year}〕{rng.randint(10, 199)}号", recorded_by=recorder,
+                        pipeline_project=project,
+                        name=approval,
+                        obtained_on=first + timedelta(days=25 * k),
+                        document_number=f"阳发改审批〔{first.year}〕{rng.randint(10, 199)}号",
+                        recorded_by=recorder,
                     )
     # Five of this year's new key projects came from the reserve: they started and joined the list.
     started = (
-        ProjectYear.objects.filter(year=YEAR, nature=Nature.NEW, project__actual_start__isnull=False, project__pipeline_entry__isnull=True)
+        ProjectYear.objects.filter(
+            year=YEAR, nature=Nature.NEW, project__actual_start__isnull=False, project__pipeline_entry__isnull=True
+        )
         .select_related("project", "project__township")
         .order_by("project__code")[:5]
     )
     for listing in started:
         project: Project = listing.project
         entry = PipelineProject.objects.create(
-            name=project.name, township=project.township, industry=project.industry,
-            estimated_investment=project.total_investment, entered_on=date(YEAR - 1, 9, 1), owner=project.owner,
+            name=project.name,
+            township=project.township,
+            industry=project.industry,
+            estimated_investment=project.total_investment,
+            entered_on=date(YEAR - 1, 9, 1),
+            owner=project.owner,
         )
-        pipeline_approval_record(pipeline_project=entry, name=APPROVAL_NAMES[0], obtained_on=date(YEAR - 1, 11, 15),
-                                 document_number="阳发改审批〔2023〕88号", recorded_by=recorder)
-        pipeline_project_start(pipeline_project=entry, started_on=project.actual_start, tier=listing.tier,
-                               annual_plan=listing.annual_plan, project=project)
+        pipeline_approval_record(
+            pipeline_project=entry,
+            name=APPROVAL_NAMES[0],
+            obtained_on=date(YEAR - 1, 11, 15),
+            document_number="阳发改审批〔2023〕88号",
+            recorded_by=recorder,
+        )
+        pipeline_project_start(
+            pipeline_project=entry,
+            started_on=project.actual_start,
+            tier=listing.tier,
+            annual_plan=listing.annual_plan,
+            project=project,
+        )
 
 
 def _industrial(townships: list[Unit]) -> None:
@@ -293,11 +661,16 @@ def _industrial(townships: list[Unit]) -> None:
                 dates.append(nxt)
             dates += [None] * (5 - len(dates))
             IndustrialProject.objects.get_or_create(
-                name=name, township=township,
+                name=name,
+                township=township,
                 defaults={
-                    "industry": industry, "investment": Decimal(rng.randint(30, 300)) * 100,
-                    "signed_on": dates[0], "landed_on": dates[1], "started_on": dates[2],
-                    "production_on": dates[3], "effect_on": dates[4],
+                    "industry": industry,
+                    "investment": Decimal(rng.randint(30, 300)) * 100,
+                    "signed_on": dates[0],
+                    "landed_on": dates[1],
+                    "started_on": dates[2],
+                    "production_on": dates[3],
+                    "effect_on": dates[4],
                 },
             )
 
@@ -325,7 +698,7 @@ def _bank_meetings() -> None:
             "place": "县行政中心第一会议室",
             "banks": "中国工商银行阳城支行\n中国农业银行阳城支行\n中国建设银行阳城支行\n山西阳城农村商业银行\n晋城银行阳城支行",
             "enterprises": "阳城县陶瓷琉璃产业发展有限公司\n山西蚕桑丝绸科技有限公司\n阳城县文旅康养投资有限公司\n"
-                           "晋城市精细化工新材料有限公司\n阳城县光伏能源开发有限公司\n阳城县现代物流园有限公司",
+            "晋城市精细化工新材料有限公司\n阳城县光伏能源开发有限公司\n阳城县现代物流园有限公司",
             "financing_requested": Decimal("185000"),
             "financing_agreed": Decimal("126000"),
             "notes": "签约融资意向9项；会后由县财政局跟踪放款进度。",
@@ -351,12 +724,17 @@ def _inspections(townships: list[Unit], departments: list[Unit], inspector: User
         for unit in chosen:
             findings, follow_up = FINDINGS[rng.randrange(len(FINDINGS))]
             Inspection.objects.get_or_create(
-                year=YEAR, month=month, unit=unit,
+                year=YEAR,
+                month=month,
+                unit=unit,
                 defaults={
                     "inspected_on": date(YEAR, month, rng.randint(10, 25)),
-                    "checked_implementation": True, "checked_mechanism": rng.random() < 0.8,
-                    "checked_scheduling": True, "checked_results": rng.random() < 0.9,
-                    "findings": findings, "follow_up": follow_up,
+                    "checked_implementation": True,
+                    "checked_mechanism": rng.random() < 0.8,
+                    "checked_scheduling": True,
+                    "checked_results": rng.random() < 0.9,
+                    "findings": findings,
+                    "follow_up": follow_up,
                     "follow_up_done": bool(follow_up) and month < LAST_MONTH - 1 and rng.random() < 0.8,
                     "inspector": inspector,
                 },
@@ -377,31 +755,60 @@ def _decisions_and_publication(hq: User | None, inspector: User | None) -> None:
         best, worst = rows[0], rows[-1]
         decided_on = date(YEAR, month + 1, 8)
         Decision.objects.create(
-            campaign=assessment, unit=best.unit, year=YEAR, month=month, kind=DecisionKind.COMMENDATION,
+            campaign=assessment,
+            unit=best.unit,
+            year=YEAR,
+            month=month,
+            kind=DecisionKind.COMMENDATION,
             grounds=f"{YEAR}年{month}月县级综合考核得分{best.score}分，乡(镇)排名第{best.rank}位，予以通报表扬。",
-            decided_on=decided_on, decided_by=inspector,
+            decided_on=decided_on,
+            decided_by=inspector,
         )
         Decision.objects.create(
-            campaign=assessment, unit=worst.unit, year=YEAR, month=month, kind=DecisionKind.CRITICISM,
+            campaign=assessment,
+            unit=worst.unit,
+            year=YEAR,
+            month=month,
+            kind=DecisionKind.CRITICISM,
             grounds=f"{YEAR}年{month}月县级综合考核得分{worst.score}分，乡(镇)排名第{worst.rank}位，予以通报批评。",
-            decided_on=decided_on, decided_by=inspector,
+            decided_on=decided_on,
+            decided_by=inspector,
         )
         if month == 9:
             Decision.objects.create(
-                campaign=assessment, unit=worst.unit, year=YEAR, month=month, kind=DecisionKind.ADMONITION,
-                grounds="连续两月综合考核排名靠后，约谈主要负责人。", decided_on=decided_on, decided_by=inspector,
+                campaign=assessment,
+                unit=worst.unit,
+                year=YEAR,
+                month=month,
+                kind=DecisionKind.ADMONITION,
+                grounds="连续两月综合考核排名靠后，约谈主要负责人。",
+                decided_on=decided_on,
+                decided_by=inspector,
             )
     five = Campaign.objects.filter(slug="five-batches").first()
     if five and not Decision.objects.filter(campaign=five, year=YEAR, month__isnull=True).exists():
         table = Engine(year=YEAR, month=12).score_table(Scheme.FIVE_BATCHES, over="year")
         rows = table.groups[0].rows if table.groups else []
-        chosen = [(rows[0], DecisionKind.REWARD, "年度“五个一批”考核第一名，奖励项目前期经费50万元。"),
-                  (rows[1], DecisionKind.COMMENDATION, "年度“五个一批”考核第二名，通报表扬。"),
-                  (rows[-1], DecisionKind.PENALTY, "年度“五个一批”考核末位，扣减年度目标责任考核分2分。")] if len(rows) >= 3 else []
+        chosen = (
+            [
+                (rows[0], DecisionKind.REWARD, "年度“五个一批”考核第一名，奖励项目前期经费50万元。"),
+                (rows[1], DecisionKind.COMMENDATION, "年度“五个一批”考核第二名，通报表扬。"),
+                (rows[-1], DecisionKind.PENALTY, "年度“五个一批”考核末位，扣减年度目标责任考核分2分。"),
+            ]
+            if len(rows) >= 3
+            else []
+        )
         for row, kind, words in chosen:
-            Decision.objects.create(campaign=five, unit=row.unit, year=YEAR, month=None, kind=kind,
-                                    grounds=f"得分{row.score}分，排名第{row.rank}位。{words}", decided_on=date(YEAR + 1, 1, 15),
-                                    decided_by=inspector)
+            Decision.objects.create(
+                campaign=five,
+                unit=row.unit,
+                year=YEAR,
+                month=None,
+                kind=kind,
+                grounds=f"得分{row.score}分，排名第{row.rank}位。{words}",
+                decided_on=date(YEAR + 1, 1, 15),
+                decided_by=inspector,
+            )
     if not RankingPublication.objects.filter(scheme=Scheme.COUNTY, year=YEAR, month=9).exists():
         ranking_publish(year=YEAR, month=9, published_by=hq)
 
@@ -438,8 +845,14 @@ def _flowcharts(uploader: User | None) -> None:
         if ApprovalFlowchart.objects.filter(category=category, title=title).exists():
             continue
         content = _flowchart_pdf(steps)
-        chart = ApprovalFlowchart(category=category, title=title, original_name=f"{title}.pdf", content_type="application/pdf",
-                                  size=len(content), uploaded_by=uploader)
+        chart = ApprovalFlowchart(
+            category=category,
+            title=title,
+            original_name=f"{title}.pdf",
+            content_type="application/pdf",
+            size=len(content),
+            uploaded_by=uploader,
+        )
         chart.file.save("flowchart.pdf", ContentFile(content), save=False)
         chart.save()
 
@@ -464,12 +877,21 @@ def _attraction(townships: list[Unit], recorder: User | None) -> None:
                 destination, region = TRIP_DESTINATIONS[rng.randrange(len(TRIP_DESTINATIONS))]
                 day = date(YEAR, month, 3 + n * 8 + rng.randint(0, 5))
                 Trip.objects.get_or_create(
-                    unit=township, date=day, destination=destination,
-                    defaults={"end_date": day + timedelta(days=rng.randint(1, 3)), "region": region,
-                              "participants": "乡镇党委书记、乡镇长等3人", "companies_met": f"{destination}客商座谈会",
-                              "outcome": "达成初步合作意向" if rng.random() < 0.4 else "", "created_by": recorder},
+                    unit=township,
+                    date=day,
+                    destination=destination,
+                    defaults={
+                        "end_date": day + timedelta(days=rng.randint(1, 3)),
+                        "region": region,
+                        "participants": "乡镇党委书记、乡镇长等3人",
+                        "companies_met": f"{destination}客商座谈会",
+                        "outcome": "达成初步合作意向" if rng.random() < 0.4 else "",
+                        "created_by": recorder,
+                    },
                 )
-    industries = list(Industry.objects.filter(group="key_field").order_by("sort_order", "name")) or list(Industry.objects.order_by("sort_order"))
+    industries = list(Industry.objects.filter(group="key_field").order_by("sort_order", "name")) or list(
+        Industry.objects.order_by("sort_order")
+    )
     modes = list(AttractionMode.objects.order_by("sort_order", "name"))
     for position, township in enumerate(townships):
         pace = TRIP_PACE[position % len(TRIP_PACE)]
@@ -484,14 +906,20 @@ def _attraction(townships: list[Unit], recorder: User | None) -> None:
                 landed = None
             destination, region = TRIP_DESTINATIONS[rng.randrange(len(TRIP_DESTINATIONS))]
             Lead.objects.get_or_create(
-                name=name, host_township=township,
+                name=name,
+                host_township=township,
                 defaults={
-                    "investor": investor, "source_region": region, "source_place": destination,
+                    "investor": investor,
+                    "source_region": region,
+                    "source_place": destination,
                     "industry": industries[(position + n) % len(industries)] if industries else None,
                     "attraction_mode": modes[(position * 3 + n) % len(modes)] if modes else None,
                     "intended_investment": Decimal(rng.randint(8, 60)) * 1000,
-                    "stage": "landed" if landed else "signed", "contacted_on": signed - timedelta(days=90),
-                    "negotiating_on": signed - timedelta(days=40), "signed_on": signed, "landed_on": landed,
+                    "stage": "landed" if landed else "signed",
+                    "contacted_on": signed - timedelta(days=90),
+                    "negotiating_on": signed - timedelta(days=40),
+                    "signed_on": signed,
+                    "landed_on": landed,
                     "agency_handler": ["王建国", "李红梅", "张卫东", "赵志刚", "刘晓燕"][(position + n) % 5],
                     "created_by": recorder,
                 },
@@ -514,5 +942,7 @@ def load(*, stdout=None) -> None:
     _flowcharts(hq)
     _decisions_and_publication(hq, inspector)
     if stdout is not None:
-        stdout.write(f"campaigns: {Indicator.objects.filter(year=YEAR).count()} indicators for {YEAR}, "
-                     f"{PipelineProject.objects.count()} pipeline projects, {IndustrialProject.objects.count()} industrial projects")
+        stdout.write(
+            f"campaigns: {Indicator.objects.filter(year=YEAR).count()} indicators for {YEAR}, "
+            f"{PipelineProject.objects.count()} pipeline projects, {IndustrialProject.objects.count()} industrial projects"
+        )

@@ -65,7 +65,11 @@ def _leaders(groups: dict[str, Group]) -> list[User]:
     for username, full_name, level, slugs in DEMO_LEADERS:
         user, created = User.objects.get_or_create(
             username=username,
-            defaults={"full_name": full_name, "email": f"{username}@yangcheng.local", "unit": units.get("县项目建设指挥部办公室")},
+            defaults={
+                "full_name": full_name,
+                "email": f"{username}@yangcheng.local",
+                "unit": units.get("县项目建设指挥部办公室"),
+            },
         )
         if created:
             user.set_password(DEMO_PASSWORD)
@@ -85,7 +89,10 @@ def _responsible_people(duties: list[Duty]) -> None:
     members: dict[int, list[int]] = {}
     for m in TaskForceMembership.objects.all():
         members.setdefault(m.taskforce_id, []).append(m.user_id)
-    by_username = {u.username: u.pk for u in User.objects.filter(username__in={n for v in CAMPAIGN_PEOPLE.values() for n in v} | {"hq"})}
+    by_username = {
+        u.username: u.pk
+        for u in User.objects.filter(username__in={n for v in CAMPAIGN_PEOPLE.values() for n in v} | {"hq"})
+    }
     hq_unit = Unit.objects.filter(name=HQ_UNIT_NAME).first()
     for duty in duties:
         if duty.responsible_unit_id is None:
@@ -117,12 +124,20 @@ def _history(duties: list[Duty], recorder: User | None) -> int:
         if duty.cadence == "ad_hoc":
             continue
         for period in periods_between(duty.cadence, date(DEMO_YEAR, 1, 1), last_day):
-            due = due_date(period, weekday=duty.weekday, day=duty.day, second_day=duty.second_day, month_in_period=duty.month_in_period)
+            due = due_date(
+                period,
+                weekday=duty.weekday,
+                day=duty.day,
+                second_day=duty.second_day,
+                month_in_period=duty.month_in_period,
+            )
             if due > last_day or (duty.pk, period.key) in existing:
                 continue
             rng = random.Random(f"{duty.code}:{period.key}")
             roll = rng.random()
-            attendees = ATTENDEES.get(duty.taskforce.slug if duty.taskforce_id else "", "县项目建设指挥部办公室、各专班牵头单位")
+            attendees = ATTENDEES.get(
+                duty.taskforce.slug if duty.taskforce_id else "", "县项目建设指挥部办公室、各专班牵头单位"
+            )
             occurrence = Occurrence(
                 duty=duty,
                 period_key=period.key,
@@ -133,12 +148,16 @@ def _history(duties: list[Duty], recorder: User | None) -> int:
                 opened_at=local_midnight(period.start),
             )
             if roll < 0.92:
-                held = due - timedelta(days=rng.randint(0, 2)) if roll < 0.82 else due + timedelta(days=rng.randint(1, 6))
+                held = (
+                    due - timedelta(days=rng.randint(0, 2)) if roll < 0.82 else due + timedelta(days=rng.randint(1, 6))
+                )
                 held = max(held, period.start)
                 occurrence.status = OccurrenceStatus.HELD
                 occurrence.held_on = held
                 occurrence.attendees = attendees
-                occurrence.minutes = f"听取{duty.owner_name}{period.label}工作进展汇报，逐项梳理重点项目推进情况和存在问题。"
+                occurrence.minutes = (
+                    f"听取{duty.owner_name}{period.label}工作进展汇报，逐项梳理重点项目推进情况和存在问题。"
+                )
                 occurrence.decisions = "一、对滞后事项明确责任人和完成时限；二、需县级协调的问题列入问题台账。"
                 occurrence.recorded_at = local_midnight(held) + timedelta(hours=17)
                 occurrence.recorded_by = recorder
@@ -148,8 +167,17 @@ def _history(duties: list[Duty], recorder: User | None) -> int:
 
 
 def _problem(
-    *, description: str, project_code: str | None, taskforce: str, level: str, owner: str | None, deadline_days: int,
-    raised_days_ago: int, category: str, escalations: int = 0, resolved: str = "",
+    *,
+    description: str,
+    project_code: str | None,
+    taskforce: str,
+    level: str,
+    owner: str | None,
+    deadline_days: int,
+    raised_days_ago: int,
+    category: str,
+    escalations: int = 0,
+    resolved: str = "",
 ) -> None:
     """One demo problem with a history consistent with its level (raised, then escalated step by step)."""
     if Problem.objects.filter(description=description).exists():
@@ -179,38 +207,118 @@ def _problem(
         resolution=resolved,
         resolved_at=now - timedelta(days=1) if resolved else None,
     )
-    ProblemEvent.objects.create(problem=problem, at=raised_at, kind=ProblemEventKind.RAISED, actor=users.get("hq"), to_level=start_level)
+    ProblemEvent.objects.create(
+        problem=problem, at=raised_at, kind=ProblemEventKind.RAISED, actor=users.get("hq"), to_level=start_level
+    )
     level_now = start_level
     for step in range(escalations):
         new_level = order[order.index(level_now) + 1]
         at = raised_at + timedelta(days=7 * (step + 1))
         ProblemEvent.objects.create(
-            problem=problem, at=at, kind=ProblemEventKind.ESCALATED, from_level=level_now, to_level=new_level,
+            problem=problem,
+            at=at,
+            kind=ProblemEventKind.ESCALATED,
+            from_level=level_now,
+            to_level=new_level,
             note=f"逾期未解决，自动上报至{ProblemLevel(new_level).label}。",
         )
         level_now = new_level
     if resolved:
-        ProblemEvent.objects.create(problem=problem, at=now - timedelta(days=1), kind=ProblemEventKind.RESOLVED, actor=users.get("hq"), note=resolved)
+        ProblemEvent.objects.create(
+            problem=problem,
+            at=now - timedelta(days=1),
+            kind=ProblemEventKind.RESOLVED,
+            actor=users.get("hq"),
+            note=resolved,
+        )
 
 
 def _problems() -> None:
-    _problem(description="项目环评批复滞后，影响按期开工", project_code="2024-140522-0003", taskforce="approvals",
-             level=ProblemLevel.TASKFORCE, owner="approvals_lead", deadline_days=-2, raised_days_ago=20, category="前期手续")
-    _problem(description="用地组件报批材料不全，存在退件风险", project_code="2024-140522-0012", taskforce="land",
-             level=ProblemLevel.TASKFORCE, owner="land_lead", deadline_days=2, raised_days_ago=10, category="用地保障")
-    _problem(description="施工许可证办理卡在消防设计审查环节", project_code="2024-140522-0025", taskforce="approvals",
-             level=ProblemLevel.DEPUTY, owner="approvals_lead", deadline_days=5, raised_days_ago=30, category="前期手续", escalations=1)
-    _problem(description="专项债券资金到位滞后，项目资金缺口约3000万元", project_code="2024-140522-0007", taskforce="funding",
-             level=ProblemLevel.EXECUTIVE, owner="funding_lead", deadline_days=3, raised_days_ago=40, category="资金保障", escalations=2)
-    _problem(description="项目入库纳统佐证资料不齐，本月无法入统", project_code="2024-140522-0040", taskforce="statistics",
-             level=ProblemLevel.EXECUTIVE, owner="statistics_lead", deadline_days=-1, raised_days_ago=35, category="入库纳统", escalations=2)
-    _problem(description="征地拆迁补偿标准争议，群众阻工", project_code="2024-140522-0002", taskforce="land",
-             level=ProblemLevel.COUNTY_HEAD, owner="land_lead", deadline_days=10, raised_days_ago=50, category="征地拆迁", escalations=3)
-    _problem(description="招引项目签约后落地选址未确定", project_code="2024-140522-0051", taskforce="investment",
-             level=ProblemLevel.TASKFORCE, owner="investment_lead", deadline_days=12, raised_days_ago=5, category="招商落地")
-    _problem(description="电力接入方案未批复", project_code="2024-140522-0018", taskforce="supervision",
-             level=ProblemLevel.TASKFORCE, owner="supervision_lead", deadline_days=-8, raised_days_ago=25, category="要素保障",
-             resolved="供电公司已出具接入批复，问题解决。")
+    _problem(
+        description="项目环评批复滞后，影响按期开工",
+        project_code="2024-140522-0003",
+        taskforce="approvals",
+        level=ProblemLevel.TASKFORCE,
+        owner="approvals_lead",
+        deadline_days=-2,
+        raised_days_ago=20,
+        category="前期手续",
+    )
+    _problem(
+        description="用地组件报批材料不全，存在退件风险",
+        project_code="2024-140522-0012",
+        taskforce="land",
+        level=ProblemLevel.TASKFORCE,
+        owner="land_lead",
+        deadline_days=2,
+        raised_days_ago=10,
+        category="用地保障",
+    )
+    _problem(
+        description="施工许可证办理卡在消防设计审查环节",
+        project_code="2024-140522-0025",
+        taskforce="approvals",
+        level=ProblemLevel.DEPUTY,
+        owner="approvals_lead",
+        deadline_days=5,
+        raised_days_ago=30,
+        category="前期手续",
+        escalations=1,
+    )
+    _problem(
+        description="专项债券资金到位滞后，项目资金缺口约3000万元",
+        project_code="2024-140522-0007",
+        taskforce="funding",
+        level=ProblemLevel.EXECUTIVE,
+        owner="funding_lead",
+        deadline_days=3,
+        raised_days_ago=40,
+        category="资金保障",
+        escalations=2,
+    )
+    _problem(
+        description="项目入库纳统佐证资料不齐，本月无法入统",
+        project_code="2024-140522-0040",
+        taskforce="statistics",
+        level=ProblemLevel.EXECUTIVE,
+        owner="statistics_lead",
+        deadline_days=-1,
+        raised_days_ago=35,
+        category="入库纳统",
+        escalations=2,
+    )
+    _problem(
+        description="征地拆迁补偿标准争议，群众阻工",
+        project_code="2024-140522-0002",
+        taskforce="land",
+        level=ProblemLevel.COUNTY_HEAD,
+        owner="land_lead",
+        deadline_days=10,
+        raised_days_ago=50,
+        category="征地拆迁",
+        escalations=3,
+    )
+    _problem(
+        description="招引项目签约后落地选址未确定",
+        project_code="2024-140522-0051",
+        taskforce="investment",
+        level=ProblemLevel.TASKFORCE,
+        owner="investment_lead",
+        deadline_days=12,
+        raised_days_ago=5,
+        category="招商落地",
+    )
+    _problem(
+        description="电力接入方案未批复",
+        project_code="2024-140522-0018",
+        taskforce="supervision",
+        level=ProblemLevel.TASKFORCE,
+        owner="supervision_lead",
+        deadline_days=-8,
+        raised_days_ago=25,
+        category="要素保障",
+        resolved="供电公司已出具接入批复，问题解决。",
+    )
 
 
 @transaction.atomic

@@ -21,7 +21,14 @@ from taskforces.selectors import reference_date
 
 # (fund type, year, batch, application deadline (None: the next batch, see `load`), share of total investment applied for, (min, max) 万元)
 BATCHES = [
-    (FundType.CENTRAL_BUDGET, DEMO_YEAR - 1, "2023年第三批中央预算内投资", date(DEMO_YEAR - 1, 8, 15), 0.08, (500, 5000)),
+    (
+        FundType.CENTRAL_BUDGET,
+        DEMO_YEAR - 1,
+        "2023年第三批中央预算内投资",
+        date(DEMO_YEAR - 1, 8, 15),
+        0.08,
+        (500, 5000),
+    ),
     (FundType.SPECIAL_BOND, DEMO_YEAR - 1, "2023年新增专项债券第二批", date(DEMO_YEAR - 1, 6, 30), 0.3, (2000, 30000)),
     (FundType.TREASURY_BOND, DEMO_YEAR - 1, "2023年增发国债第一批", date(DEMO_YEAR - 1, 11, 20), 0.15, (1000, 10000)),
     (FundType.CENTRAL_BUDGET, DEMO_YEAR, "2024年第一批中央预算内投资", date(DEMO_YEAR, 3, 20), 0.08, (500, 5000)),
@@ -65,7 +72,9 @@ def load(*, stdout=None) -> None:
         count = 2 if fund_type == FundType.OTHER else 4
         for offset in range(count):
             project = pool[(index * 5 + offset * 3) % len(pool)]
-            if FundingApplication.objects.filter(project=project, fund_type=fund_type, year=year, batch=batch).exists():
+            if FundingApplication.objects.filter(
+                project=project, fund_type=fund_type, year=year, batch=batch
+            ).exists():
                 continue
             rng = random.Random(f"funding-{project.code}-{batch}")
             application = FundingApplication(
@@ -86,12 +95,16 @@ def load(*, stdout=None) -> None:
                     application.status = FundingStatus.APPLIED
                 else:
                     application.approved_on = decided_on
-                    application.amount_approved = (applied * Decimal(rng.choice(["0.6", "0.8", "1"]))).quantize(Decimal("1"))
+                    application.amount_approved = (applied * Decimal(rng.choice(["0.6", "0.8", "1"]))).quantize(
+                        Decimal("1")
+                    )
                     received_on = decided_on + timedelta(days=rng.randint(20, 90))
                     if received_on <= DEMO_TODAY:
                         application.status = FundingStatus.RECEIVED
                         application.received_on = received_on
-                        application.amount_received = application.amount_approved * Decimal(rng.choice(["0.5", "1", "1"]))
+                        application.amount_received = application.amount_approved * Decimal(
+                            rng.choice(["0.5", "1", "1"])
+                        )
                     else:
                         application.status = FundingStatus.APPROVED
             application._history_user = author

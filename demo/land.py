@@ -56,12 +56,27 @@ PROBLEMS = [
     ("土地出让前置条件未落实（土壤污染状况调查）。", "建设单位委托开展土壤污染状况调查。"),
 ]
 MEETINGS = [
-    (1, date(DEMO_YEAR, 3, 26), "县自然资源局三楼会议室", "分管副县长",
-     "研究一季度重点工程用地报批工作，梳理用地需求清单，明确组件报批时限。"),
-    (2, date(DEMO_YEAR, 6, 25), "县政府二号会议室", "常务副县长",
-     "通报上半年用地报批进展，研究解决占补平衡指标和退件问题。"),
-    (3, date(DEMO_YEAR, 9, 24), "县自然资源局三楼会议室", "分管副县长",
-     "调度三季度用地保障情况，部署四季度报批冲刺，确保不退件。"),
+    (
+        1,
+        date(DEMO_YEAR, 3, 26),
+        "县自然资源局三楼会议室",
+        "分管副县长",
+        "研究一季度重点工程用地报批工作，梳理用地需求清单，明确组件报批时限。",
+    ),
+    (
+        2,
+        date(DEMO_YEAR, 6, 25),
+        "县政府二号会议室",
+        "常务副县长",
+        "通报上半年用地报批进展，研究解决占补平衡指标和退件问题。",
+    ),
+    (
+        3,
+        date(DEMO_YEAR, 9, 24),
+        "县自然资源局三楼会议室",
+        "分管副县长",
+        "调度三季度用地保障情况，部署四季度报批冲刺，确保不退件。",
+    ),
 ]
 DECISIONS = [
     "限期完成组件报批材料，报市局审查。",
@@ -126,7 +141,9 @@ def _demands(listings: list[ProjectYear], author: User | None) -> list[LandDeman
             else:
                 demand.stage = LandStage.SUBMITTED_PROVINCE
                 demand.submitted_city_on = date(DEMO_YEAR, rng.randint(5, 8), rng.randint(1, 28))
-                demand.submitted_province_on = demand.stage_date = demand.submitted_city_on + timedelta(days=rng.randint(15, 40))
+                demand.submitted_province_on = demand.stage_date = demand.submitted_city_on + timedelta(
+                    days=rng.randint(15, 40)
+                )
         _save(demand, author)
         demands.append(demand)
     return demands
@@ -134,7 +151,9 @@ def _demands(listings: list[ProjectYear], author: User | None) -> list[LandDeman
 
 def _problems(demands: list[LandDemand], author: User | None) -> None:
     unit = Unit.objects.filter(name="县自然资源局").first()
-    pending = [d for d in demands if d.stage != LandStage.APPROVED] + [d for d in demands if d.stage == LandStage.APPROVED][:2]
+    pending = [d for d in demands if d.stage != LandStage.APPROVED] + [
+        d for d in demands if d.stage == LandStage.APPROVED
+    ][:2]
     for index, demand in enumerate(pending[: len(PROBLEMS)]):
         description, measures = PROBLEMS[index]
         if LandProblem.objects.filter(project=demand.project, description=description).exists():
@@ -179,7 +198,9 @@ def _meetings(demands: list[LandDemand], author: User | None) -> None:
         for offset in range(3):
             demand = pending[(quarter * 3 + offset) % len(pending)]
             decision_text = DECISIONS[(quarter + offset) % len(DECISIONS)]
-            if LandMeetingDecision.objects.filter(meeting=meeting, project=demand.project, decision=decision_text).exists():
+            if LandMeetingDecision.objects.filter(
+                meeting=meeting, project=demand.project, decision=decision_text
+            ).exists():
                 continue
             decision = LandMeetingDecision(
                 meeting=meeting,

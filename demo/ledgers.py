@@ -55,16 +55,43 @@ DEMO_YEAR = 2024
 # The demo's "today": the end of the last reported month (what taskforces.selectors.reference_date gives).
 DEMO_TODAY = date(DEMO_YEAR, 10, 31)
 DESTINATIONS = [
-    ("北京", SourceRegion.BEIJING_TIANJIN_HEBEI), ("天津", SourceRegion.BEIJING_TIANJIN_HEBEI),
-    ("雄安新区", SourceRegion.BEIJING_TIANJIN_HEBEI), ("上海", SourceRegion.YANGTZE_DELTA),
-    ("苏州", SourceRegion.YANGTZE_DELTA), ("杭州", SourceRegion.YANGTZE_DELTA), ("宁波", SourceRegion.YANGTZE_DELTA),
-    ("深圳", SourceRegion.GREATER_BAY), ("广州", SourceRegion.GREATER_BAY), ("东莞", SourceRegion.GREATER_BAY),
-    ("郑州", SourceRegion.CENTRAL_PLAINS), ("洛阳", SourceRegion.CENTRAL_PLAINS), ("佛山", SourceRegion.GREATER_BAY),
+    ("北京", SourceRegion.BEIJING_TIANJIN_HEBEI),
+    ("天津", SourceRegion.BEIJING_TIANJIN_HEBEI),
+    ("雄安新区", SourceRegion.BEIJING_TIANJIN_HEBEI),
+    ("上海", SourceRegion.YANGTZE_DELTA),
+    ("苏州", SourceRegion.YANGTZE_DELTA),
+    ("杭州", SourceRegion.YANGTZE_DELTA),
+    ("宁波", SourceRegion.YANGTZE_DELTA),
+    ("深圳", SourceRegion.GREATER_BAY),
+    ("广州", SourceRegion.GREATER_BAY),
+    ("东莞", SourceRegion.GREATER_BAY),
+    ("郑州", SourceRegion.CENTRAL_PLAINS),
+    ("洛阳", SourceRegion.CENTRAL_PLAINS),
+    ("佛山", SourceRegion.GREATER_BAY),
 ]
-COMPANY_WORDS = ["新能源科技", "陶瓷材料", "文旅发展", "精细化工", "丝绸科技", "智能装备", "现代农业", "供应链管理", "康养产业", "光电科技"]
+COMPANY_WORDS = [
+    "新能源科技",
+    "陶瓷材料",
+    "文旅发展",
+    "精细化工",
+    "丝绸科技",
+    "智能装备",
+    "现代农业",
+    "供应链管理",
+    "康养产业",
+    "光电科技",
+]
 INDUSTRY_FOR_WORD = {
-    "新能源科技": "能源资源", "陶瓷材料": "陶瓷琉璃", "文旅发展": "文旅康养", "精细化工": "精细化工", "丝绸科技": "蚕桑丝绸",
-    "智能装备": "先进制造", "现代农业": "现代农业", "供应链管理": "商贸物流", "康养产业": "文旅康养", "光电科技": "先进制造",
+    "新能源科技": "能源资源",
+    "陶瓷材料": "陶瓷琉璃",
+    "文旅发展": "文旅康养",
+    "精细化工": "精细化工",
+    "丝绸科技": "蚕桑丝绸",
+    "智能装备": "先进制造",
+    "现代农业": "现代农业",
+    "供应链管理": "商贸物流",
+    "康养产业": "文旅康养",
+    "光电科技": "先进制造",
 }
 HEAD_ENTERPRISES = ["中国大唐集团", "中国船舶集团", "广东海大集团", "温氏食品集团"]
 PEOPLE = ["王建国", "李红梅", "张卫东", "赵志刚", "刘晓燕", "陈国强", "杨丽华", "郭振华", "马文斌", "原慧芳"]
@@ -156,15 +183,25 @@ def _investment(units: dict[str, Unit], user: User | None) -> None:
     projects_by_industry: dict[str, list[Project]] = {}
     for project in Project.objects.filter(years__year=DEMO_YEAR, years__nature=Nature.NEW).order_by("code"):
         projects_by_industry.setdefault(project.industry, []).append(project)
-    stages = [LeadStage.CONTACT] * 7 + [LeadStage.NEGOTIATING] * 6 + [LeadStage.SIGNED] * 5 + [LeadStage.LANDED] * 5 + [LeadStage.DROPPED] * 2
+    stages = (
+        [LeadStage.CONTACT] * 7
+        + [LeadStage.NEGOTIATING] * 6
+        + [LeadStage.SIGNED] * 5
+        + [LeadStage.LANDED] * 5
+        + [LeadStage.DROPPED] * 2
+    )
     for number, stage in enumerate(stages, start=1):
         trip = trips[(number * 2) % len(trips)]
         word = COMPANY_WORDS[number % len(COMPANY_WORDS)]
         industry = industries.get(INDUSTRY_FOR_WORD[word])
-        investor = f"{trip.destination}{['华','瑞','宏','鼎','恒','远','晟','泰'][number % 8]}{['达','盛','通','信','源','嘉'][number % 6]}{word}有限公司"
+        investor = f"{trip.destination}{['华', '瑞', '宏', '鼎', '恒', '远', '晟', '泰'][number % 8]}{['达', '盛', '通', '信', '源', '嘉'][number % 6]}{word}有限公司"
         contacted = trip.date + timedelta(days=rng.randint(0, 10))
         negotiating = contacted + timedelta(days=rng.randint(15, 45)) if stage != LeadStage.CONTACT else None
-        signed = negotiating + timedelta(days=rng.randint(20, 60)) if stage in (LeadStage.SIGNED, LeadStage.LANDED) and negotiating else None
+        signed = (
+            negotiating + timedelta(days=rng.randint(20, 60))
+            if stage in (LeadStage.SIGNED, LeadStage.LANDED) and negotiating
+            else None
+        )
         landed = signed + timedelta(days=rng.randint(15, 40)) if stage == LeadStage.LANDED and signed else None
         cutoff = date(DEMO_YEAR, 10, 31)
         negotiating = min(negotiating, cutoff - timedelta(days=40)) if negotiating else None
@@ -174,7 +211,9 @@ def _investment(units: dict[str, Unit], user: User | None) -> None:
         township = townships[(number * 5) % len(townships)] if townships else None
         project = None
         if stage in (LeadStage.SIGNED, LeadStage.LANDED) and industry:
-            candidates = [p for p in projects_by_industry.get(_project_industry(industry.name), []) if not hasattr(p, "_taken")]
+            candidates = [
+                p for p in projects_by_industry.get(_project_industry(industry.name), []) if not hasattr(p, "_taken")
+            ]
             if candidates:
                 project = candidates[number % len(candidates)]
                 project._taken = True
@@ -199,20 +238,69 @@ def _investment(units: dict[str, Unit], user: User | None) -> None:
                 "landed_on": landed,
                 "dropped_on": contacted + timedelta(days=60) if stage == LeadStage.DROPPED else None,
                 "host_township": township,
-                "agency_handler": PEOPLE[(number + 3) % len(PEOPLE)] if stage in (LeadStage.SIGNED, LeadStage.LANDED) else "",
+                "agency_handler": PEOPLE[(number + 3) % len(PEOPLE)]
+                if stage in (LeadStage.SIGNED, LeadStage.LANDED)
+                else "",
                 "source_trip": trip,
-                "project": project if project is not None and not Lead.objects.filter(project=project).exists() else None,
+                "project": project
+                if project is not None and not Lead.objects.filter(project=project).exists()
+                else None,
                 "notes": "全程代办：由县投资促进中心专员负责办理项目前期手续。" if project else "",
                 "created_by": user,
             },
         )
 
     events = [
-        (PromotionKind.COMPREHENSIVE, None, "阳城县2024年（春季）投资环境推介会", date(2024, 4, 18), "太原", 86, 6, "356000"),
-        (PromotionKind.INDUSTRY_CHAIN, "陶瓷琉璃", "阳城陶瓷琉璃产业链招商推介会", date(2024, 5, 23), "佛山", 42, 3, "85000"),
-        (PromotionKind.INDUSTRY_CHAIN, "蚕桑丝绸", "阳城蚕桑丝绸产业链推介会", date(2024, 7, 11), "苏州", 35, 2, "32000"),
-        (PromotionKind.INDUSTRY_CHAIN, "文旅康养", "太行古堡文旅康养招商推介会", date(2024, 9, 26), "郑州", 58, 4, "128000"),
-        (PromotionKind.COMPREHENSIVE, None, "阳城县重点项目集中签约暨投资推介会", date(2024, 10, 22), "阳城", 120, 9, "512000"),
+        (
+            PromotionKind.COMPREHENSIVE,
+            None,
+            "阳城县2024年（春季）投资环境推介会",
+            date(2024, 4, 18),
+            "太原",
+            86,
+            6,
+            "356000",
+        ),
+        (
+            PromotionKind.INDUSTRY_CHAIN,
+            "陶瓷琉璃",
+            "阳城陶瓷琉璃产业链招商推介会",
+            date(2024, 5, 23),
+            "佛山",
+            42,
+            3,
+            "85000",
+        ),
+        (
+            PromotionKind.INDUSTRY_CHAIN,
+            "蚕桑丝绸",
+            "阳城蚕桑丝绸产业链推介会",
+            date(2024, 7, 11),
+            "苏州",
+            35,
+            2,
+            "32000",
+        ),
+        (
+            PromotionKind.INDUSTRY_CHAIN,
+            "文旅康养",
+            "太行古堡文旅康养招商推介会",
+            date(2024, 9, 26),
+            "郑州",
+            58,
+            4,
+            "128000",
+        ),
+        (
+            PromotionKind.COMPREHENSIVE,
+            None,
+            "阳城县重点项目集中签约暨投资推介会",
+            date(2024, 10, 22),
+            "阳城",
+            120,
+            9,
+            "512000",
+        ),
     ]
     for kind, chain, title, day, place, attending, signed_count, amount in events:
         _get_or_create(
@@ -220,9 +308,15 @@ def _investment(units: dict[str, Unit], user: User | None) -> None:
             author=user,
             title=title,
             defaults={
-                "kind": kind, "chain": industries.get(chain) if chain else None, "date": day, "place": place,
-                "organizer": attraction_unit, "companies_attending": attending, "projects_signed": signed_count,
-                "amount_signed": Decimal(amount), "results": f"现场签约项目{signed_count}个，达成合作意向多项。",
+                "kind": kind,
+                "chain": industries.get(chain) if chain else None,
+                "date": day,
+                "place": place,
+                "organizer": attraction_unit,
+                "companies_attending": attending,
+                "projects_signed": signed_count,
+                "amount_signed": Decimal(amount),
+                "results": f"现场签约项目{signed_count}个，达成合作意向多项。",
                 "created_by": user,
             },
         )
@@ -239,7 +333,13 @@ def _investment(units: dict[str, Unit], user: User | None) -> None:
             date=day,
             defaults={
                 "visitors": "、".join(rng.sample(PEOPLE, 2)),
-                "findings": rng.choice(["项目建设有序推进，企业反映用工紧张。", "设备已进场安装，计划下月试生产。", "企业希望协调解决施工用电问题。"]),
+                "findings": rng.choice(
+                    [
+                        "项目建设有序推进，企业反映用工紧张。",
+                        "设备已进场安装，计划下月试生产。",
+                        "企业希望协调解决施工用电问题。",
+                    ]
+                ),
                 "follow_up": rng.choice(["已协调县能源局对接供电公司。", "纳入下周调度会议题。", ""]),
                 "created_by": user,
             },
@@ -255,7 +355,9 @@ def _investment(units: dict[str, Unit], user: User | None) -> None:
             enterprise=enterprise,
             date=day,
             defaults={
-                "mode": [ContactMode.VISIT, ContactMode.RECEPTION, ContactMode.MEETING, ContactMode.REMOTE][number % 4],
+                "mode": [ContactMode.VISIT, ContactMode.RECEPTION, ContactMode.MEETING, ContactMode.REMOTE][
+                    number % 4
+                ],
                 "participants": "、".join(rng.sample(PEOPLE, 2)),
                 "content": {
                     "中国大唐集团": "新能源（风光储）一体化项目合作",
@@ -288,9 +390,11 @@ def _approvals(units: dict[str, Unit], user: User | None) -> None:
         .select_related("project")
         .order_by("nature", "tier", "seq")
     )
-    chosen = [l for l in listings if l.nature == Nature.PRELIMINARY] + [
-        l for l in listings if l.nature == Nature.NEW and l.project.actual_start is None
-    ][:14] + [l for l in listings if l.nature == Nature.NEW and l.project.actual_start is not None][:10]
+    chosen = (
+        [l for l in listings if l.nature == Nature.PRELIMINARY]
+        + [l for l in listings if l.nature == Nature.NEW and l.project.actual_start is None][:14]
+        + [l for l in listings if l.nature == Nature.NEW and l.project.actual_start is not None][:10]
+    )
     existing = set(ApprovalItem.objects.values_list("project_id", "item_type_id"))
     new_items: list[ApprovalItem] = []
     for listing in chosen:
@@ -305,9 +409,21 @@ def _approvals(units: dict[str, Unit], user: User | None) -> None:
             if started is not None:
                 status = ApprovalStatus.APPROVED
             elif listing.nature == Nature.PRELIMINARY:
-                status = ApprovalStatus.APPROVED if position < 2 else ApprovalStatus.IN_PROGRESS if position < 4 else ApprovalStatus.NOT_STARTED
+                status = (
+                    ApprovalStatus.APPROVED
+                    if position < 2
+                    else ApprovalStatus.IN_PROGRESS
+                    if position < 4
+                    else ApprovalStatus.NOT_STARTED
+                )
             else:
-                status = ApprovalStatus.APPROVED if position < 3 + int(roll * 2) else ApprovalStatus.IN_PROGRESS if position < 6 else ApprovalStatus.NOT_STARTED
+                status = (
+                    ApprovalStatus.APPROVED
+                    if position < 3 + int(roll * 2)
+                    else ApprovalStatus.IN_PROGRESS
+                    if position < 6
+                    else ApprovalStatus.NOT_STARTED
+                )
             if status == ApprovalStatus.IN_PROGRESS and not blocked_done and project.code.endswith(("3", "8")):
                 status, blocked_done = ApprovalStatus.BLOCKED, True
             approved = None
@@ -322,8 +438,10 @@ def _approvals(units: dict[str, Unit], user: User | None) -> None:
                 deadline = today + timedelta(days=-rng.randint(3, 40) if rng.random() < 0.12 else rng.randint(5, 90))
             big = project.total_investment >= Decimal("50000")
             level = (
-                ApprovalLevel.PROVINCE if big and name in ("用地预审与选址意见书", "节能审查（能评）")
-                else ApprovalLevel.CITY if name == "环境影响评价" or (big and name.startswith("立项"))
+                ApprovalLevel.PROVINCE
+                if big and name in ("用地预审与选址意见书", "节能审查（能评）")
+                else ApprovalLevel.CITY
+                if name == "环境影响评价" or (big and name.startswith("立项"))
                 else ApprovalLevel.COUNTY
             )
             if (project.id, item_type.id) in existing:
@@ -339,7 +457,9 @@ def _approvals(units: dict[str, Unit], user: User | None) -> None:
                     handling_unit=units.get(ITEM_UNITS[name]),
                     handler=PEOPLE[(position + len(project.code)) % len(PEOPLE)],
                     status=status,
-                    blocked_reason="规划选址涉及生态保护红线，需调整用地范围后重新报批。" if status == ApprovalStatus.BLOCKED else "",
+                    blocked_reason="规划选址涉及生态保护红线，需调整用地范围后重新报批。"
+                    if status == ApprovalStatus.BLOCKED
+                    else "",
                     applied_on=applied if status != ApprovalStatus.NOT_STARTED else None,
                     approved_on=approved,
                     document_number=f"阳审批〔{DEMO_YEAR}〕{rng.randint(10, 300)}号" if approved else "",
@@ -426,7 +546,9 @@ def _supervision(user: User | None) -> None:
     bulk_create_with_history(visits, SupervisionVisit, batch_size=500, default_user=user)
     saved = {
         (v.project_id, v.date): v
-        for v in SupervisionVisit.objects.filter(project_id__in=[v.project_id for v in visits], date__in={v.date for v in visits})
+        for v in SupervisionVisit.objects.filter(
+            project_id__in=[v.project_id for v in visits], date__in={v.date for v in visits}
+        )
     }
     checks: list[SupervisionCheck] = []
     for visit, rows in plans:
@@ -435,14 +557,18 @@ def _supervision(user: User | None) -> None:
             checks.append(SupervisionCheck(visit=stored, aspect=aspect, result=result, note=note))
     bulk_create_with_history(checks, SupervisionCheck, batch_size=1000, default_user=user)
     # Problems found go on the county's problem ledger; September's have been resolved since.
-    for check in SupervisionCheck.objects.filter(result=CheckResult.PROBLEM, problem__isnull=True).select_related("visit__project"):
+    for check in SupervisionCheck.objects.filter(result=CheckResult.PROBLEM, problem__isnull=True).select_related(
+        "visit__project"
+    ):
         visit = check.visit
         raised = timezone.make_aware(datetime.combine(visit.date, datetime.min.time()).replace(hour=17))
         problem = supervision_problem_raise(
             check=check, user=user, now=raised, taskforce=taskforce, deadline=visit.date + timedelta(days=15)
         )
         if visit.date.month == 9:  # September's have been resolved since
-            problem_resolve(problem=problem, resolution="已督促项目单位整改到位。", actor=user, now=raised + timedelta(days=10))
+            problem_resolve(
+                problem=problem, resolution="已督促项目单位整改到位。", actor=user, now=raised + timedelta(days=10)
+            )
         check.problem = problem
         check._history_user = user
         check.save(update_fields=["problem"])
@@ -452,10 +578,16 @@ def _supervision(user: User | None) -> None:
     ):
         rng = random.Random(f"photo-{visit.pk}")
         for shot in range(2):
-            taken = datetime.combine(visit.date, datetime.min.time()).replace(hour=9 + shot * 3, minute=rng.randint(0, 59))
+            taken = datetime.combine(visit.date, datetime.min.time()).replace(
+                hour=9 + shot * 3, minute=rng.randint(0, 59)
+            )
             data = _demo_photo(rng, taken, number * 2 + shot)
-            cleaned = clean_upload(SimpleUploadedFile(f"IMG_{visit.date:%Y%m%d}_{shot + 1}.jpg", data, "image/jpeg"), allow=("photo",))
-            attachment_create(entry=visit, cleaned=cleaned, uploaded_by=user, caption="施工现场" if shot == 0 else "座谈交流")
+            cleaned = clean_upload(
+                SimpleUploadedFile(f"IMG_{visit.date:%Y%m%d}_{shot + 1}.jpg", data, "image/jpeg"), allow=("photo",)
+            )
+            attachment_create(
+                entry=visit, cleaned=cleaned, uploaded_by=user, caption="施工现场" if shot == 0 else "座谈交流"
+            )
 
 
 @transaction.atomic

@@ -45,7 +45,9 @@ def attachments_field(kinds: tuple[str, ...]) -> MultipleFileField:
     if kinds == ("photo",):
         help_text = _("Several photos at once; the time and place they were taken are kept.")
     elif "photo" in kinds:
-        help_text = _("Photos (several at once, keeping the time and place they were taken) or PDF, Word, Excel and OFD files.")
+        help_text = _(
+            "Photos (several at once, keeping the time and place they were taken) or PDF, Word, Excel and OFD files."
+        )
     else:
         help_text = _("PDF, Word, Excel or OFD files.")
     return MultipleFileField(kinds=kinds, label=label, help_text=help_text)
@@ -61,4 +63,3 @@ class AttachmentForm(forms.Form):
         self.fields["files"] = attachments_field(kinds)
         self.fields["files"].required = True
         self.order_fields(["files", "caption"])
-

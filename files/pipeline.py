@@ -96,7 +96,9 @@ def _read(upload: UploadedFile) -> bytes:
     upload.seek(0)
     data = upload.read(limit + 1)
     if len(data) > limit:
-        raise ValidationError(_("The file is too large; the limit is %(limit)s.") % {"limit": filesizeformat(limit)}, code="too_large")
+        raise ValidationError(
+            _("The file is too large; the limit is %(limit)s.") % {"limit": filesizeformat(limit)}, code="too_large"
+        )
     if not data:
         raise ValidationError(_("The file is empty."), code="empty")
     return data
@@ -244,7 +246,9 @@ def _looks_like_image(data: bytes) -> bool:
         return False
 
 
-def clean_upload(upload: UploadedFile, *, allow: tuple[str, ...] = (AttachmentKind.PHOTO, AttachmentKind.DOCUMENT)) -> CleanedUpload:
+def clean_upload(
+    upload: UploadedFile, *, allow: tuple[str, ...] = (AttachmentKind.PHOTO, AttachmentKind.DOCUMENT)
+) -> CleanedUpload:
     """Check one uploaded file; raise ValidationError (with a Chinese message) when it is refused."""
     data = _read(upload)
     name = upload.name or "file"

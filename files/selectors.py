@@ -19,4 +19,3 @@ def attachments_by_entry(entries: list[models.Model]) -> dict[int, list[Attachme
     for attachment in Attachment.objects.filter(content_type=content_type, object_id__in=[e.pk for e in entries]):
         result[attachment.object_id].append(attachment)
     return result
-

@@ -11,7 +11,9 @@ from .models import Attachment
 from .pipeline import CleanedUpload
 
 
-def attachment_create(*, entry: models.Model, cleaned: CleanedUpload, uploaded_by: User | None, caption: str = "") -> Attachment:
+def attachment_create(
+    *, entry: models.Model, cleaned: CleanedUpload, uploaded_by: User | None, caption: str = ""
+) -> Attachment:
     """Store a checked upload under MEDIA_ROOT and attach it to `entry`."""
     attachment = Attachment(
         content_type=ContentType.objects.get_for_model(type(entry)),
@@ -45,4 +47,3 @@ def attachment_delete(*, attachment: Attachment, user: User) -> None:
     file = attachment.file
     attachment.delete()
     transaction.on_commit(lambda: file.delete(save=False))
-

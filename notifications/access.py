@@ -23,4 +23,3 @@ def get_delivery_for_user(user: User, pk: int) -> Delivery:
     if delivery is None:
         raise Http404
     return delivery
-

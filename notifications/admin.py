@@ -15,4 +15,3 @@ class DeliveryAdmin(admin.ModelAdmin):
     list_display = ("channel", "address", "kind", "status", "attempts", "sent_at", "next_attempt_at")
     list_filter = ("channel", "status")
     readonly_fields = ("notification",)
-

@@ -59,7 +59,9 @@ def webhook_content(delivery: Delivery) -> str:
     )
     lines = [f"【{_site_name()}】{notification.title}", notification.body]
     if names:
-        lines.append(pgettext("scheduling", "For: %(names)s") % {"names": "、".join(n.recipient.display_name for n in names)})
+        lines.append(
+            pgettext("scheduling", "For: %(names)s") % {"names": "、".join(n.recipient.display_name for n in names)}
+        )
     if notification.link:
         lines.append(_absolute(notification.link))
     return "\n".join(line for line in lines if line)
@@ -67,7 +69,9 @@ def webhook_content(delivery: Delivery) -> str:
 
 def _send_webhook(delivery: Delivery) -> None:
     """POST a DingTalk/WeCom-style text message. Their robots answer HTTP 200 with {"errcode": n}: non-zero is a failure."""
-    payload = json.dumps({"msgtype": "text", "text": {"content": webhook_content(delivery)}}, ensure_ascii=False).encode()
+    payload = json.dumps(
+        {"msgtype": "text", "text": {"content": webhook_content(delivery)}}, ensure_ascii=False
+    ).encode()
     request = urllib.request.Request(
         delivery.address, data=payload, method="POST", headers={"Content-Type": "application/json; charset=utf-8"}
     )
@@ -117,7 +121,11 @@ def delivery_send(*, delivery_id: int, now: datetime) -> bool:
 
 def deliveries_send_due(*, now: datetime) -> int:
     """Send every delivery that is waiting or due for a retry. Returns how many were sent."""
-    ids = list(Delivery.objects.filter(_claimable(now)).order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:DELIVERY_BATCH])
+    ids = list(
+        Delivery.objects.filter(_claimable(now))
+        .order_by("next_attempt_at", "pk")
+        .values_list("pk", flat=True)[:DELIVERY_BATCH]
+    )
     return sum(delivery_send(delivery_id=pk, now=now) for pk in ids)
 
 
@@ -128,4 +136,3 @@ def delivery_retry(*, delivery: Delivery, now: datetime) -> Delivery:
     )
     delivery.refresh_from_db()
     return delivery
-

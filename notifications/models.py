@@ -29,7 +29,10 @@ class Notification(models.Model):
     """A reminder in the app. Each recipient gets at most one per subject and kind (a DB constraint)."""
 
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=pgettext_lazy("scheduling", "recipient"), on_delete=models.CASCADE, related_name="notifications"
+        settings.AUTH_USER_MODEL,
+        verbose_name=pgettext_lazy("scheduling", "recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
     )
     kind = models.CharField(pgettext_lazy("scheduling", "kind"), max_length=30, choices=NotificationKind.choices)
     # What it is about, e.g. "occurrence:12", "problem:5:2024-05-10", "progress:2024-05".
@@ -74,13 +77,21 @@ class Delivery(models.Model):
     """
 
     notification = models.ForeignKey(
-        Notification, verbose_name=pgettext_lazy("scheduling", "notification"), on_delete=models.CASCADE, related_name="deliveries"
+        Notification,
+        verbose_name=pgettext_lazy("scheduling", "notification"),
+        on_delete=models.CASCADE,
+        related_name="deliveries",
     )
     channel = models.CharField(pgettext_lazy("scheduling", "channel"), max_length=10, choices=DeliveryChannel.choices)
     kind = models.CharField(pgettext_lazy("scheduling", "kind"), max_length=30, choices=NotificationKind.choices)
     subject_key = models.CharField(pgettext_lazy("scheduling", "subject"), max_length=120)
     address = models.CharField(pgettext_lazy("scheduling", "address"), max_length=500)
-    status = models.CharField(pgettext_lazy("scheduling", "status"), max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
+    status = models.CharField(
+        pgettext_lazy("scheduling", "status"),
+        max_length=10,
+        choices=DeliveryStatus.choices,
+        default=DeliveryStatus.PENDING,
+    )
     attempts = models.PositiveSmallIntegerField(pgettext_lazy("scheduling", "attempts"), default=0)
     last_error = models.TextField(pgettext_lazy("scheduling", "last error"), blank=True)
     next_attempt_at = models.DateTimeField(pgettext_lazy("scheduling", "next attempt at"))
@@ -98,10 +109,11 @@ class Delivery(models.Model):
             models.UniqueConstraint(fields=["notification", "channel"], name="delivery_once_per_notification"),
             # The group chat hears of each subject and kind once, however many people were notified.
             models.UniqueConstraint(
-                fields=["kind", "subject_key"], condition=Q(channel="webhook"), name="delivery_webhook_once_per_subject"
+                fields=["kind", "subject_key"],
+                condition=Q(channel="webhook"),
+                name="delivery_webhook_once_per_subject",
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} → {self.address}"
-

@@ -25,4 +25,3 @@ def deliveries(*, status: str = "") -> QuerySet[Delivery]:
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("-created_at", "-pk")
-

@@ -35,7 +35,9 @@ def notify(
     if not people:
         return 0
     already = set(
-        Notification.objects.filter(kind=kind, subject_key=subject_key, recipient_id__in=people).values_list("recipient_id", flat=True)
+        Notification.objects.filter(kind=kind, subject_key=subject_key, recipient_id__in=people).values_list(
+            "recipient_id", flat=True
+        )
     )
     created: list[Notification] = []
     with transaction.atomic():
@@ -84,4 +86,3 @@ def notification_mark_read(*, notification: Notification, now: datetime) -> None
 
 def notifications_mark_all_read(*, user: User, now: datetime) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=now)
-

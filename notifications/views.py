@@ -37,7 +37,12 @@ def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "notifications/list.html",
-        {"notifications": notifications, "unread_only": unread_only, "may_manage": is_hq(request.user), "nav_section": "notifications"},
+        {
+            "notifications": notifications,
+            "unread_only": unread_only,
+            "may_manage": is_hq(request.user),
+            "nav_section": "notifications",
+        },
     )
 
 
@@ -66,7 +71,12 @@ def delivery_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "notifications/deliveries.html",
-        {"deliveries": selectors.deliveries(status=status)[:300], "status": status, "statuses": DeliveryStatus.choices, "nav_section": "notifications"},
+        {
+            "deliveries": selectors.deliveries(status=status)[:300],
+            "status": status,
+            "statuses": DeliveryStatus.choices,
+            "nav_section": "notifications",
+        },
     )
 
 
@@ -74,7 +84,7 @@ def _enqueue_delivery(delivery_id: int) -> None:
     """Send it now through the worker; if the broker is unreachable, the per-minute tick sends it anyway."""
     try:
         send_delivery.delay(delivery_id)
-    except Exception:  # noqa: BLE001 — the delivery is pending in the database either way
+    except Exception:
         logger.warning("could not enqueue delivery %s; the next tick will send it", delivery_id, exc_info=True)
 
 
@@ -85,4 +95,3 @@ def delivery_retry(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     transaction.on_commit(lambda: _enqueue_delivery(item.pk))
     messages.success(request, pgettext("scheduling", "The delivery will be tried again."))
     return redirect("notifications:deliveries")
-

@@ -70,4 +70,3 @@ def get_problem_for_user(user: User, pk: int, *, write: bool = False) -> Problem
 
 def sees_problem_ledger(user: User) -> bool:
     return reads_all_problems(user) or has_role(user, Role.REPORTER)
-

@@ -21,4 +21,3 @@ class ProblemAdmin(SimpleHistoryAdmin):
 class LevelOfficialAdmin(admin.ModelAdmin):
     list_display = ("level", "user", "taskforce")
     list_filter = ("level",)
-

@@ -20,16 +20,28 @@ from .models import ProblemLevel, ProblemStatus
 class ProblemForm(forms.Form):
     """Raise a problem."""
 
-    description = forms.CharField(label=pgettext_lazy("scheduling", "description"), widget=forms.Textarea(attrs={"rows": 3}))
-    project = forms.ModelChoiceField(label=pgettext_lazy("scheduling", "project"), queryset=Project.objects.none(), required=False)
-    source_taskforce = forms.ModelChoiceField(label=pgettext_lazy("scheduling", "task force"), queryset=TaskForce.objects.none(), required=False)
+    description = forms.CharField(
+        label=pgettext_lazy("scheduling", "description"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    project = forms.ModelChoiceField(
+        label=pgettext_lazy("scheduling", "project"), queryset=Project.objects.none(), required=False
+    )
+    source_taskforce = forms.ModelChoiceField(
+        label=pgettext_lazy("scheduling", "task force"), queryset=TaskForce.objects.none(), required=False
+    )
     category = forms.CharField(label=pgettext_lazy("scheduling", "problem category"), max_length=50, required=False)
     owner = PersonChoiceField(label=pgettext_lazy("scheduling", "owner"), queryset=User.objects.none(), required=False)
-    owner_unit = forms.ModelChoiceField(label=pgettext_lazy("scheduling", "responsible unit"), queryset=Unit.objects.all(), required=False)
+    owner_unit = forms.ModelChoiceField(
+        label=pgettext_lazy("scheduling", "responsible unit"), queryset=Unit.objects.all(), required=False
+    )
     deadline = forms.DateField(label=pgettext_lazy("scheduling", "deadline"), widget=DateInput())
-    level = forms.ChoiceField(label=pgettext_lazy("scheduling", "level"), choices=ProblemLevel.choices, initial=ProblemLevel.TASKFORCE)
+    level = forms.ChoiceField(
+        label=pgettext_lazy("scheduling", "level"), choices=ProblemLevel.choices, initial=ProblemLevel.TASKFORCE
+    )
 
-    def __init__(self, *args, taskforces: QuerySet[TaskForce], projects: QuerySet[Project], may_set_level: bool, **kwargs) -> None:
+    def __init__(
+        self, *args, taskforces: QuerySet[TaskForce], projects: QuerySet[Project], may_set_level: bool, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["source_taskforce"].queryset = taskforces
         self.fields["project"].queryset = projects.order_by("name")
@@ -42,13 +54,19 @@ class ProblemForm(forms.Form):
 
 
 class ResolveForm(forms.Form):
-    resolution = forms.CharField(label=pgettext_lazy("scheduling", "resolution"), widget=forms.Textarea(attrs={"rows": 3}))
+    resolution = forms.CharField(
+        label=pgettext_lazy("scheduling", "resolution"), widget=forms.Textarea(attrs={"rows": 3})
+    )
     close = forms.BooleanField(label=pgettext_lazy("scheduling", "close without resolution"), required=False)
 
 
 class ReassignForm(forms.Form):
-    owner = PersonChoiceField(label=pgettext_lazy("scheduling", "new owner"), queryset=User.objects.none(), required=False)
-    owner_unit = forms.ModelChoiceField(label=pgettext_lazy("scheduling", "responsible unit"), queryset=Unit.objects.all(), required=False)
+    owner = PersonChoiceField(
+        label=pgettext_lazy("scheduling", "new owner"), queryset=User.objects.none(), required=False
+    )
+    owner_unit = forms.ModelChoiceField(
+        label=pgettext_lazy("scheduling", "responsible unit"), queryset=Unit.objects.all(), required=False
+    )
     note = forms.CharField(label=pgettext_lazy("scheduling", "note"), max_length=500, required=False)
 
     def __init__(self, *args, **kwargs) -> None:
@@ -68,9 +86,16 @@ class RedateForm(forms.Form):
 
 
 class ProblemFilterForm(forms.Form):
-    level = forms.ChoiceField(label=pgettext_lazy("scheduling", "level"), choices=[("", pgettext_lazy("scheduling", "All levels"))] + ProblemLevel.choices, required=False)
+    level = forms.ChoiceField(
+        label=pgettext_lazy("scheduling", "level"),
+        choices=[("", pgettext_lazy("scheduling", "All levels"))] + ProblemLevel.choices,
+        required=False,
+    )
     status = forms.ChoiceField(
-        label=pgettext_lazy("scheduling", "status"), choices=[("", pgettext_lazy("scheduling", "All statuses"))] + ProblemStatus.choices, required=False, initial=ProblemStatus.OPEN
+        label=pgettext_lazy("scheduling", "status"),
+        choices=[("", pgettext_lazy("scheduling", "All statuses"))] + ProblemStatus.choices,
+        required=False,
+        initial=ProblemStatus.OPEN,
     )
     overdue = forms.BooleanField(label=pgettext_lazy("scheduling", "overdue only"), required=False)
     taskforce = forms.ChoiceField(label=pgettext_lazy("scheduling", "task force"), required=False)
@@ -85,10 +110,19 @@ class ProblemFilterForm(forms.Form):
 
 def leaders_queryset() -> QuerySet[User]:
     """People a meeting may hand a problem to."""
-    return people_queryset().filter(groups__name__in=[Role.LEADER, Role.HQ, Role.TASKFORCE]).distinct().select_related("unit")
-
+    return (
+        people_queryset()
+        .filter(groups__name__in=[Role.LEADER, Role.HQ, Role.TASKFORCE])
+        .distinct()
+        .select_related("unit")
+    )
 
 
 def problem_form_for(user: User, data: dict[str, object] | None = None) -> ProblemForm:
     """The form to raise a problem: task forces and projects the user may raise it for; the level only for HQ."""
-    return ProblemForm(data, taskforces=raisable_taskforces(user), projects=visible_projects(user), may_set_level=can_manage_problems(user))
+    return ProblemForm(
+        data,
+        taskforces=raisable_taskforces(user),
+        projects=visible_projects(user),
+        may_set_level=can_manage_problems(user),
+    )

@@ -53,7 +53,12 @@ class Problem(models.Model):
     )
     source = models.CharField(_("source"), max_length=20, choices=ProblemSource.choices, default=ProblemSource.OTHER)
     source_taskforce = models.ForeignKey(
-        TaskForce, verbose_name=_("task force"), null=True, blank=True, on_delete=models.SET_NULL, related_name="problems"
+        TaskForce,
+        verbose_name=_("task force"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="problems",
     )
     description = models.TextField(_("description"))
     category = models.CharField(_("category"), max_length=50, blank=True)
@@ -74,7 +79,12 @@ class Problem(models.Model):
     resolution = models.TextField(_("resolution"), blank=True)
     raised_at = models.DateTimeField(_("raised at"))
     raised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("raised by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("raised by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
     # When it last moved up a level (or was raised): an overdue problem is escalated at most once per deadline.
@@ -115,7 +125,12 @@ class ProblemEvent(models.Model):
     at = models.DateTimeField(_("at"))
     kind = models.CharField(_("kind"), max_length=20, choices=ProblemEventKind.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     from_level = models.CharField(_("from level"), max_length=20, choices=ProblemLevel.choices, blank=True)
     to_level = models.CharField(_("to level"), max_length=20, choices=ProblemLevel.choices, blank=True)
@@ -131,7 +146,6 @@ class ProblemEvent(models.Model):
         return f"{self.problem_id} {self.kind}"
 
 
-
 class LevelOfficial(models.Model):
     """Who answers for problems at a level of the ladder: the deputy county head in charge (of one task
     force's area, or of all when no task force is given), the executive deputy county head, the county head.
@@ -140,10 +154,22 @@ class LevelOfficial(models.Model):
     """
 
     level = models.CharField(pgettext_lazy("scheduling", "level"), max_length=20, choices=ProblemLevel.choices)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=pgettext_lazy("scheduling", "person"), on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=pgettext_lazy("scheduling", "person"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     taskforce = models.ForeignKey(
-        TaskForce, verbose_name=pgettext_lazy("scheduling", "in charge of task force"), null=True, blank=True, on_delete=models.CASCADE,
-        related_name="+", help_text=pgettext_lazy("scheduling", "Deputy county heads: the task force whose problems they take; empty for all."),
+        TaskForce,
+        verbose_name=pgettext_lazy("scheduling", "in charge of task force"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=pgettext_lazy(
+            "scheduling", "Deputy county heads: the task force whose problems they take; empty for all."
+        ),
     )
 
     class Meta:
@@ -160,4 +186,3 @@ class LevelOfficial(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_level_display()} · {self.user}"
-

@@ -14,8 +14,15 @@ from .models import Problem, ProblemEvent, ProblemLevel, ProblemStatus
 
 
 def problems_for_user(
-    *, user: User, today: date, level: str = "", status: str = "", overdue: bool = False, taskforce: str = "",
-    project: Project | None = None, search: str = "",
+    *,
+    user: User,
+    today: date,
+    level: str = "",
+    status: str = "",
+    overdue: bool = False,
+    taskforce: str = "",
+    project: Project | None = None,
+    search: str = "",
 ) -> QuerySet[Problem]:
     """The ledger as the user may read it, filtered, with what the list shows joined. One query."""
     qs = visible_problems(user).select_related("project", "source_taskforce", "owner", "owner_unit")
@@ -30,7 +37,9 @@ def problems_for_user(
     if project is not None:
         qs = qs.filter(project=project)
     if search:
-        qs = qs.filter(Q(description__icontains=search) | Q(project__name__icontains=search) | Q(category__icontains=search))
+        qs = qs.filter(
+            Q(description__icontains=search) | Q(project__name__icontains=search) | Q(category__icontains=search)
+        )
     return qs.order_by("status", "deadline", "-raised_at", "pk")
 
 
@@ -50,6 +59,8 @@ def problem_history(*, problem: Problem) -> list[ProblemEvent]:
 
 def project_problems(*, user: User, project: Project) -> list[Problem]:
     return list(
-        visible_problems(user).filter(project=project).select_related("owner", "source_taskforce").order_by("status", "deadline", "pk")
+        visible_problems(user)
+        .filter(project=project)
+        .select_related("owner", "source_taskforce")
+        .order_by("status", "deadline", "pk")
     )
-

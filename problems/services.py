@@ -75,7 +75,9 @@ def problem_raise(
             raised_by=raised_by,
             level_changed_at=now,
         )
-        ProblemEvent.objects.create(problem=problem, at=now, kind=ProblemEventKind.RAISED, actor=raised_by, to_level=level, note=note)
+        ProblemEvent.objects.create(
+            problem=problem, at=now, kind=ProblemEventKind.RAISED, actor=raised_by, to_level=level, note=note
+        )
         if owner is not None and owner != raised_by:
             _notify_problem_assigned(problem=problem, now=now)
     return problem
@@ -130,7 +132,10 @@ def problem_redate(*, problem: Problem, deadline: date, note: str, actor: User |
         before = problem.deadline.isoformat() if problem.deadline else "—"
         problem.deadline = deadline
         problem.save(update_fields=["deadline"])
-        text = pgettext("scheduling", "Deadline: %(before)s → %(after)s.") % {"before": before, "after": deadline.isoformat()}
+        text = pgettext("scheduling", "Deadline: %(before)s → %(after)s.") % {
+            "before": before,
+            "after": deadline.isoformat(),
+        }
         ProblemEvent.objects.create(
             problem=problem, at=now, kind=ProblemEventKind.REDATED, actor=actor, note=f"{text} {note}".strip()
         )
@@ -205,7 +210,8 @@ def problems_escalate_overdue(*, now: datetime) -> EscalationResult:
             problem.save(update_fields=["level", "level_changed_at"])
             days = (today - deadline).days
             reason = pgettext(
-                "scheduling", "Not resolved by its deadline %(deadline)s (%(days)s days overdue): moved up from %(from)s to %(to)s."
+                "scheduling",
+                "Not resolved by its deadline %(deadline)s (%(days)s days overdue): moved up from %(from)s to %(to)s.",
             ) % {
                 "deadline": deadline.isoformat(),
                 "days": days,
@@ -213,7 +219,13 @@ def problems_escalate_overdue(*, now: datetime) -> EscalationResult:
                 "to": ProblemLevel(new_level).label,
             }
             ProblemEvent.objects.create(
-                problem=problem, at=now, kind=ProblemEventKind.ESCALATED, actor=None, from_level=level, to_level=new_level, note=reason
+                problem=problem,
+                at=now,
+                kind=ProblemEventKind.ESCALATED,
+                actor=None,
+                from_level=level,
+                to_level=new_level,
+                note=reason,
             )
             recipients = level_people(level=new_level, taskforce_id=problem.source_taskforce_id)
             if problem.owner is not None:
@@ -222,9 +234,8 @@ def problems_escalate_overdue(*, now: datetime) -> EscalationResult:
                 kind=NotificationKind.PROBLEM_ESCALATED,
                 subject_key=f"problem:{pk}:to:{new_level}",
                 recipients=recipients,
-                title=pgettext("scheduling", "Problem escalated to %(level)s: %(problem)s") % {
-                    "level": ProblemLevel(new_level).label, "problem": shorten(problem.description)
-                },
+                title=pgettext("scheduling", "Problem escalated to %(level)s: %(problem)s")
+                % {"level": ProblemLevel(new_level).label, "problem": shorten(problem.description)},
                 body=_problem_body(problem, extra=reason),
                 link=reverse("problems:problem", args=[pk]),
                 now=now,
@@ -251,7 +262,8 @@ def _notify_problem_assigned(*, problem: Problem, now: datetime, event_id: int |
             kind=NotificationKind.PROBLEM_ASSIGNED,
             subject_key=f"problem:{problem.pk}:assigned:{event_id or 'raised'}",
             recipients=[problem.owner] if problem.owner else [],
-            title=pgettext("scheduling", "Problem assigned to you: %(problem)s") % {"problem": shorten(problem.description)},
+            title=pgettext("scheduling", "Problem assigned to you: %(problem)s")
+            % {"problem": shorten(problem.description)},
             body=_problem_body(problem),
             link=reverse("problems:problem", args=[problem.pk]),
             now=now,
@@ -277,11 +289,12 @@ def problems_remind_due(*, today: date, now: datetime, people: People) -> int:
             kind=kind,
             # The deadline is part of the subject: a re-dated problem is reminded of again.
             subject_key=f"problem:{problem.pk}:{problem.deadline.isoformat()}",
-            recipients=[problem.owner] if problem.owner_id else (people.leads(problem.source_taskforce_id) or people.hq()),
+            recipients=[problem.owner]
+            if problem.owner_id
+            else (people.leads(problem.source_taskforce_id) or people.hq()),
             title=title % {"date": problem.deadline.isoformat(), "problem": shorten(problem.description)},
             body=_problem_body(problem),
             link=reverse("problems:problem", args=[problem.pk]),
             now=now,
         )
     return sent
-

@@ -122,23 +122,37 @@ def _problem_action(request: AuthenticatedHttpRequest, pk: int, form_class, appl
 
 def problem_resolve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _problem_action(
-        request, pk, ResolveForm,
-        lambda p, d: services.problem_resolve(problem=p, resolution=d["resolution"], close=d["close"], actor=request.user, now=timezone.now()),
+        request,
+        pk,
+        ResolveForm,
+        lambda p, d: services.problem_resolve(
+            problem=p, resolution=d["resolution"], close=d["close"], actor=request.user, now=timezone.now()
+        ),
     )
 
 
 def problem_reassign(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _problem_action(
-        request, pk, ReassignForm,
+        request,
+        pk,
+        ReassignForm,
         lambda p, d: services.problem_reassign(
-            problem=p, owner=d.get("owner"), owner_unit=d.get("owner_unit"), note=d.get("note", ""), actor=request.user, now=timezone.now()
+            problem=p,
+            owner=d.get("owner"),
+            owner_unit=d.get("owner_unit"),
+            note=d.get("note", ""),
+            actor=request.user,
+            now=timezone.now(),
         ),
     )
 
 
 def problem_redate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _problem_action(
-        request, pk, RedateForm,
-        lambda p, d: services.problem_redate(problem=p, deadline=d["deadline"], note=d.get("note", ""), actor=request.user, now=timezone.now()),
+        request,
+        pk,
+        RedateForm,
+        lambda p, d: services.problem_redate(
+            problem=p, deadline=d["deadline"], note=d.get("note", ""), actor=request.user, now=timezone.now()
+        ),
     )
-

@@ -95,7 +95,9 @@ def _header(ws: Worksheet, row: int, columns: list[ColumnSpec]) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def _write_row(ws: Worksheet, row: int, values: list[object], columns: list[ColumnSpec], *, bold: bool = False, fill=None) -> None:
+def _write_row(
+    ws: Worksheet, row: int, values: list[object], columns: list[ColumnSpec], *, bold: bool = False, fill=None
+) -> None:
     for index, (value, spec) in enumerate(zip(values, columns, strict=True), start=1):
         cell = ws.cell(row=row, column=index, value=value)
         cell.border = _BORDER
@@ -184,7 +186,9 @@ def project_list_workbook(*, listings: Iterable[ProjectYear], year: int, title: 
         subtotal[7] = sum((py.annual_plan for py in rows), Decimal("0"))
         _write_row(ws, row, subtotal, columns, bold=True)
         row += 1
-    note = ws.cell(row=row + 1, column=1, value=f"注：导出时间 {timezone.localtime():%Y-%m-%d %H:%M}。金额单位为万元。")
+    note = ws.cell(
+        row=row + 1, column=1, value=f"注：导出时间 {timezone.localtime():%Y-%m-%d %H:%M}。金额单位为万元。"
+    )
     note.font = Font(name="宋体", size=9, color="666666")
     return _to_bytes(wb)
 
@@ -223,9 +227,22 @@ def project_list_template(*, year: int) -> bytes:
     example_row = len(lines) + 1
     for index, spec in enumerate(columns, start=1):
         notes.cell(row=example_row, column=index, value=spec.header).font = _BOLD
-    example = [1, "凤城镇集中供热管网改造项目", "2024-140522-0001", "新建", "阳城县热力有限公司",
-               "改造供热主管网12公里及换热站6座。", Decimal("12000"), Decimal("5000"), "2024年4月", "2025年10月",
-               "凤城镇", "县住房和城乡建设局", "张副县长", None]
+    example = [
+        1,
+        "凤城镇集中供热管网改造项目",
+        "2024-140522-0001",
+        "新建",
+        "阳城县热力有限公司",
+        "改造供热主管网12公里及换热站6座。",
+        Decimal("12000"),
+        Decimal("5000"),
+        "2024年4月",
+        "2025年10月",
+        "凤城镇",
+        "县住房和城乡建设局",
+        "张副县长",
+        None,
+    ]
     for index, value in enumerate(example, start=1):
         notes.cell(row=example_row + 1, column=index, value=value)
     notes.column_dimensions["A"].width = 12
@@ -266,11 +283,19 @@ def progress_template(*, listings: Iterable[ProjectYear], year: int, month: int)
         number += 1
         row += 1
         for listing in rows:
-            values = [listing.seq or None, listing.project.name, listing.project.code or None, listing.annual_plan,
-                      None, None, None, None]
+            values = [
+                listing.seq or None,
+                listing.project.name,
+                listing.project.code or None,
+                listing.annual_plan,
+                None,
+                None,
+                None,
+                None,
+            ]
             _write_row(ws, row, values, columns)
             row += 1
-    ws.cell(row=row + 1, column=1, value="注：本月完成投资与累计完成投资填写其中一项即可；金额单位为万元。").font = Font(
-        name="宋体", size=9, color="666666"
-    )
+    ws.cell(
+        row=row + 1, column=1, value="注：本月完成投资与累计完成投资填写其中一项即可；金额单位为万元。"
+    ).font = Font(name="宋体", size=9, color="666666")
     return _to_bytes(wb)

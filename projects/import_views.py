@@ -52,7 +52,9 @@ def _recent(kind: str) -> list[ImportBatch]:
     return list(ImportBatch.objects.filter(kind=kind).select_related("uploaded_by")[:10])
 
 
-def _keep_upload(request: HttpRequest, form: ProjectImportForm | ProgressImportForm, *, kind: str) -> HttpResponse | None:
+def _keep_upload(
+    request: HttpRequest, form: ProjectImportForm | ProgressImportForm, *, kind: str
+) -> HttpResponse | None:
     """A valid upload is kept and its preview opened; None (the form shows why) when it is refused."""
     if request.method != "POST" or not form.is_valid():
         return None
@@ -145,7 +147,9 @@ def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     except ImportOutdated:
         messages.warning(
             request,
-            _("The register changed after this preview was made. The preview has been refreshed: check it and confirm again."),
+            _(
+                "The register changed after this preview was made. The preview has been refreshed: check it and confirm again."
+            ),
         )
     else:
         messages.success(

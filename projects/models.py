@@ -155,9 +155,7 @@ class ProjectYear(models.Model):
 class MonthlyProgress(models.Model):
     """One month's completed investment for a project. Cumulative Jan..M is summed, never stored."""
 
-    project = models.ForeignKey(
-        Project, on_delete=models.CASCADE, related_name="progress", verbose_name=_("project")
-    )
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="progress", verbose_name=_("project"))
     year = models.PositiveIntegerField(_("year"))
     month = models.PositiveSmallIntegerField(_("month"), validators=[MinValueValidator(1), MaxValueValidator(12)])
     completed = models.DecimalField(_("completed this month (10k yuan)"), **MONEY)

@@ -120,7 +120,9 @@ def key_projects_with_progress(
     """The year's listings annotated with `cumulative` (Jan..M) and `month_completed` (M), projects joined."""
     listing = key_projects(year=year) if listing is None else listing
     return listing.select_related("project", "project__township", "project__responsible_unit").annotate(
-        cumulative=Coalesce(cumulative_completed_subquery(year=year, month=month), Value(ZERO), output_field=_MONEY_FIELD),
+        cumulative=Coalesce(
+            cumulative_completed_subquery(year=year, month=month), Value(ZERO), output_field=_MONEY_FIELD
+        ),
         month_completed=month_completed_subquery(year=year, month=month),
     )
 
@@ -175,7 +177,9 @@ def investment_progress(*, year: int, month: int, listing: QuerySet[ProjectYear]
 
     # One filter() call so that the join to ProjectYear used for grouping is the filtered one.
     done_rows = (
-        MonthlyProgress.objects.filter(year=year, month__lte=month, project__years__year=year, project__years__in=listing)
+        MonthlyProgress.objects.filter(
+            year=year, month__lte=month, project__years__year=year, project__years__in=listing
+        )
         .order_by()
         .values("project__years__tier", "project__years__nature")
         .annotate(
@@ -302,13 +306,17 @@ def start_figures(*, year: int, month: int) -> StartFigures:
     """
     end = month_end(year, month)
     figures = StartFigures()
-    listings = key_projects(year=year).select_related("project").only(
-        "nature",
-        "project__id",
-        "project__name",
-        "project__planned_start",
-        "project__actual_start",
-        "project__status",
+    listings = (
+        key_projects(year=year)
+        .select_related("project")
+        .only(
+            "nature",
+            "project__id",
+            "project__name",
+            "project__planned_start",
+            "project__actual_start",
+            "project__status",
+        )
     )
     for listing in listings:
         project = listing.project
@@ -422,9 +430,9 @@ def monthly_series(
     """
     listing = key_projects(year=year) if listing is None else listing
     if annual_plan is None:
-        annual_plan = listing.aggregate(
-            plan=Coalesce(Sum("annual_plan"), Value(ZERO), output_field=_MONEY_FIELD)
-        )["plan"]
+        annual_plan = listing.aggregate(plan=Coalesce(Sum("annual_plan"), Value(ZERO), output_field=_MONEY_FIELD))[
+            "plan"
+        ]
     sums = dict(
         MonthlyProgress.objects.filter(
             year=year, month__lte=month, project__years__year=year, project__years__in=listing
@@ -469,7 +477,9 @@ class Dashboard:
 
     @property
     def nature_rows(self) -> list[tuple[str, ProgressFigures]]:
-        return [(Nature(n).label, self.progress.natures[n]) for n in (Nature.NEW, Nature.CONTINUING, Nature.PRELIMINARY)]
+        return [
+            (Nature(n).label, self.progress.natures[n]) for n in (Nature.NEW, Nature.CONTINUING, Nature.PRELIMINARY)
+        ]
 
     @property
     def behind_counts(self) -> dict[str, int]:
@@ -555,8 +565,7 @@ class ProjectMonth:
 def project_months(*, project: Project, year: int, annual_plan: Decimal | None) -> list[ProjectMonth]:
     """Months 1..12 of `year` for one project: the reported row (or None), cumulative and rate. One query."""
     records = {
-        r.month: r
-        for r in MonthlyProgress.objects.filter(project=project, year=year).select_related("reported_by")
+        r.month: r for r in MonthlyProgress.objects.filter(project=project, year=year).select_related("reported_by")
     }
     months: list[ProjectMonth] = []
     cumulative = ZERO
@@ -593,8 +602,21 @@ class HistoryEntry:
 
 
 _PROJECT_HISTORY_FIELDS = [
-    "name", "code", "owner", "scope", "total_investment", "township", "responsible_unit", "liaison_leader",
-    "industry", "planned_start", "planned_completion", "actual_start", "actual_completion", "status", "remarks",
+    "name",
+    "code",
+    "owner",
+    "scope",
+    "total_investment",
+    "township",
+    "responsible_unit",
+    "liaison_leader",
+    "industry",
+    "planned_start",
+    "planned_completion",
+    "actual_start",
+    "actual_completion",
+    "status",
+    "remarks",
 ]
 _LISTING_HISTORY_FIELDS = ["tier", "nature", "annual_plan", "seq"]
 _PROGRESS_HISTORY_FIELDS = ["completed", "physical_progress", "problems"]

@@ -383,7 +383,12 @@ def _plan_projects(plan: ImportPlan, rows: list[ProjectRow], *, create_units: bo
                 )
                 continue
             project = candidates[0] if candidates else None
-            if project is not None and item.code and project.code and compact(project.code).upper() != compact(item.code).upper():
+            if (
+                project is not None
+                and item.code
+                and project.code
+                and compact(project.code).upper() != compact(item.code).upper()
+            ):
                 err(
                     "code",
                     _("“%(name)s” is stored with the code %(stored)s, not %(code)s; correct the code or the name")
@@ -431,7 +436,9 @@ def _plan_projects(plan: ImportPlan, rows: list[ProjectRow], *, create_units: bo
         if nature is None:
             err(
                 "nature",
-                _("The nature (新建, 续建 or 前期) is missing: add a 建设性质 column or sections such as “（一）新建项目”"),
+                _(
+                    "The nature (新建, 续建 or 前期) is missing: add a 建设性质 column or sections such as “（一）新建项目”"
+                ),
             )
             continue
         tier = item.tier or (listing.tier if listing else None)
@@ -470,7 +477,9 @@ def _plan_projects(plan: ImportPlan, rows: list[ProjectRow], *, create_units: bo
             for key, value in new.items():
                 old = getattr(project, key)
                 if key in ("township", "responsible_unit"):
-                    same = (old.pk if old else None) == (value.pk if isinstance(value, Unit) else (None if value is None else -1))
+                    same = (old.pk if old else None) == (
+                        value.pk if isinstance(value, Unit) else (None if value is None else -1)
+                    )
                     if not same:
                         changes.append(Change(key, fl(key), _unit_label(old), _unit_label(value)))
                 elif key in ("planned_start", "planned_completion"):
@@ -522,9 +531,7 @@ def _plan_projects(plan: ImportPlan, rows: list[ProjectRow], *, create_units: bo
     plan.tiers = tiers
     plan.units_to_create = sorted(resolver.planned.values())
     in_file = {r.project_id for r in plan.rows if r.project_id}
-    plan.not_in_file = sorted(
-        projects[pid].name for pid in listings if pid not in in_file and pid in projects
-    )
+    plan.not_in_file = sorted(projects[pid].name for pid in listings if pid not in in_file and pid in projects)
 
 
 def _read_or_reject(source: Source, *, kind: str, year: int, month: int | None = None) -> bytes:
@@ -551,8 +558,19 @@ def _apply_projects(plan: ImportPlan, *, user: User | None) -> None:
         if isinstance(v, str) and v.startswith("unit:")
     }
     known_units = Unit.objects.in_bulk(list(unit_ids))
-    project_fields = ("name", "code", "owner", "scope", "liaison_leader", "remarks", "total_investment",
-                      "planned_start", "planned_completion", "township", "responsible_unit")
+    project_fields = (
+        "name",
+        "code",
+        "owner",
+        "scope",
+        "liaison_leader",
+        "remarks",
+        "total_investment",
+        "planned_start",
+        "planned_completion",
+        "township",
+        "responsible_unit",
+    )
     for item in plan.rows:
         if item.action == "unchanged":
             continue
@@ -604,7 +622,9 @@ def project_import_apply(
     data = _read_or_reject(source, kind=ImportKind.PROJECTS, year=year)
     with transaction.atomic():
         plan = project_import_preview(source=data, year=year, create_units=create_units)
-        return _apply_checked(plan, _apply_projects, user=user, expected_fingerprint=expected_fingerprint, dry_run=dry_run)
+        return _apply_checked(
+            plan, _apply_projects, user=user, expected_fingerprint=expected_fingerprint, dry_run=dry_run
+        )
 
 
 def _apply_checked(
@@ -688,7 +708,11 @@ def _plan_progress(plan: ImportPlan, rows: list[ProgressRow]) -> None:
         if project is None and item.name:
             candidates = by_name.get(item.key, [])
             if len(candidates) > 1:
-                err("name", _("Several projects of %(year)s are called “%(name)s”; add the project code") % {"year": year, "name": item.name})
+                err(
+                    "name",
+                    _("Several projects of %(year)s are called “%(name)s”; add the project code")
+                    % {"year": year, "name": item.name},
+                )
                 continue
             project = candidates[0] if candidates else None
         if project is None:
@@ -715,14 +739,23 @@ def _plan_progress(plan: ImportPlan, rows: list[ProgressRow]) -> None:
             if completed is not None and completed != derived:
                 err(
                     "cumulative",
-                    _("This month's %(completed)s does not agree with Jan–%(month)s %(cumulative)s minus the earlier months' %(before)s (10k yuan)")
-                    % {"completed": money(completed), "month": month, "cumulative": money(item.cumulative), "before": money(before)},
+                    _(
+                        "This month's %(completed)s does not agree with Jan–%(month)s %(cumulative)s minus the earlier months' %(before)s (10k yuan)"
+                    )
+                    % {
+                        "completed": money(completed),
+                        "month": month,
+                        "cumulative": money(item.cumulative),
+                        "before": money(before),
+                    },
                 )
                 continue
             if derived < 0:
                 err(
                     "cumulative",
-                    _("Jan–%(month)s %(cumulative)s is less than the %(before)s (10k yuan) already reported for the earlier months")
+                    _(
+                        "Jan–%(month)s %(cumulative)s is less than the %(before)s (10k yuan) already reported for the earlier months"
+                    )
                     % {"month": month, "cumulative": money(item.cumulative), "before": money(before)},
                 )
                 continue
@@ -748,7 +781,9 @@ def _plan_progress(plan: ImportPlan, rows: list[ProgressRow]) -> None:
             completed = current.completed
         new = {
             "completed": completed,
-            "physical_progress": item.physical_progress if item.physical_progress is not None else (current.physical_progress if current else ""),
+            "physical_progress": item.physical_progress
+            if item.physical_progress is not None
+            else (current.physical_progress if current else ""),
             "problems": item.problems if item.problems is not None else (current.problems if current else ""),
         }
         changes: list[Change] = []
@@ -788,8 +823,10 @@ def _apply_progress(plan: ImportPlan, *, user: User | None) -> None:
     for item in plan.rows:
         if item.action == "unchanged":
             continue
-        row = current[item.target_id] if item.target_id else MonthlyProgress(
-            project_id=item.project_id, year=plan.year, month=plan.month
+        row = (
+            current[item.target_id]
+            if item.target_id
+            else MonthlyProgress(project_id=item.project_id, year=plan.year, month=plan.month)
         )
         row.completed = Decimal(str(item.values["completed"]))
         row.physical_progress = item.values["physical_progress"]
@@ -812,7 +849,9 @@ def progress_import_apply(
     data = _read_or_reject(source, kind=ImportKind.PROGRESS, year=year, month=month)
     with transaction.atomic():
         plan = progress_import_preview(source=data, year=year, month=month)
-        return _apply_checked(plan, _apply_progress, user=user, expected_fingerprint=expected_fingerprint, dry_run=dry_run)
+        return _apply_checked(
+            plan, _apply_progress, user=user, expected_fingerprint=expected_fingerprint, dry_run=dry_run
+        )
 
 
 # --- the web flow: upload → preview (ImportBatch) → confirm or discard -----------------------------
@@ -864,7 +903,12 @@ def _batch_plan(batch: ImportBatch, *, apply: bool, user: User | None) -> Import
             dry_run=not apply,
         )
     return progress_import_apply(
-        source=data, year=batch.year, month=batch.month or 1, user=user, expected_fingerprint=expected, dry_run=not apply
+        source=data,
+        year=batch.year,
+        month=batch.month or 1,
+        user=user,
+        expected_fingerprint=expected,
+        dry_run=not apply,
     )
 
 

@@ -90,7 +90,11 @@ def progress_entry(request: HttpRequest, pk: int) -> HttpResponse:
         problems=data["problems"],
         reported_by=request.user,
     )
-    text = _("Progress for %(year)s, month %(month)s recorded.") if created else _("Progress for %(year)s, month %(month)s updated.")
+    text = (
+        _("Progress for %(year)s, month %(month)s recorded.")
+        if created
+        else _("Progress for %(year)s, month %(month)s updated.")
+    )
     messages.success(request, text % {"year": data["year"], "month": data["month"]})
     return redirect(f"{reverse('projects:detail', args=[project.pk])}?year={data['year']}#months")
 

@@ -80,8 +80,21 @@ def _fill(wb, listings) -> None:
     ws.merge_cells("K2:M2")
     ws["K2"] = "单位：亿元"
     ws["K2"].alignment = Alignment(horizontal="right")
-    top = ["序号", "项目名称", "项目编码", "建设性质", "项目单位", "建设内容及规模", "投资（亿元）", None,
-           "建设起止年限", "所在乡（镇）", "责任单位", "包联县领导", "备注"]
+    top = [
+        "序号",
+        "项目名称",
+        "项目编码",
+        "建设性质",
+        "项目单位",
+        "建设内容及规模",
+        "投资（亿元）",
+        None,
+        "建设起止年限",
+        "所在乡（镇）",
+        "责任单位",
+        "包联县领导",
+        "备注",
+    ]
     for col, text in enumerate(top, start=1):
         ws.cell(row=3, column=col, value=text)
     for col in (1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 13):
@@ -105,20 +118,40 @@ def _fill(wb, listings) -> None:
         rows = by_tier[tier.value]
         subtotal_total = sum((py.project.total_investment for py in rows), Decimal(0))
         subtotal_plan = sum((py.annual_plan for py in rows), Decimal(0))
-        ws.append([f"{CN_NUMBERS[number]}、{TIER_TITLES[tier]}（{len(rows)}项）", None, None, None, None, None,
-                   _yi(subtotal_total), _yi(subtotal_plan)])
+        ws.append(
+            [
+                f"{CN_NUMBERS[number]}、{TIER_TITLES[tier]}（{len(rows)}项）",
+                None,
+                None,
+                None,
+                None,
+                None,
+                _yi(subtotal_total),
+                _yi(subtotal_plan),
+            ]
+        )
         ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=6)
         for listing in rows:
             project = listing.project
             start, end = project.planned_start, project.planned_completion
             span = f"{start.year}-{end.year}" if start and end else None
-            ws.append([
-                listing.seq, project.name, project.code, NATURE_WORDS[listing.nature], project.owner, project.scope,
-                _yi(project.total_investment), _yi(listing.annual_plan), span,
-                project.township.name if project.township else None,
-                project.responsible_unit.name if project.responsible_unit else None,
-                project.liaison_leader, None,
-            ])
+            ws.append(
+                [
+                    listing.seq,
+                    project.name,
+                    project.code,
+                    NATURE_WORDS[listing.nature],
+                    project.owner,
+                    project.scope,
+                    _yi(project.total_investment),
+                    _yi(listing.annual_plan),
+                    span,
+                    project.township.name if project.township else None,
+                    project.responsible_unit.name if project.responsible_unit else None,
+                    project.liaison_leader,
+                    None,
+                ]
+            )
         ws.append([])
     ws.append(["注：1. 本表金额单位为亿元；2. 建设性质分为新建、续建、前期；3. 本表由县项目建设指挥部办公室汇总。"])
     for row in ws.iter_rows(min_row=5, max_col=8, min_col=7):

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from po_untranslated import catalogues  # noqa: E402
+from po_untranslated import catalogues
 
 
 def _unquote(lines: list[str]) -> str:

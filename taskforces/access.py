@@ -78,7 +78,9 @@ def get_taskforce_for_user(user: User, slug: str, *, write: bool = False) -> Tas
 
 def own_projects_q(user: User, project_path: str) -> Q:
     """Entries whose project belongs to the reporter's unit (as township or responsible unit)."""
-    return Q(**{f"{project_path}__township_id": user.unit_id}) | Q(**{f"{project_path}__responsible_unit_id": user.unit_id})
+    return Q(**{f"{project_path}__township_id": user.unit_id}) | Q(
+        **{f"{project_path}__responsible_unit_id": user.unit_id}
+    )
 
 
 def entries_for_user(user: User, model: type[M], qs: QuerySet[M] | None = None) -> QuerySet[M]:

@@ -43,9 +43,22 @@ class StatisticsThresholdAdmin(SimpleHistoryAdmin):
 
 
 # Ledger entries are kept on the task-force pages; the admin site is for corrections.
-for model in (Lead, Trip, PromotionEvent, SiteVisit, EnterpriseContact, ApprovalItem, LandDemand, LandProblem,
-              LandMeeting, StatisticsScreening, FundingApplication):
-    admin.site.register(model, SimpleHistoryAdmin, raw_id_fields=[f.name for f in model._meta.fields if f.name == "project"])
+for model in (
+    Lead,
+    Trip,
+    PromotionEvent,
+    SiteVisit,
+    EnterpriseContact,
+    ApprovalItem,
+    LandDemand,
+    LandProblem,
+    LandMeeting,
+    StatisticsScreening,
+    FundingApplication,
+):
+    admin.site.register(
+        model, SimpleHistoryAdmin, raw_id_fields=[f.name for f in model._meta.fields if f.name == "project"]
+    )
 
 
 class SupervisionCheckInline(admin.TabularInline):

@@ -59,12 +59,16 @@ def approval_items_due(*, today: date, days_before: int, window_days: int) -> It
     for item in items:
         lines = [
             pgettext("scheduling", "Project: %(name)s") % {"name": item.project.name},
-            pgettext("scheduling", "Approval item: %(name)s (%(level)s)") % {"name": item.item_type.name, "level": item.get_level_display()},
+            pgettext("scheduling", "Approval item: %(name)s (%(level)s)")
+            % {"name": item.item_type.name, "level": item.get_level_display()},
             pgettext("scheduling", "Deadline: %(date)s") % {"date": item.deadline.isoformat()},
             pgettext("scheduling", "Status: %(status)s") % {"status": item.get_status_display()},
         ]
         if item.handling_unit_id or item.handler:
-            lines.append(pgettext("scheduling", "Handled by: %(who)s") % {"who": " ".join(x for x in (str(item.handling_unit or ""), item.handler) if x)})
+            lines.append(
+                pgettext("scheduling", "Handled by: %(who)s")
+                % {"who": " ".join(x for x in (str(item.handling_unit or ""), item.handler) if x)}
+            )
         if item.responsible_leader:
             lines.append(pgettext("scheduling", "Responsible leader: %(name)s") % {"name": item.responsible_leader})
         yield DueItem(

@@ -36,13 +36,26 @@ APPROVAL_ITEMS = [
     "施工图审查",
     "施工许可证",
 ]
-LAND_TYPES = ["工业用地", "商服用地", "公共管理与公共服务用地", "交通运输用地", "水域及水利设施用地", "住宅用地", "特殊用地", "其他"]
+LAND_TYPES = [
+    "工业用地",
+    "商服用地",
+    "公共管理与公共服务用地",
+    "交通运输用地",
+    "水域及水利设施用地",
+    "住宅用地",
+    "特殊用地",
+    "其他",
+]
 
 
 def seed_catalogues() -> None:
     """Add the missing default entries; never changes or removes what administrators edited."""
     for order, (name, group) in enumerate(INDUSTRIES):
         Industry.objects.get_or_create(name=name, defaults={"group": group, "sort_order": order})
-    for model, names in ((AttractionMode, ATTRACTION_MODES), (ApprovalItemType, APPROVAL_ITEMS), (LandType, LAND_TYPES)):
+    for model, names in (
+        (AttractionMode, ATTRACTION_MODES),
+        (ApprovalItemType, APPROVAL_ITEMS),
+        (LandType, LAND_TYPES),
+    ):
         for order, name in enumerate(names):
             model.objects.get_or_create(name=name, defaults={"sort_order": order})

@@ -70,7 +70,13 @@ def model_columns(model: type[models.Model], names: Iterable[str]) -> list[Colum
     columns = []
     for name in names:
         field = _field(model, name)
-        width = 30 if isinstance(field, models.TextField) else 12 if isinstance(field, (models.DateField, models.DecimalField)) else 18
+        width = (
+            30
+            if isinstance(field, models.TextField)
+            else 12
+            if isinstance(field, (models.DateField, models.DecimalField))
+            else 18
+        )
         columns.append(Column(_verbose(model, name), lambda obj, n=name: field_value(obj, n), width))
     return columns
 

@@ -45,6 +45,8 @@ def project_text_filter() -> django_filters.CharFilter:
 def township_filter() -> django_filters.ModelChoiceFilter:
     return django_filters.ModelChoiceFilter(
         label=_("Township"),
-        queryset=Unit.objects.filter(kind__in=[UnitKind.TOWNSHIP, UnitKind.DEV_ZONE]).order_by("kind", "sort_order", "name"),
+        queryset=Unit.objects.filter(kind__in=[UnitKind.TOWNSHIP, UnitKind.DEV_ZONE]).order_by(
+            "kind", "sort_order", "name"
+        ),
         method="filter_township",
     )

@@ -13,8 +13,12 @@ from .models import FundingApplication, FundingStatus, FundType
 
 class FundingApplicationFilter(LedgerFilterSet):
     year = django_filters.ChoiceFilter(label=_("Year"), choices=[], empty_label=_("All years"))
-    fund_type = django_filters.ChoiceFilter(label=_("Fund type"), choices=FundType.choices, empty_label=_("All fund types"))
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=FundingStatus.choices, empty_label=_("All statuses"))
+    fund_type = django_filters.ChoiceFilter(
+        label=_("Fund type"), choices=FundType.choices, empty_label=_("All fund types")
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=FundingStatus.choices, empty_label=_("All statuses")
+    )
     project = project_text_filter()
     township = township_filter()
     batch = django_filters.CharFilter(label=_("Batch"), lookup_expr="icontains")

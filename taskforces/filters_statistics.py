@@ -26,7 +26,9 @@ def period_key(year: int, month: int) -> str:
 
 
 class StatisticsScreeningFilter(LedgerFilterSet):
-    period = django_filters.ChoiceFilter(label=_("Screening month"), choices=[], method="filter_period", empty_label=None)
+    period = django_filters.ChoiceFilter(
+        label=_("Screening month"), choices=[], method="filter_period", empty_label=None
+    )
     project = project_text_filter()
     township = township_filter()
     included = django_filters.ChoiceFilter(
@@ -54,7 +56,10 @@ class StatisticsScreeningFilter(LedgerFilterSet):
         if data.get("period") not in keys:
             data["period"] = keys[0]
         super().__init__(data, queryset=queryset, **kwargs)
-        choices = [(key, _("%(year)s-%(month)02d") % {"year": y, "month": m}) for key, (y, m) in zip(keys, months, strict=True)]
+        choices = [
+            (key, _("%(year)s-%(month)02d") % {"year": y, "month": m})
+            for key, (y, m) in zip(keys, months, strict=True)
+        ]
         self.filters["period"].extra["choices"] = choices
         # The base class has built the form already: give its field the choices too.
         self.form.fields["period"].choices = choices

@@ -47,5 +47,3 @@ class LedgerForm(forms.ModelForm):
                     current = getattr(self.instance, f"{name}_id", None)
                     # Retired catalogue entries stay selectable only on entries that already use them.
                     field.queryset = queryset.model.objects.filter(models.Q(active=True) | models.Q(pk=current))
-
-

@@ -65,7 +65,16 @@ class LandDemandForm(LedgerForm):
 class LandProblemForm(LedgerForm):
     class Meta:
         model = LandProblem
-        fields = ["project", "demand", "description", "measures", "responsible_unit", "deadline", "status", "resolved_on"]
+        fields = [
+            "project",
+            "demand",
+            "description",
+            "measures",
+            "responsible_unit",
+            "deadline",
+            "status",
+            "resolved_on",
+        ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3}), "measures": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):

@@ -46,9 +46,7 @@ class HistoryLine:
 
 def _tracked_fields(model: type[models.Model]) -> list[models.Field]:
     return [
-        f
-        for f in model._meta.concrete_fields
-        if f.name not in IGNORED_FIELDS and not isinstance(f, models.FileField)
+        f for f in model._meta.concrete_fields if f.name not in IGNORED_FIELDS and not isinstance(f, models.FileField)
     ]
 
 

@@ -109,7 +109,9 @@ def entry_export(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         queryset, _filterset = section.rows_for(user=request.user, data=request.GET)
     else:
         queryset, _filterset = filtered_entries(user=request.user, section=section, data=request.GET)
-    columns = section.export_columns() if section.export_columns else model_columns(section.model, section.export_fields)
+    columns = (
+        section.export_columns() if section.export_columns else model_columns(section.model, section.export_fields)
+    )
     return xlsx_response(
         title=str(section.title), columns=columns, rows=queryset, filename=f"{taskforce.name}_{section.title}"
     )
@@ -180,7 +182,9 @@ def entry_detail(request: HttpRequest, slug: str, key: str, pk: int) -> HttpResp
         "row_class": section.row_class(entry) if section.row_class else "",
         "can_edit": can_edit,
         "attachments": attachments_by_entry([entry]).get(entry.pk, []) if section.attachment_kinds else [],
-        "attachment_form": AttachmentForm(kinds=section.attachment_kinds) if can_edit and section.attachment_kinds else None,
+        "attachment_form": AttachmentForm(kinds=section.attachment_kinds)
+        if can_edit and section.attachment_kinds
+        else None,
         "history": entry_history(entry, with_attachments=bool(section.attachment_kinds)),
         "nav_section": "taskforces",
     }
@@ -200,7 +204,9 @@ def attachment_upload(request: HttpRequest, slug: str, key: str, pk: int) -> Htt
     form = AttachmentForm(request.POST, request.FILES, kinds=section.attachment_kinds)
     if form.is_valid():
         for cleaned in form.cleaned_data["files"]:
-            attachment_create(entry=entry, cleaned=cleaned, uploaded_by=request.user, caption=form.cleaned_data["caption"])
+            attachment_create(
+                entry=entry, cleaned=cleaned, uploaded_by=request.user, caption=form.cleaned_data["caption"]
+            )
         messages.success(request, _("Files added."))
     else:
         for errors in form.errors.values():
@@ -217,5 +223,3 @@ def attachment_remove(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(request, _("File removed."))
     section = section_for_model(type(entry))
     return redirect(entry_url(section, entry) + "#attachments" if section else reverse("taskforces:index"))
-
-

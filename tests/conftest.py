@@ -197,7 +197,9 @@ def page(browser):
 @pytest.fixture
 def phone_page(browser):
     """A phone-sized window, as a task-force member on a site would use."""
-    context = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        locale="zh-CN", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
     pg = context.new_page()
     pg.set_default_timeout(15000)
     yield pg

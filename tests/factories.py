@@ -32,8 +32,12 @@ def make_unit(name: str | None = None, kind: str = UnitKind.TOWNSHIP) -> Unit:
 def make_user(username: str | None = None, *, roles: tuple[str, ...] = (), unit: Unit | None = None, **extra) -> User:
     username = username or f"user{next(_seq)}"
     user = User.objects.create_user(
-        username=username, password="pw", full_name=extra.pop("full_name", username), unit=unit,
-        email=extra.pop("email", f"{username}@example.test"), **extra
+        username=username,
+        password="pw",
+        full_name=extra.pop("full_name", username),
+        unit=unit,
+        email=extra.pop("email", f"{username}@example.test"),
+        **extra,
     )
     for role in roles:
         user.groups.add(Group.objects.get_or_create(name=role)[0])
@@ -42,14 +46,20 @@ def make_user(username: str | None = None, *, roles: tuple[str, ...] = (), unit:
 
 def make_taskforce(slug: str) -> TaskForce:
     return TaskForce.objects.get_or_create(
-        slug=slug, defaults={"name": TASKFORCE_NAMES.get(slug, slug), "sort_order": TASKFORCE_SLUGS.index(slug) if slug in TASKFORCE_SLUGS else 99}
+        slug=slug,
+        defaults={
+            "name": TASKFORCE_NAMES.get(slug, slug),
+            "sort_order": TASKFORCE_SLUGS.index(slug) if slug in TASKFORCE_SLUGS else 99,
+        },
     )[0]
 
 
 def add_member(user: User, slug: str, role: str = MembershipRole.MEMBER) -> TaskForceMembership:
     if not user.groups.filter(name=Role.TASKFORCE).exists():
         user.groups.add(Group.objects.get_or_create(name=Role.TASKFORCE)[0])
-    return TaskForceMembership.objects.get_or_create(taskforce=make_taskforce(slug), user=user, defaults={"role": role})[0]
+    return TaskForceMembership.objects.get_or_create(
+        taskforce=make_taskforce(slug), user=user, defaults={"role": role}
+    )[0]
 
 
 def make_project(
@@ -83,7 +93,9 @@ def make_project(
     return project
 
 
-def make_progress(project: Project, *, year: int = 2024, month: int, completed: Decimal | str | int, **fields) -> MonthlyProgress:
+def make_progress(
+    project: Project, *, year: int = 2024, month: int, completed: Decimal | str | int, **fields
+) -> MonthlyProgress:
     return MonthlyProgress.objects.create(
         project=project, year=year, month=month, completed=Decimal(str(completed)), **fields
     )
@@ -117,7 +129,9 @@ def bulk_projects(
         for i in range(n)
     )
     ProjectYear.objects.bulk_create(
-        ProjectYear(project=p, year=year, tier=tiers[i % 3], nature=natures[i % 3], annual_plan=Decimal(i % 5 * 300), seq=i)
+        ProjectYear(
+            project=p, year=year, tier=tiers[i % 3], nature=natures[i % 3], annual_plan=Decimal(i % 5 * 300), seq=i
+        )
         for i, p in enumerate(projects)
     )
     MonthlyProgress.objects.bulk_create(
@@ -223,7 +237,9 @@ CAMPAIGN_SLUGS = ["reserve", "scheduling", "attraction", "service", "five-batche
 def make_campaign(slug: str):
     from accounts.models import Campaign
 
-    names = dict(zip(CAMPAIGN_SLUGS, ["项目储备", "项目调度", "招商引资", "服务保障", "五个一批", "督考一体"], strict=True))
+    names = dict(
+        zip(CAMPAIGN_SLUGS, ["项目储备", "项目调度", "招商引资", "服务保障", "五个一批", "督考一体"], strict=True)
+    )
     order = CAMPAIGN_SLUGS.index(slug) if slug in CAMPAIGN_SLUGS else 99
     return Campaign.objects.get_or_create(slug=slug, defaults={"name": names.get(slug, slug), "sort_order": order})[0]
 
@@ -248,10 +264,18 @@ def make_indicator(
     from campaigns.models import Indicator, ScoringItem
 
     indicator = Indicator.objects.create(
-        campaign=make_campaign(campaign), year=year, code=code or f"ind-{next(_seq)}", name=name or metric,
-        metric=metric, scope=scope, period=period, comparison=comparison, display_unit=unit,
+        campaign=make_campaign(campaign),
+        year=year,
+        code=code or f"ind-{next(_seq)}",
+        name=name or metric,
+        metric=metric,
+        scope=scope,
+        period=period,
+        comparison=comparison,
+        display_unit=unit,
         target_value=None if value is None else Decimal(str(value)),
-        target_multiplier=None if multiplier is None else Decimal(str(multiplier)), target_base=base,
+        target_multiplier=None if multiplier is None else Decimal(str(multiplier)),
+        target_base=base,
     )
     for scheme, points in (weights or {}).items():
         ScoringItem.objects.create(scheme=scheme, indicator=indicator, points=Decimal(str(points)))
@@ -271,11 +295,15 @@ def make_pipeline_project(
     from campaigns.services import pipeline_approval_record
 
     project = PipelineProject.objects.create(
-        name=name or f"谋划项目{next(_seq)}", township=township, estimated_investment=Decimal(str(investment)),
+        name=name or f"谋划项目{next(_seq)}",
+        township=township,
+        estimated_investment=Decimal(str(investment)),
         entered_on=entered_on,
     )
     if approved_on:
-        pipeline_approval_record(pipeline_project=project, name="项目建议书批复", obtained_on=approved_on, recorded_by=None)
+        pipeline_approval_record(
+            pipeline_project=project, name="项目建议书批复", obtained_on=approved_on, recorded_by=None
+        )
     return project
 
 

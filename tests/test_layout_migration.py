@@ -34,34 +34,52 @@ MERGED = {"scheduling_occurrenceattachment": "taskforces_attachment"}
 
 # Values that must read the same before and after: (label, SQL).
 SAMPLES = [
-    ("projects", "SELECT id, name, code, total_investment, township_id, responsible_unit_id FROM projects_project ORDER BY id"),
+    (
+        "projects",
+        "SELECT id, name, code, total_investment, township_id, responsible_unit_id FROM projects_project ORDER BY id",
+    ),
     ("listings", "SELECT project_id, year, tier, nature, annual_plan FROM projects_projectyear ORDER BY id"),
-    ("progress", "SELECT project_id, year, month, completed, reported_by_id FROM projects_monthlyprogress ORDER BY id"),
+    (
+        "progress",
+        "SELECT project_id, year, month, completed, reported_by_id FROM projects_monthlyprogress ORDER BY id",
+    ),
     ("users", "SELECT id, username, full_name, unit_id, password FROM projects_user ORDER BY id"),
     ("groups", "SELECT user_id, group_id FROM projects_user_groups ORDER BY id"),
     ("taskforces", "SELECT id, slug, name, lead_unit_id FROM taskforces_taskforce ORDER BY id"),
     ("memberships", "SELECT taskforce_id, user_id, role FROM taskforces_taskforcemembership ORDER BY id"),
     ("campaigns", "SELECT id, slug, name FROM campaigns_campaign ORDER BY id"),
-    ("problems", "SELECT id, description, level, status, deadline, source_taskforce_id, project_id FROM taskforces_problem ORDER BY id"),
+    (
+        "problems",
+        "SELECT id, description, level, status, deadline, source_taskforce_id, project_id FROM taskforces_problem ORDER BY id",
+    ),
     ("problem events", "SELECT problem_id, kind, note FROM taskforces_problemevent ORDER BY id"),
     ("level officials", "SELECT level, user_id, taskforce_id FROM scheduling_levelofficial ORDER BY id"),
     ("attachments", "SELECT id, object_id, file, sha256, latitude, longitude FROM taskforces_attachment ORDER BY id"),
     ("duties", "SELECT code, taskforce_id, campaign_id, next_due FROM scheduling_duty ORDER BY id"),
     ("indicators", "SELECT campaign_id, year, code, target_value FROM campaigns_indicator ORDER BY id"),
-    ("project history", "SELECT id, history_id, name, history_user_id FROM projects_historicalproject ORDER BY history_id"),
+    (
+        "project history",
+        "SELECT id, history_id, name, history_user_id FROM projects_historicalproject ORDER BY history_id",
+    ),
 ]
 
 
 def _connect(name: str):
     params = settings.DATABASES["default"]
     return psycopg2.connect(
-        dbname=name, user=params["USER"], password=params["PASSWORD"], host=params["HOST"] or "127.0.0.1", port=params["PORT"] or 5432
+        dbname=name,
+        user=params["USER"],
+        password=params["PASSWORD"],
+        host=params["HOST"] or "127.0.0.1",
+        port=params["PORT"] or 5432,
     )
 
 
 def _counts(conn) -> dict[str, int]:
     with conn.cursor() as cur:
-        cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")
+        cur.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+        )
         tables = sorted(row[0] for row in cur.fetchall())
         counts = {}
         for table in tables:
@@ -93,9 +111,22 @@ def old_database() -> Iterator[str]:
     params = settings.DATABASES["default"]
     env = {**os.environ, "PGPASSWORD": params["PASSWORD"] or ""}
     subprocess.run(  # noqa: S603 -- fixed arguments
-        ["pg_restore", "--no-owner", "-h", params["HOST"] or "127.0.0.1", "-p", str(params["PORT"] or 5432),
-         "-U", params["USER"] or "postgres", "-d", name, str(DUMP)],
-        check=True, env=env, capture_output=True,
+        [
+            "pg_restore",
+            "--no-owner",
+            "-h",
+            params["HOST"] or "127.0.0.1",
+            "-p",
+            str(params["PORT"] or 5432),
+            "-U",
+            params["USER"] or "postgres",
+            "-d",
+            name,
+            str(DUMP),
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
     )
     try:
         yield name
@@ -108,8 +139,16 @@ def old_database() -> Iterator[str]:
 def _manage(name: str, *args: str) -> str:
     params = settings.DATABASES["default"]
     url = f"postgres://{params['USER']}:{params['PASSWORD'] or ''}@{params['HOST'] or '127.0.0.1'}:{params['PORT'] or 5432}/{name}"
-    env = {**os.environ, "DATABASE_URL": url, "DEBUG": "false", "SECRET_KEY": "layout-migration-test", "DJANGO_SETTINGS_MODULE": "yangcheng_projects.settings"}
-    done = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False)  # noqa: S603
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DEBUG": "false",
+        "SECRET_KEY": "layout-migration-test",
+        "DJANGO_SETTINGS_MODULE": "yangcheng_projects.settings",
+    }
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     return done.stdout
 

@@ -5,7 +5,7 @@ import tempfile
 
 os.environ.setdefault("ALLOW_INSECURE_SECRET_KEY", "true")
 
-from .settings import *  # noqa: E402,F403
+from .settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

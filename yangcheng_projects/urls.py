@@ -30,8 +30,13 @@ urlpatterns = [
     # Pages that moved when the problem ledger and notifications got apps of their own: links kept in
     # emails, bookmarks and stored notifications still arrive.
     re_path(r"^cycles/problems/(?P<rest>.*)$", RedirectView.as_view(url="/problems/%(rest)s", query_string=True)),
-    re_path(r"^cycles/notifications/(?P<rest>.*)$", RedirectView.as_view(url="/notifications/%(rest)s", query_string=True)),
-    re_path(r"^cycles/deliveries/(?P<rest>.*)$", RedirectView.as_view(url="/notifications/deliveries/%(rest)s", query_string=True)),
+    re_path(
+        r"^cycles/notifications/(?P<rest>.*)$", RedirectView.as_view(url="/notifications/%(rest)s", query_string=True)
+    ),
+    re_path(
+        r"^cycles/deliveries/(?P<rest>.*)$",
+        RedirectView.as_view(url="/notifications/deliveries/%(rest)s", query_string=True),
+    ),
     re_path(r"^taskforces/files/(?P<rest>.*)$", RedirectView.as_view(url="/files/%(rest)s", query_string=True)),
     path("bulletins/", include("bulletins.urls")),
     path("", include("dashboard.urls")),

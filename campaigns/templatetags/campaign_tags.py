@@ -39,7 +39,7 @@ def wan(value: Decimal | None) -> str:
 
 @register.simple_tag
 def ym(year: int, month: int | None = None) -> str:
-    """"2024年10月" (or "2024年" without a month)."""
+    """ "2024年10月" (or "2024年" without a month)."""
     if not month:
         return yr(year)
     return _("%(year)s-%(month)s") % {"year": year, "month": month}

@@ -53,5 +53,3 @@ def compliance_panel(context, year: int, month: int) -> dict:
         return {"show": False}
     data = compliance(year=year, month=month, today=timezone.localdate())
     return {"show": True, "c": data}
-
-

@@ -13,7 +13,9 @@ register = template.Library()
 
 @register.filter
 def level_colour(level: str) -> str:
-    return {"taskforce": "secondary", "deputy": "info", "executive": "warning", "county_head": "danger"}.get(level, "secondary")
+    return {"taskforce": "secondary", "deputy": "info", "executive": "warning", "county_head": "danger"}.get(
+        level, "secondary"
+    )
 
 
 @register.inclusion_tag("problems/includes/project_problems_panel.html", takes_context=True)
@@ -29,4 +31,3 @@ def project_problems_panel(context, project) -> dict:
         "today": timezone.localdate(),
         "may_raise": can_raise_problem(user),
     }
-

@@ -138,7 +138,9 @@ def parse_amount(value: object, *, unit: str = "万元") -> Amount | None:
         if "," in raw:
             if not _GROUPED.match(raw):
                 raise CellError(
-                    _("“%(value)s” is not an amount: a thousands separator must stand before groups of three digits (write 1,234.5 or 1234.5)")
+                    _(
+                        "“%(value)s” is not an amount: a thousands separator must stand before groups of three digits (write 1,234.5 or 1234.5)"
+                    )
                     % {"value": display(value)}
                 )
             raw = raw.replace(",", "")
@@ -244,7 +246,9 @@ def parse_date(value: object, *, number_format: str = "") -> DateValue | None:
         return _make(value.year, value.month, value.day)
     if isinstance(value, date):
         return _make(value.year, value.month, value.day)
-    bad = CellError(_("“%(value)s” is not a date (write 2024-03-15, 2024年3月 or 2024.03)") % {"value": display(value)})
+    bad = CellError(
+        _("“%(value)s” is not a date (write 2024-03-15, 2024年3月 or 2024.03)") % {"value": display(value)}
+    )
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         number = _decimal(value)
         if number is None:
@@ -289,12 +293,11 @@ def parse_span(value: object, *, number_format: str = "") -> tuple[DateValue | N
         first, last = _from_text(left), _from_text(right)
         if first is not None and last is not None:
             if last.last < first.first:
-                raise CellError(
-                    _("the period “%(value)s” ends before it begins") % {"value": display(value)}
-                )
+                raise CellError(_("the period “%(value)s” ends before it begins") % {"value": display(value)})
             return first, last
     raise CellError(
-        _("“%(value)s” is not a period of construction (write 2024-2026 or 2024.03-2025.12)") % {"value": display(value)}
+        _("“%(value)s” is not a period of construction (write 2024-2026 or 2024.03-2025.12)")
+        % {"value": display(value)}
     )
 
 

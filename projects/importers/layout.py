@@ -269,7 +269,9 @@ def find_layout(sheet: Sheet, fields: list[FieldSpec], *, name_key: str = "name"
                 if found_year:
                     year = int(found_year.group(1))
                     break
-        column = Column(index=col, field=spec.key, header=shown, unit=unit or sheet_unit or "万元", year=year, month=month)
+        column = Column(
+            index=col, field=spec.key, header=shown, unit=unit or sheet_unit or "万元", year=year, month=month
+        )
         if spec.key in layout.columns:
             layout.duplicates.append((column.letter, layout.columns[spec.key]))
             continue
@@ -393,4 +395,3 @@ def within_tolerance(stated: Decimal, actual: Decimal, *, decimals: int, factor:
     tolerance = (Decimal(1).scaleb(-decimals) / 2) * factor
     tolerance = max(tolerance, Decimal("0.005"))
     return abs(stated - actual) <= tolerance
-

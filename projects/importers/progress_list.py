@@ -89,10 +89,15 @@ def read_progress_list(
         ]
 
         def refuse(column, message: str) -> None:
-            problems.error(message, sheet=sheet.title, row=max(layout.header_rows), column=column.letter if column else "")
+            problems.error(
+                message, sheet=sheet.title, row=max(layout.header_rows), column=column.letter if column else ""
+            )
 
         if "completed" not in layout.columns and "cumulative" not in layout.columns:
-            refuse(None, _("No completed-investment column: add 本月完成投资 or 1-%(month)s月累计完成投资") % {"month": month})
+            refuse(
+                None,
+                _("No completed-investment column: add 本月完成投资 or 1-%(month)s月累计完成投资") % {"month": month},
+            )
         for key in AMOUNT_FIELDS:
             column = layout.columns.get(key)
             if column is not None and column.month is not None and column.month != month:

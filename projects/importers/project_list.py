@@ -67,7 +67,7 @@ class ProjectRow:
 
 def name_key(name: str) -> str:
     """Names compared the way a person would: full-/half-width and spaces do not matter."""
-    return compact(name).replace("“", "\"").replace("”", "\"")
+    return compact(name).replace("“", '"').replace("”", '"')
 
 
 @dataclass
@@ -121,7 +121,9 @@ def _read_row(ctx: SheetContext, row: int, rows: list[ProjectRow]) -> dict[str, 
     if not is_blank(tier_cell):
         tier = tier_from_text(str(tier_cell), loose=True)
         if tier is None:
-            ctx.error(row, "tier", _("Unknown tier “%(value)s” (write 省级, 市级 or 县级)") % {"value": display(tier_cell)})
+            ctx.error(
+                row, "tier", _("Unknown tier “%(value)s” (write 省级, 市级 or 县级)") % {"value": display(tier_cell)}
+            )
             bad = True
         elif ctx.tier and tier != ctx.tier:
             ctx.error(
@@ -137,7 +139,9 @@ def _read_row(ctx: SheetContext, row: int, rows: list[ProjectRow]) -> dict[str, 
         ctx.error(
             row,
             "tier" if "tier" in layout.columns else "name",
-            _("The tier is unknown: put the project under a section row such as “一、省级重点工程” or add a 层级 column"),
+            _(
+                "The tier is unknown: put the project under a section row such as “一、省级重点工程” or add a 层级 column"
+            ),
         )
         bad = True
 
@@ -146,7 +150,9 @@ def _read_row(ctx: SheetContext, row: int, rows: list[ProjectRow]) -> dict[str, 
         nature = nature_from_text(str(nature_cell))
         if nature is None:
             ctx.error(
-                row, "nature", _("Unknown nature “%(value)s” (write 新建, 续建 or 前期)") % {"value": display(nature_cell)}
+                row,
+                "nature",
+                _("Unknown nature “%(value)s” (write 新建, 续建 or 前期)") % {"value": display(nature_cell)},
             )
             bad = True
         item.nature = nature
@@ -184,11 +190,7 @@ def _read_row(ctx: SheetContext, row: int, rows: list[ProjectRow]) -> dict[str, 
         )
         bad = True
 
-    if (
-        item.annual_plan is not None
-        and item.total_investment is not None
-        and item.annual_plan > item.total_investment
-    ):
+    if item.annual_plan is not None and item.total_investment is not None and item.annual_plan > item.total_investment:
         ctx.warning(
             row,
             "annual_plan",
@@ -217,7 +219,9 @@ def _warn_ambiguous(ctx: SheetContext, row: int, key: str, value: object) -> Non
         )
 
 
-def read_project_list(source: bytes | str | Path | IO[bytes], *, year: int, max_bytes: int | None = None) -> ProjectList:
+def read_project_list(
+    source: bytes | str | Path | IO[bytes], *, year: int, max_bytes: int | None = None
+) -> ProjectList:
     """Everything the file says, with every problem. Never raises for a bad file: reports it."""
 
     def check_layout(sheet: Sheet, layout: Layout, problems: Problems) -> None:

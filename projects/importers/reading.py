@@ -50,7 +50,9 @@ class SheetContext:
             self.error(
                 row,
                 key,
-                _("“%(header)s” is a formula without a calculated value. Open the file in Excel or WPS, save it (so the results are stored) and upload it again.")
+                _(
+                    "“%(header)s” is a formula without a calculated value. Open the file in Excel or WPS, save it (so the results are stored) and upload it again."
+                )
                 % {"header": column.header},
             )
             return True
@@ -120,7 +122,9 @@ def walk_sheet(
         if kind.kind == "section":
             while open_groups and open_groups[-1].level >= kind.level:
                 open_groups.pop()
-            group = Group(row=row, label=kind.label, level=kind.level, tier=kind.tier, nature=kind.nature, count=kind.count)
+            group = Group(
+                row=row, label=kind.label, level=kind.level, tier=kind.tier, nature=kind.nature, count=kind.count
+            )
             if kind.tier:
                 ctx.tier = kind.tier
                 ctx.nature = None
@@ -211,7 +215,9 @@ def _check_sums(
             ctx.warning(
                 check_row,
                 key,
-                _("“%(label)s”: “%(header)s” is a formula without a calculated value, so it was not checked against its projects. Save the file in Excel or WPS to have it checked.")
+                _(
+                    "“%(label)s”: “%(header)s” is a formula without a calculated value, so it was not checked against its projects. Save the file in Excel or WPS to have it checked."
+                )
                 % {"label": label, "header": column.header},
             )
             continue
@@ -233,7 +239,9 @@ def _check_sums(
             ctx.error(
                 check_row,
                 key,
-                _("“%(label)s” states %(header)s %(stated)s (10k yuan) but its %(count)s projects add up to %(actual)s (10k yuan), a difference of %(diff)s")
+                _(
+                    "“%(label)s” states %(header)s %(stated)s (10k yuan) but its %(count)s projects add up to %(actual)s (10k yuan), a difference of %(diff)s"
+                )
                 % {
                     "label": label,
                     "header": column.header,
@@ -262,9 +270,7 @@ def _blank_ok(ctx: SheetContext, row: int, key: str) -> bool:
     return True
 
 
-def locate_layout(
-    sheets: list[Sheet], fields: list[FieldSpec], problems: Problems
-) -> list[tuple[Sheet, Layout]]:
+def locate_layout(sheets: list[Sheet], fields: list[FieldSpec], problems: Problems) -> list[tuple[Sheet, Layout]]:
     """The sheets that hold a list, with their layouts. Reports empty files and sheets without a header.
 
     Empty sheets beside a filled one (Excel's Sheet2, Sheet3) are passed over quietly; a sheet with
@@ -303,7 +309,8 @@ def report_columns(sheet: Sheet, layout: Layout, problems: Problems) -> None:
     """Duplicate columns are warnings (the first one counts)."""
     for letter, kept in layout.duplicates:
         problems.warning(
-            _("Another “%(header)s” column; only column %(kept)s is read") % {"header": kept.header, "kept": kept.letter},
+            _("Another “%(header)s” column; only column %(kept)s is read")
+            % {"header": kept.header, "kept": kept.letter},
             sheet=sheet.title,
             row=max(layout.header_rows),
             column=letter,

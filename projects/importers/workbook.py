@@ -126,21 +126,33 @@ def check_workbook_bytes(data: bytes) -> None:
     if data.startswith(OLE_SIGNATURE):
         if any(marker in data for marker in _ENCRYPTED_MARKERS):
             raise ImportFileError(
-                _("The file is protected by a password. Open it in Excel or WPS, remove the password (File → Info → Protect Workbook), save it and upload it again.")
+                _(
+                    "The file is protected by a password. Open it in Excel or WPS, remove the password (File → Info → Protect Workbook), save it and upload it again."
+                )
             )
         raise ImportFileError(
-            _("This is an old Excel 97-2003 file (.xls). Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then upload that.")
+            _(
+                "This is an old Excel 97-2003 file (.xls). Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then upload that."
+            )
         )
     if not data.startswith(ZIP_SIGNATURE):
-        raise ImportFileError(_("This is not an Excel workbook (.xlsx). Save the list as .xlsx in Excel or WPS and upload that."))
+        raise ImportFileError(
+            _("This is not an Excel workbook (.xlsx). Save the list as .xlsx in Excel or WPS and upload that.")
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise ImportFileError(_("The file is damaged (it cannot be unpacked). Open it in Excel or WPS, save it again and upload the new file.")) from None
+        raise ImportFileError(
+            _(
+                "The file is damaged (it cannot be unpacked). Open it in Excel or WPS, save it again and upload the new file."
+            )
+        ) from None
     with archive:
         names = set(archive.namelist())
         if "xl/workbook.xml" not in names:
-            raise ImportFileError(_("This is not an Excel workbook (.xlsx). Save the list as .xlsx in Excel or WPS and upload that."))
+            raise ImportFileError(
+                _("This is not an Excel workbook (.xlsx). Save the list as .xlsx in Excel or WPS and upload that.")
+            )
         expanded = sum(info.file_size for info in archive.infolist())
         if expanded > max(len(data), 1024 * 1024) * MAX_EXPANSION:
             raise ImportFileError(_("The file expands to an unreasonable size and is refused."))
@@ -149,7 +161,11 @@ def check_workbook_bytes(data: bytes) -> None:
         except Exception:  # BadZipFile, zlib.error, EOFError… all mean the same to the reader
             damaged = "?"
         if damaged is not None:
-            raise ImportFileError(_("The file is damaged (it cannot be unpacked). Open it in Excel or WPS, save it again and upload the new file."))
+            raise ImportFileError(
+                _(
+                    "The file is damaged (it cannot be unpacked). Open it in Excel or WPS, save it again and upload the new file."
+                )
+            )
 
 
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
@@ -157,7 +173,9 @@ _MERGE_TAG = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]+\d+:[A-Za
 _CHUNK = 1 << 20
 
 
-def _scan_sheet_xml(open_source: Callable[[], IO[bytes]]) -> tuple[list[tuple[int, int, int, int]], set[tuple[int, int]]]:
+def _scan_sheet_xml(
+    open_source: Callable[[], IO[bytes]],
+) -> tuple[list[tuple[int, int, int, int]], set[tuple[int, int]]]:
     """Merged ranges and formula cells without a cached value.
 
     A quick byte scan finds the merged ranges (one attribute each, at the end of the sheet) and
@@ -221,7 +239,9 @@ def read_sheets(data: bytes) -> Iterator[Sheet]:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:
         raise ImportFileError(
-            _("The file is damaged or is not a workbook Excel can open. Open it in Excel or WPS, save it again as .xlsx and upload the new file.")
+            _(
+                "The file is damaged or is not a workbook Excel can open. Open it in Excel or WPS, save it again as .xlsx and upload the new file."
+            )
         ) from None
     max_rows = getattr(settings, "IMPORT_MAX_ROWS", MAX_ROWS)
     try:
@@ -248,7 +268,9 @@ def read_sheets(data: bytes) -> Iterator[Sheet]:
                     filled += bool(values)
                     if filled > max_rows:
                         raise ImportFileError(
-                            _("The sheet “%(sheet)s” has more than %(limit)s filled rows: that is not a key-project list. Keep only the list in the file and upload it again.")
+                            _(
+                                "The sheet “%(sheet)s” has more than %(limit)s filled rows: that is not a key-project list. Keep only the list in the file and upload it again."
+                            )
                             % {"sheet": worksheet.title, "limit": max_rows}
                         )
                 while rows and not rows[-1]:
@@ -258,10 +280,14 @@ def read_sheets(data: bytes) -> Iterator[Sheet]:
                 raise
             except Exception:
                 raise ImportFileError(
-                    _("The sheet “%(sheet)s” is damaged and cannot be read. Open the file in Excel or WPS, save it again and upload the new file.")
+                    _(
+                        "The sheet “%(sheet)s” is damaged and cannot be read. Open the file in Excel or WPS, save it again and upload the new file."
+                    )
                     % {"sheet": worksheet.title}
                 ) from None
-            yield Sheet(title=worksheet.title, rows=rows, number_formats=formats, merges=merges, uncached_formulas=uncached)
+            yield Sheet(
+                title=worksheet.title, rows=rows, number_formats=formats, merges=merges, uncached_formulas=uncached
+            )
     finally:
         workbook.close()
 

@@ -18,9 +18,9 @@ from projects.models import Project
 from .common import ApprovalItemType, LedgerEntry
 
 __all__ = [
+    "ApprovalItem",
     "ApprovalLevel",
     "ApprovalStatus",
-    "ApprovalItem",
     "overdue_q",
 ]
 
@@ -48,11 +48,15 @@ class ApprovalItem(LedgerEntry):
     ledger_slug = "approvals"
     project_path = "project"
 
-    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="approval_items")
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="approval_items"
+    )
     item_type = models.ForeignKey(
         ApprovalItemType, verbose_name=_("approval item"), on_delete=models.PROTECT, related_name="items"
     )
-    level = models.CharField(_("approval level"), max_length=20, choices=ApprovalLevel.choices, default=ApprovalLevel.COUNTY)
+    level = models.CharField(
+        _("approval level"), max_length=20, choices=ApprovalLevel.choices, default=ApprovalLevel.COUNTY
+    )
     measures = models.TextField(_("measures"), blank=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     responsible_leader = models.CharField(_("responsible leader"), max_length=100, blank=True)
@@ -86,7 +90,9 @@ class ApprovalItem(LedgerEntry):
                 condition=~Q(status="blocked") | ~Q(blocked_reason=""), name="approval_blocked_has_reason"
             ),
             models.CheckConstraint(
-                condition=Q(approved_on__isnull=True) | Q(applied_on__isnull=True) | Q(approved_on__gte=F("applied_on")),
+                condition=Q(approved_on__isnull=True)
+                | Q(applied_on__isnull=True)
+                | Q(approved_on__gte=F("applied_on")),
                 name="approval_approved_after_applied",
             ),
         ]

@@ -10,13 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 __all__ = [
-    "LedgerEntry",
-    "CatalogueEntry",
-    "IndustryGroup",
-    "Industry",
-    "AttractionMode",
     "ApprovalItemType",
+    "AttractionMode",
+    "CatalogueEntry",
+    "Industry",
+    "IndustryGroup",
     "LandType",
+    "LedgerEntry",
 ]
 
 
@@ -99,5 +99,3 @@ class LandType(CatalogueEntry):
     class Meta(CatalogueEntry.Meta):
         verbose_name = _("land type")
         verbose_name_plural = _("land types")
-
-

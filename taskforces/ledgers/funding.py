@@ -17,8 +17,8 @@ from .common import LedgerEntry
 
 __all__ = [
     "FundType",
-    "FundingStatus",
     "FundingApplication",
+    "FundingStatus",
 ]
 
 
@@ -57,7 +57,9 @@ class FundingApplication(LedgerEntry):
     amount_applied = models.DecimalField(_("amount applied (10k yuan)"), default=Decimal("0"), **MONEY)
     amount_approved = models.DecimalField(_("amount approved (10k yuan)"), default=Decimal("0"), **MONEY)
     amount_received = models.DecimalField(_("amount received (10k yuan)"), default=Decimal("0"), **MONEY)
-    status = models.CharField(_("status"), max_length=20, choices=FundingStatus.choices, default=FundingStatus.PREPARING)
+    status = models.CharField(
+        _("status"), max_length=20, choices=FundingStatus.choices, default=FundingStatus.PREPARING
+    )
     notes = models.TextField(_("notes"), blank=True)
     attachments = GenericRelation("files.Attachment")
     history = HistoricalRecords()

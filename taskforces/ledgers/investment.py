@@ -19,16 +19,16 @@ from projects.models import Project
 from .common import AttractionMode, Industry, LedgerEntry
 
 __all__ = [
-    "SourceRegion",
-    "LeadStage",
-    "Trip",
-    "Lead",
-    "PromotionKind",
-    "PromotionEvent",
-    "SiteVisit",
+    "LEAD_STAGE_ORDER",
     "ContactMode",
     "EnterpriseContact",
-    "LEAD_STAGE_ORDER",
+    "Lead",
+    "LeadStage",
+    "PromotionEvent",
+    "PromotionKind",
+    "SiteVisit",
+    "SourceRegion",
+    "Trip",
 ]
 
 
@@ -148,7 +148,9 @@ class Lead(LedgerEntry):
             models.CheckConstraint(
                 condition=~Q(stage__in=["signed", "landed"]) | Q(signed_on__isnull=False), name="lead_signed_has_date"
             ),
-            models.CheckConstraint(condition=~Q(stage="landed") | Q(landed_on__isnull=False), name="lead_landed_has_date"),
+            models.CheckConstraint(
+                condition=~Q(stage="landed") | Q(landed_on__isnull=False), name="lead_landed_has_date"
+            ),
             models.CheckConstraint(
                 condition=Q(landed_on__isnull=True) | Q(signed_on__isnull=True) | Q(landed_on__gte=F("signed_on")),
                 name="lead_lands_after_signing",
@@ -253,12 +255,19 @@ class EnterpriseContact(LedgerEntry):
 
     enterprise = models.CharField(_("enterprise"), max_length=100)
     date = models.DateField(_("date"))
-    mode = models.CharField(_("kind of contact"), max_length=20, choices=ContactMode.choices, default=ContactMode.VISIT)
+    mode = models.CharField(
+        _("kind of contact"), max_length=20, choices=ContactMode.choices, default=ContactMode.VISIT
+    )
     participants = models.CharField(_("participants"), max_length=300, blank=True)
     content = models.TextField(_("what was discussed"), blank=True)
     outcome = models.TextField(_("outcome"), blank=True)
     lead = models.ForeignKey(
-        Lead, verbose_name=_("lead"), null=True, blank=True, on_delete=models.SET_NULL, related_name="enterprise_contacts"
+        Lead,
+        verbose_name=_("lead"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="enterprise_contacts",
     )
     history = HistoricalRecords()
 

@@ -20,12 +20,12 @@ from projects.models import Project
 from .common import LandType, LedgerEntry
 
 __all__ = [
-    "LandStage",
     "LandDemand",
-    "LandProblemStatus",
-    "LandProblem",
     "LandMeeting",
     "LandMeetingDecision",
+    "LandProblem",
+    "LandProblemStatus",
+    "LandStage",
 ]
 
 
@@ -44,7 +44,9 @@ class LandDemand(LedgerEntry):
     ledger_slug = "land"
     project_path = "project"
 
-    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="land_demands")
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="land_demands"
+    )
     area_mu = models.DecimalField(_("area (mu)"), max_digits=12, decimal_places=2, default=Decimal("0"))
     land_type = models.ForeignKey(
         LandType, verbose_name=_("land type"), null=True, blank=True, on_delete=models.PROTECT, related_name="demands"
@@ -96,9 +98,16 @@ class LandProblem(LedgerEntry):
     ledger_slug = "land"
     project_path = "project"
 
-    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="land_problems")
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="land_problems"
+    )
     demand = models.ForeignKey(
-        LandDemand, verbose_name=_("land demand"), null=True, blank=True, on_delete=models.SET_NULL, related_name="problems"
+        LandDemand,
+        verbose_name=_("land demand"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="problems",
     )
     description = models.TextField(_("description"))
     measures = models.TextField(_("measures"), blank=True)
@@ -106,7 +115,9 @@ class LandProblem(LedgerEntry):
         Unit, verbose_name=_("responsible unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     deadline = models.DateField(_("deadline"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=LandProblemStatus.choices, default=LandProblemStatus.OPEN)
+    status = models.CharField(
+        _("status"), max_length=20, choices=LandProblemStatus.choices, default=LandProblemStatus.OPEN
+    )
     resolved_on = models.DateField(_("resolved on"), null=True, blank=True)
     problem = models.ForeignKey(
         "problems.Problem",
@@ -166,9 +177,16 @@ class LandMeetingDecision(LedgerEntry):
     ledger_slug = "land"
     project_path = "project"
 
-    meeting = models.ForeignKey(LandMeeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="decisions")
+    meeting = models.ForeignKey(
+        LandMeeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="decisions"
+    )
     project = models.ForeignKey(
-        Project, verbose_name=_("project"), null=True, blank=True, on_delete=models.CASCADE, related_name="land_decisions"
+        Project,
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="land_decisions",
     )
     decision = models.TextField(_("decision"))
     responsible_unit = models.ForeignKey(

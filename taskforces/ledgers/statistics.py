@@ -22,10 +22,10 @@ from projects.models import Project
 from .common import LedgerEntry
 
 __all__ = [
-    "StatisticsThreshold",
+    "DEFAULT_STATISTICS_THRESHOLD",
     "DocumentsStatus",
     "StatisticsScreening",
-    "DEFAULT_STATISTICS_THRESHOLD",
+    "StatisticsThreshold",
 ]
 
 
@@ -51,7 +51,12 @@ class StatisticsThreshold(models.Model):
     @classmethod
     def amount_on(cls, day: date) -> Decimal:
         """The threshold in force on `day` (one query)."""
-        row = cls.objects.filter(effective_from__lte=day).order_by("-effective_from").values_list("amount", flat=True).first()
+        row = (
+            cls.objects.filter(effective_from__lte=day)
+            .order_by("-effective_from")
+            .values_list("amount", flat=True)
+            .first()
+        )
         return DEFAULT_STATISTICS_THRESHOLD if row is None else row
 
 
@@ -77,7 +82,10 @@ class StatisticsScreening(LedgerEntry):
     included = models.BooleanField(_("included"), default=False)
     included_on = models.DateField(_("included on"), null=True, blank=True)
     documents_status = models.CharField(
-        _("supporting documents"), max_length=20, choices=DocumentsStatus.choices, default=DocumentsStatus.NOT_SUBMITTED
+        _("supporting documents"),
+        max_length=20,
+        choices=DocumentsStatus.choices,
+        default=DocumentsStatus.NOT_SUBMITTED,
     )
     documents_submitted_on = models.DateField(_("documents submitted on"), null=True, blank=True)
     documents_reviewed_on = models.DateField(_("documents reviewed on"), null=True, blank=True)

@@ -14,10 +14,10 @@ from projects.models import Project
 from .common import LedgerEntry
 
 __all__ = [
-    "SupervisionAspect",
     "CheckResult",
-    "SupervisionVisit",
+    "SupervisionAspect",
     "SupervisionCheck",
+    "SupervisionVisit",
 ]
 
 
@@ -76,7 +76,9 @@ class SupervisionCheck(models.Model):
     ledger_slug = "supervision"
     project_path = "visit__project"
 
-    visit = models.ForeignKey(SupervisionVisit, verbose_name=_("visit"), on_delete=models.CASCADE, related_name="checks")
+    visit = models.ForeignKey(
+        SupervisionVisit, verbose_name=_("visit"), on_delete=models.CASCADE, related_name="checks"
+    )
     aspect = models.CharField(_("aspect"), max_length=20, choices=SupervisionAspect.choices)
     result = models.CharField(_("result"), max_length=10, choices=CheckResult.choices, default=CheckResult.FINE)
     note = models.TextField(_("note"), blank=True)

@@ -47,8 +47,21 @@ class ApprovalItemForm(LedgerForm):
     class Meta:
         model = ApprovalItem
         fields = [
-            "project", "item_type", "level", "measures", "deadline", "responsible_leader", "handling_unit", "handler",
-            "status", "blocked_reason", "applied_on", "approved_on", "document_number", "green_lane", "notes",
+            "project",
+            "item_type",
+            "level",
+            "measures",
+            "deadline",
+            "responsible_leader",
+            "handling_unit",
+            "handler",
+            "status",
+            "blocked_reason",
+            "applied_on",
+            "approved_on",
+            "document_number",
+            "green_lane",
+            "notes",
         ]
 
     def clean(self):
@@ -119,7 +132,9 @@ register(
         export_columns=lambda: _export_columns(),
         attachment_kinds=("document", "photo"),
         history_label=lambda row: f"#{row.project_id} · {row.item_type_id}",
-        help_text=_("Weekly scheduling, a consultation every half month, a bulletin every month. Red rows are overdue."),
+        help_text=_(
+            "Weekly scheduling, a consultation every half month, a bulletin every month. Red rows are overdue."
+        ),
         order=10,
     )
 )
@@ -131,8 +146,20 @@ def _export_columns():
     columns = model_columns(
         ApprovalItem,
         [
-            "project", "project__township", "item_type", "level", "measures", "deadline", "responsible_leader",
-            "handling_unit", "handler", "status", "blocked_reason", "applied_on", "approved_on", "document_number",
+            "project",
+            "project__township",
+            "item_type",
+            "level",
+            "measures",
+            "deadline",
+            "responsible_leader",
+            "handling_unit",
+            "handler",
+            "status",
+            "blocked_reason",
+            "applied_on",
+            "approved_on",
+            "document_number",
             "green_lane",
         ],
     )
@@ -145,7 +172,9 @@ def _export_columns():
 
 class ProjectSummaryFilter(django_filters.FilterSet):
     project = django_filters.CharFilter(label=_("Project"), method="filter_name")
-    township = django_filters.ModelChoiceFilter(label=_("Township"), queryset=township_filter().queryset, field_name="township")
+    township = django_filters.ModelChoiceFilter(
+        label=_("Township"), queryset=township_filter().queryset, field_name="township"
+    )
     overdue_only = django_filters.BooleanFilter(label=_("Only projects with overdue items"), method="filter_overdue")
 
     def filter_name(self, queryset, name, value):
@@ -201,12 +230,17 @@ def figures(*, user, taskforce) -> list[Figure]:
     base = reverse("taskforces:detail", args=[SLUG])
     return [
         Figure(_("Approval items"), f.items, note=gettext("on %(n)s projects") % {"n": f.projects}),
-        Figure(_("Approved"), f.approved, tone="green", note=f"{(f.approved * 100 / f.items):.1f}%" if f.items else ""),
+        Figure(
+            _("Approved"), f.approved, tone="green", note=f"{(f.approved * 100 / f.items):.1f}%" if f.items else ""
+        ),
         Figure(_("In progress"), f.in_progress),
         Figure(_("Blocked"), f.blocked, tone="gold" if f.blocked else "", url=f"{base}?tab=items&status=blocked"),
         Figure(
-            _("Overdue"), f.overdue, tone="red" if f.overdue else "green",
-            note=gettext("on %(n)s projects") % {"n": f.projects_overdue}, url=f"{base}?tab=items&overdue=true",
+            _("Overdue"),
+            f.overdue,
+            tone="red" if f.overdue else "green",
+            note=gettext("on %(n)s projects") % {"n": f.projects_overdue},
+            url=f"{base}?tab=items&overdue=true",
         ),
     ]
 

@@ -97,8 +97,20 @@ register(
         export_columns=lambda: model_columns(
             FundingApplication,
             [
-                "project", "project__township", "fund_type", "year", "batch", "status", "deadline", "amount_applied",
-                "applied_on", "amount_approved", "approved_on", "amount_received", "received_on", "notes",
+                "project",
+                "project__township",
+                "fund_type",
+                "year",
+                "batch",
+                "status",
+                "deadline",
+                "amount_applied",
+                "applied_on",
+                "amount_approved",
+                "approved_on",
+                "amount_received",
+                "received_on",
+                "notes",
             ],
         ),
         attachment_kinds=("document",),
@@ -129,27 +141,39 @@ def figures(*, user, taskforce) -> list[Figure]:
     receipt = this_year.receipt_rate
     return [
         Figure(
-            _("Applied this year"), _yi(this_year.applied), unit=_("100m yuan"),
+            _("Applied this year"),
+            _yi(this_year.applied),
+            unit=_("100m yuan"),
             note=gettext("%(year)s · %(n)s applications") % {"year": year, "n": this_year.count},
             url=f"{base}?tab=applications&year={year}",
         ),
         Figure(_("Approved this year"), _yi(this_year.approved), unit=_("100m yuan"), tone="green"),
         Figure(
-            _("Received this year"), _yi(this_year.received), unit=_("100m yuan"),
+            _("Received this year"),
+            _yi(this_year.received),
+            unit=_("100m yuan"),
             note=gettext("%(rate)s of approved") % {"rate": f"{receipt:.1f}%" if receipt is not None else "—"},
         ),
         Figure(
-            _("All years received"), _yi(s.all_years.received), unit=_("100m yuan"),
-            note=gettext("applied %(applied)s · approved %(approved)s") % {
-                "applied": _yi(s.all_years.applied), "approved": _yi(s.all_years.approved),
+            _("All years received"),
+            _yi(s.all_years.received),
+            unit=_("100m yuan"),
+            note=gettext("applied %(applied)s · approved %(approved)s")
+            % {
+                "applied": _yi(s.all_years.applied),
+                "approved": _yi(s.all_years.approved),
             },
         ),
         Figure(
-            gettext("Due within %(days)s days") % {"days": DUE_SOON_DAYS}, s.due_soon, tone="gold" if s.due_soon else "",
+            gettext("Due within %(days)s days") % {"days": DUE_SOON_DAYS},
+            s.due_soon,
+            tone="gold" if s.due_soon else "",
             url=f"{base}?tab=applications&status={FundingStatus.PREPARING}",
         ),
         Figure(
-            _("Deadlines missed"), s.missed_deadline, tone="red" if s.missed_deadline else "green",
+            _("Deadlines missed"),
+            s.missed_deadline,
+            tone="red" if s.missed_deadline else "green",
             note=gettext("%(n)s not approved this year") % {"n": s.rejected},
             url=f"{base}?tab=applications&status={FundingStatus.PREPARING}",
         ),

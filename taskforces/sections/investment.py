@@ -68,9 +68,24 @@ class LeadForm(LedgerForm):
     class Meta:
         model = Lead
         fields = [
-            "name", "investor", "investor_contact", "source_region", "source_place", "industry", "attraction_mode",
-            "intended_investment", "stage", "contacted_on", "negotiating_on", "signed_on", "landed_on", "dropped_on",
-            "host_township", "agency_handler", "source_trip", "notes",
+            "name",
+            "investor",
+            "investor_contact",
+            "source_region",
+            "source_place",
+            "industry",
+            "attraction_mode",
+            "intended_investment",
+            "stage",
+            "contacted_on",
+            "negotiating_on",
+            "signed_on",
+            "landed_on",
+            "dropped_on",
+            "host_township",
+            "agency_handler",
+            "source_trip",
+            "notes",
         ]
 
     def __init__(self, *args, **kwargs):
@@ -95,7 +110,9 @@ class LeadFilter(LedgerFilterSet):
     stage = django_filters.ChoiceFilter(label=_("Stage"), choices=LeadStage.choices)
     source_region = django_filters.ChoiceFilter(label=_("Source region"), choices=SourceRegion.choices)
     industry = django_filters.ModelChoiceFilter(label=_("Industry"), queryset=Industry.objects.all())
-    attraction_mode = django_filters.ModelChoiceFilter(label=_("Attraction mode"), queryset=AttractionMode.objects.all())
+    attraction_mode = django_filters.ModelChoiceFilter(
+        label=_("Attraction mode"), queryset=AttractionMode.objects.all()
+    )
     host_township = django_filters.ModelChoiceFilter(label=_("Host township"), queryset=_townships())
 
     class Meta:
@@ -157,15 +174,46 @@ register(
             ListColumn(_("Full-agency handler"), "agency_handler"),
         ],
         export_fields=[
-            "name", "investor", "investor_contact", "source_region", "source_place", "industry", "attraction_mode",
-            "intended_investment", "stage", "contacted_on", "negotiating_on", "signed_on", "landed_on", "dropped_on",
-            "host_township", "agency_handler", "project", "notes",
+            "name",
+            "investor",
+            "investor_contact",
+            "source_region",
+            "source_place",
+            "industry",
+            "attraction_mode",
+            "intended_investment",
+            "stage",
+            "contacted_on",
+            "negotiating_on",
+            "signed_on",
+            "landed_on",
+            "dropped_on",
+            "host_township",
+            "agency_handler",
+            "project",
+            "notes",
         ],
         detail_template="taskforces/sections/investment/lead_detail.html",
         detail_fields=[
-            "name", "investor", "investor_contact", "source_region", "source_place", "industry", "attraction_mode",
-            "intended_investment", "stage", "contacted_on", "negotiating_on", "signed_on", "landed_on", "dropped_on",
-            "host_township", "agency_handler", "source_trip", "project", "notes",
+            "name",
+            "investor",
+            "investor_contact",
+            "source_region",
+            "source_place",
+            "industry",
+            "attraction_mode",
+            "intended_investment",
+            "stage",
+            "contacted_on",
+            "negotiating_on",
+            "signed_on",
+            "landed_on",
+            "dropped_on",
+            "host_township",
+            "agency_handler",
+            "source_trip",
+            "project",
+            "notes",
         ],
         history_label=lambda row: row.name,
         order=10,
@@ -239,7 +287,16 @@ register(
             ListColumn(_("Companies met"), truncated("companies_met"), wide_only=True),
             ListColumn(_("Leads produced"), "lead_count", num=True),
         ],
-        export_fields=["date", "end_date", "destination", "region", "unit", "participants", "companies_met", "outcome"],
+        export_fields=[
+            "date",
+            "end_date",
+            "destination",
+            "region",
+            "unit",
+            "participants",
+            "companies_met",
+            "outcome",
+        ],
         history_label=lambda row: f"{row.date} {row.destination}",
         help_text=_("At least two out-of-county investment trips a month."),
         order=20,
@@ -254,8 +311,16 @@ class PromotionEventForm(LedgerForm):
     class Meta:
         model = PromotionEvent
         fields = [
-            "kind", "chain", "title", "date", "place", "organizer", "companies_attending", "projects_signed",
-            "amount_signed", "results",
+            "kind",
+            "chain",
+            "title",
+            "date",
+            "place",
+            "organizer",
+            "companies_attending",
+            "projects_signed",
+            "amount_signed",
+            "results",
         ]
 
     def clean(self):
@@ -293,8 +358,16 @@ register(
             ListColumn(_("Investment signed (10k yuan)"), "amount_signed", num=True),
         ],
         export_fields=[
-            "date", "title", "kind", "chain", "place", "organizer", "companies_attending", "projects_signed",
-            "amount_signed", "results",
+            "date",
+            "title",
+            "kind",
+            "chain",
+            "place",
+            "organizer",
+            "companies_attending",
+            "projects_signed",
+            "amount_signed",
+            "results",
         ],
         attachment_kinds=("photo", "document"),
         history_label=lambda row: row.title,
@@ -412,24 +485,41 @@ def figures(*, user, taskforce) -> list[Figure]:
     f = investment_figures(user=user, today=day)
     events = f["events"]
     return [
-        Figure(_("Leads in negotiation"), f["negotiating"], note=gettext("%(n)s at first contact") % {"n": f["contact"]}),
         Figure(
-            _("Signed this year"), f["signed"], unit=pgettext_lazy("count of", "projects"),
-            note=gettext("%(amount)s 100m yuan") % {"amount": f"{f['signed_amount'] / 10000:,.2f}"}, tone="green",
+            _("Leads in negotiation"), f["negotiating"], note=gettext("%(n)s at first contact") % {"n": f["contact"]}
         ),
-        Figure(_("Landed this year"), f["landed"], unit=pgettext_lazy("count of", "projects"),
-               note=gettext("%(n)s signed, not yet in the register") % {"n": f["unconverted"]}),
         Figure(
-            _("Trips this month"), f"{f['trips_this_month']}/{TRIPS_PER_MONTH}",
-            tone="red" if f["trips_this_month"] < TRIPS_PER_MONTH else "green", note=f"{day:%Y-%m}",
+            _("Signed this year"),
+            f["signed"],
+            unit=pgettext_lazy("count of", "projects"),
+            note=gettext("%(amount)s 100m yuan") % {"amount": f"{f['signed_amount'] / 10000:,.2f}"},
+            tone="green",
+        ),
+        Figure(
+            _("Landed this year"),
+            f["landed"],
+            unit=pgettext_lazy("count of", "projects"),
+            note=gettext("%(n)s signed, not yet in the register") % {"n": f["unconverted"]},
+        ),
+        Figure(
+            _("Trips this month"),
+            f"{f['trips_this_month']}/{TRIPS_PER_MONTH}",
+            tone="red" if f["trips_this_month"] < TRIPS_PER_MONTH else "green",
+            note=f"{day:%Y-%m}",
         ),
         Figure(
             _("Promotion events this year"),
             f"{events['comprehensive']}/{COMPREHENSIVE_EVENTS_PER_YEAR} · {events['chain']}/{CHAIN_EVENTS_PER_YEAR}",
             note=_("comprehensive · industry chain"),
-            tone="green" if events["comprehensive"] >= COMPREHENSIVE_EVENTS_PER_YEAR and events["chain"] >= CHAIN_EVENTS_PER_YEAR else "gold",
+            tone="green"
+            if events["comprehensive"] >= COMPREHENSIVE_EVENTS_PER_YEAR and events["chain"] >= CHAIN_EVENTS_PER_YEAR
+            else "gold",
         ),
-        Figure(_("Site visits this week"), f["visits_this_week"], note=gettext("%(n)s head-enterprise contacts this year") % {"n": f["contacts_this_year"]}),
+        Figure(
+            _("Site visits this week"),
+            f["visits_this_week"],
+            note=gettext("%(n)s head-enterprise contacts this year") % {"n": f["contacts_this_year"]},
+        ),
     ]
 
 

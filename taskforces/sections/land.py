@@ -68,8 +68,19 @@ def _demand_export_columns() -> list[Column]:
     columns = model_columns(
         LandDemand,
         [
-            "project", "project__township", "area_mu", "land_type", "stage", "stage_date", "submitted_city_on",
-            "submitted_province_on", "approved_on", "approval_number", "returned_on", "returned_reason", "notes",
+            "project",
+            "project__township",
+            "area_mu",
+            "land_type",
+            "stage",
+            "stage_date",
+            "submitted_city_on",
+            "submitted_province_on",
+            "approved_on",
+            "approval_number",
+            "returned_on",
+            "returned_reason",
+            "notes",
         ],
     )
     columns.append(Column(_("Returned file?"), lambda demand: demand.is_returned, 8))
@@ -161,11 +172,19 @@ register(
         row_class=lambda problem: "row-overdue" if _problem_overdue(problem) else "",
         detail_template="taskforces/land/problem_detail.html",
         detail_context=lambda request, entry: {
-            "status_badge": problem_status_badge(entry), "problem_url": problem_url(entry.problem_id),
+            "status_badge": problem_status_badge(entry),
+            "problem_url": problem_url(entry.problem_id),
         },
         export_fields=[
-            "project", "project__township", "description", "measures", "responsible_unit", "deadline", "status",
-            "resolved_on", "problem",
+            "project",
+            "project__township",
+            "description",
+            "measures",
+            "responsible_unit",
+            "deadline",
+            "status",
+            "resolved_on",
+            "problem",
         ],
         attachment_kinds=("document", "photo"),
         history_label=lambda row: Truncator(row.description).chars(30),
@@ -288,31 +307,49 @@ def figures(*, user, taskforce) -> list[Figure]:
     submitted = s.submitted
     approved = s.approved
     return [
-        Figure(_("Land demands"), s.demands, unit=_("projects"), note=gettext("%(area)s mu in all") % {"area": f"{s.area:,.2f}"}),
         Figure(
-            _("Approved"), approved.count, tone="green",
-            note=gettext("%(area)s mu") % {"area": f"{approved.area:,.2f}"}, url=f"{base}?tab=demands&stage=approved",
+            _("Land demands"),
+            s.demands,
+            unit=_("projects"),
+            note=gettext("%(area)s mu in all") % {"area": f"{s.area:,.2f}"},
         ),
         Figure(
-            _("With the city or province"), submitted.count,
+            _("Approved"),
+            approved.count,
+            tone="green",
+            note=gettext("%(area)s mu") % {"area": f"{approved.area:,.2f}"},
+            url=f"{base}?tab=demands&stage=approved",
+        ),
+        Figure(
+            _("With the city or province"),
+            submitted.count,
             note=gettext("%(area)s mu") % {"area": f"{submitted.area:,.2f}"},
         ),
         Figure(
-            _("Returned files"), returned.count, tone="red" if returned.count else "green",
-            note=_("the aim is none"), url=f"{base}?tab=demands&stage=returned",
+            _("Returned files"),
+            returned.count,
+            tone="red" if returned.count else "green",
+            note=_("the aim is none"),
+            url=f"{base}?tab=demands&stage=returned",
         ),
         Figure(
-            _("Open land problems"), s.open_problems, tone="red" if s.overdue_problems else ("gold" if s.open_problems else "green"),
-            note=gettext("%(n)s overdue") % {"n": s.overdue_problems}, url=f"{base}?tab=problems&status=open",
+            _("Open land problems"),
+            s.open_problems,
+            tone="red" if s.overdue_problems else ("gold" if s.open_problems else "green"),
+            note=gettext("%(n)s overdue") % {"n": s.overdue_problems},
+            url=f"{base}?tab=problems&status=open",
         ),
         Figure(
             _("Quarterly land meeting"),
             gettext("Held") if s.meeting_this_quarter else gettext("Not yet"),
             tone="green" if s.meeting_this_quarter else "gold",
-            note=(gettext("%(quarter)s · last on %(date)s") % {
-                "quarter": _quarter_label(s.year, s.quarter),
-                "date": s.last_meeting_date.isoformat() if s.last_meeting_date else "—",
-            }),
+            note=(
+                gettext("%(quarter)s · last on %(date)s")
+                % {
+                    "quarter": _quarter_label(s.year, s.quarter),
+                    "date": s.last_meeting_date.isoformat() if s.last_meeting_date else "—",
+                }
+            ),
             url=f"{base}?tab=meetings",
         ),
     ]
@@ -324,9 +361,7 @@ def panel_context(*, request, taskforce) -> dict:
 
 
 register_page(
-    TaskForcePage(
-        slug=SLUG, figures=figures, panel_template="taskforces/land/panel.html", panel_context=panel_context
-    )
+    TaskForcePage(slug=SLUG, figures=figures, panel_template="taskforces/land/panel.html", panel_context=panel_context)
 )
 
 urlpatterns = [

@@ -43,7 +43,7 @@ DOCUMENT_BADGES = {
 
 
 def screening_ageing(row: StatisticsScreening) -> str:
-    """"", "yellow" or "red" for one screening row (no query when the project is joined)."""
+    """ "", "yellow" or "red" for one screening row (no query when the project is joined)."""
     return inclusion_ageing(
         started_on=row.project.actual_start,
         included=row.included,
@@ -102,7 +102,18 @@ def _included_on(row: StatisticsScreening):
 def _export_columns() -> list[Column]:
     columns = model_columns(
         StatisticsScreening,
-        ["project", "project__township", "project__code", "year", "month", "project__actual_start", "project__total_investment", "eligible", "included", "included_on"],
+        [
+            "project",
+            "project__township",
+            "project__code",
+            "year",
+            "month",
+            "project__actual_start",
+            "project__total_investment",
+            "eligible",
+            "included",
+            "included_on",
+        ],
     )
     columns += model_columns(
         StatisticsScreening,
@@ -168,23 +179,38 @@ def figures(*, user, taskforce) -> list[Figure]:
     return [
         Figure(_("Eligible projects"), s.eligible, note=month_label, url=period),
         Figure(
-            _("Included"), s.included, tone="green",
-            note=gettext("%(rate)s of eligible · %(n)s this month") % {
-                "rate": f"{rate:.1f}%" if rate is not None else "—", "n": s.included_this_month,
+            _("Included"),
+            s.included,
+            tone="green",
+            note=gettext("%(rate)s of eligible · %(n)s this month")
+            % {
+                "rate": f"{rate:.1f}%" if rate is not None else "—",
+                "n": s.included_this_month,
             },
             url=f"{period}&included=yes",
         ),
-        Figure(_("Not yet included"), s.not_included, tone="gold" if s.not_included else "green", url=f"{period}&included=no"),
         Figure(
-            _("Yellow: one month late"), s.yellow, tone="gold" if s.yellow else "green",
+            _("Not yet included"),
+            s.not_included,
+            tone="gold" if s.not_included else "green",
+            url=f"{period}&included=no",
+        ),
+        Figure(
+            _("Yellow: one month late"),
+            s.yellow,
+            tone="gold" if s.yellow else "green",
             url=f"{period}&ageing={Ageing.YELLOW}",
         ),
         Figure(
-            _("Red: two months late"), s.red, tone="red" if s.red else "green",
+            _("Red: two months late"),
+            s.red,
+            tone="red" if s.red else "green",
             url=f"{period}&ageing={Ageing.RED}",
         ),
         Figure(
-            _("Documents returned"), s.documents_returned, tone="red" if s.documents_returned else "green",
+            _("Documents returned"),
+            s.documents_returned,
+            tone="red" if s.documents_returned else "green",
             note=gettext("%(n)s awaiting review") % {"n": s.documents_submitted},
             url=f"{period}&documents_status={DocumentsStatus.RETURNED}",
         ),

@@ -65,14 +65,18 @@ class SupervisionVisitForm(LedgerForm):
                 widget=forms.RadioSelect,
             )
             self.fields[f"note_{aspect}"] = forms.CharField(
-                label=_("Note"), required=False, initial=check.note if check else "",
+                label=_("Note"),
+                required=False,
+                initial=check.note if check else "",
                 widget=forms.TextInput(attrs={"placeholder": gettext("Note (required for a problem)")}),
             )
         self.fields["photos"] = attachments_field(("photo",))
 
     def check_rows(self):
         """(aspect label, result field, note field) for the template."""
-        return [(label, self[f"result_{aspect}"], self[f"note_{aspect}"]) for aspect, label in SupervisionAspect.choices]
+        return [
+            (label, self[f"result_{aspect}"], self[f"note_{aspect}"]) for aspect, label in SupervisionAspect.choices
+        ]
 
     def visit_fields(self):
         return [self[name] for name in self._meta.fields]
@@ -86,7 +90,9 @@ class SupervisionVisitForm(LedgerForm):
 
     def checks(self) -> list[CheckInput]:
         return [
-            CheckInput(aspect=a, result=self.cleaned_data[f"result_{a}"], note=self.cleaned_data.get(f"note_{a}") or "")
+            CheckInput(
+                aspect=a, result=self.cleaned_data[f"result_{a}"], note=self.cleaned_data.get(f"note_{a}") or ""
+            )
             for a, _label in SupervisionAspect.choices
         ]
 
@@ -161,7 +167,9 @@ register(
         create_url_name="taskforces:supervision_visit_create",
         edit_url_name="taskforces:supervision_visit_edit",
         history_label=lambda row: f"{row.date}",
-        help_text=_("Every key project covered once a month: site check, talks, photos archived, the ten supervisions."),
+        help_text=_(
+            "Every key project covered once a month: site check, talks, photos archived, the ten supervisions."
+        ),
         order=10,
     )
 )
@@ -176,7 +184,12 @@ def _export_columns():
             Column(
                 label,
                 lambda v, a=aspect: next(
-                    (f"{c.get_result_display()}{'：' + c.note if c.note else ''}" for c in v.checks.all() if c.aspect == a), ""
+                    (
+                        f"{c.get_result_display()}{'：' + c.note if c.note else ''}"
+                        for c in v.checks.all()
+                        if c.aspect == a
+                    ),
+                    "",
                 ),
                 16,
             )
@@ -196,7 +209,9 @@ def _visit_detail_context(visit: SupervisionVisit) -> dict:
         # The checks are created with the visit: show only their later changes.
         SupervisionCheck.history.filter(visit_id=visit.pk),
         model=SupervisionCheck,
-        label=lambda row: str(SupervisionAspect(row.aspect).label) if row.aspect in SupervisionAspect.values else row.aspect,
+        label=lambda row: (
+            str(SupervisionAspect(row.aspect).label) if row.aspect in SupervisionAspect.values else row.aspect
+        ),
         hide_created=True,
     )
     lines.sort(key=lambda line: line.when, reverse=True)
@@ -210,7 +225,9 @@ class CoverageFilter(django_filters.FilterSet):
     month = django_filters.CharFilter(
         label=_("Month"), method="filter_nothing", widget=forms.TextInput(attrs={"type": "month"})
     )
-    township = django_filters.ModelChoiceFilter(label=_("Township"), queryset=township_filter().queryset, field_name="project__township")
+    township = django_filters.ModelChoiceFilter(
+        label=_("Township"), queryset=township_filter().queryset, field_name="project__township"
+    )
     not_visited = django_filters.BooleanFilter(label=_("Only not visited"), method="filter_not_visited")
 
     def filter_nothing(self, queryset, name, value):
@@ -301,7 +318,8 @@ def _visit_form_page(request: HttpRequest, *, visit: SupervisionVisit | None) ->
         raised = sum(1 for c in saved.checks.all() if c.result == CheckResult.PROBLEM)
         messages.success(
             request,
-            gettext("Visit saved.") + (" " + gettext("%(n)s problems are on the problem ledger.") % {"n": raised} if raised else ""),
+            gettext("Visit saved.")
+            + (" " + gettext("%(n)s problems are on the problem ledger.") % {"n": raised} if raised else ""),
         )
         return redirect(entry_url(section, saved))
     return render(
@@ -332,7 +350,10 @@ def figures(*, user, taskforce) -> list[Figure]:
         Figure(_("Key projects"), f.key_projects, note=gettext("%(year)s key list") % {"year": day.year}),
         Figure(_("Visited this month"), f.covered, tone="green", note=period),
         Figure(
-            _("Not yet visited"), f.not_covered, tone="red" if f.not_covered else "green", note=period,
+            _("Not yet visited"),
+            f.not_covered,
+            tone="red" if f.not_covered else "green",
+            note=period,
             url=f"{base}?tab=coverage&month={period}&not_visited=true",
         ),
         Figure(_("Visits this month"), f.visits, note=period),
@@ -346,4 +367,3 @@ urlpatterns = [
     path("supervision/visits/new/", supervision_visit_create, name="supervision_visit_create"),
     path("supervision/visits/<int:pk>/edit/", supervision_visit_edit, name="supervision_visit_edit"),
 ]
-

@@ -26,8 +26,12 @@ def items_with_overdue(*, day: date) -> QuerySet[ApprovalItem]:
     return (
         ApprovalItem.objects.select_related("project", "item_type", "handling_unit")
         .annotate(
-            overdue=Case(When(overdue_filter(day), then=Value(True)), default=Value(False), output_field=BooleanField()),
-            done=Case(When(status=ApprovalStatus.APPROVED, then=Value(1)), default=Value(0), output_field=IntegerField()),
+            overdue=Case(
+                When(overdue_filter(day), then=Value(True)), default=Value(False), output_field=BooleanField()
+            ),
+            done=Case(
+                When(status=ApprovalStatus.APPROVED, then=Value(1)), default=Value(0), output_field=IntegerField()
+            ),
         )
         .order_by("done", F("deadline").asc(nulls_last=True), "project__name", "id")
     )
@@ -50,9 +54,13 @@ def project_approval_summary(*, user: User, day: date) -> QuerySet[Project]:
         .select_related("township")
         .annotate(
             item_count=Count("approval_items", distinct=True),
-            approved_count=Count("approval_items", filter=Q(approval_items__status=ApprovalStatus.APPROVED), distinct=True),
+            approved_count=Count(
+                "approval_items", filter=Q(approval_items__status=ApprovalStatus.APPROVED), distinct=True
+            ),
             overdue_count=Count("approval_items", filter=overdue_filter(day, "approval_items__"), distinct=True),
-            blocked_count=Count("approval_items", filter=Q(approval_items__status=ApprovalStatus.BLOCKED), distinct=True),
+            blocked_count=Count(
+                "approval_items", filter=Q(approval_items__status=ApprovalStatus.BLOCKED), distinct=True
+            ),
             next_deadline=Min("approval_items__deadline", filter=open_items),
         )
         .order_by("-overdue_count", "next_deadline", "name")

@@ -123,7 +123,9 @@ def funding_summary(*, user: User, year: int | None = None, today: date | None =
         y_applied=Sum("amount_applied", filter=this_year),
         y_approved=Sum("amount_approved", filter=this_year),
         y_received=Sum("amount_received", filter=this_year),
-        due_soon=Count("id", filter=not_applied & Q(deadline__gte=today, deadline__lte=today + timedelta(days=DUE_SOON_DAYS))),
+        due_soon=Count(
+            "id", filter=not_applied & Q(deadline__gte=today, deadline__lte=today + timedelta(days=DUE_SOON_DAYS))
+        ),
         missed=Count("id", filter=not_applied & Q(deadline__lt=today)),
         rejected=Count("id", filter=this_year & Q(status=FundingStatus.REJECTED)),
     )
@@ -138,7 +140,7 @@ def funding_summary(*, user: User, year: int | None = None, today: date | None =
 
 
 def deadline_state(application: FundingApplication, *, today: date | None = None) -> str:
-    """"missed" when the deadline passed before the application went in, "soon" within DUE_SOON_DAYS, else ""."""
+    """ "missed" when the deadline passed before the application went in, "soon" within DUE_SOON_DAYS, else ""."""
     if application.deadline is None or application.status not in NOT_YET_APPLIED:
         return ""
     today = today or timezone.localdate()

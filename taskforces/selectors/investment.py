@@ -24,14 +24,20 @@ def investment_figures(*, user: User, today: date) -> dict:
         contact=Count("id", filter=Q(stage=LeadStage.CONTACT)),
         negotiating=Count("id", filter=Q(stage=LeadStage.NEGOTIATING)),
         signed=Count("id", filter=Q(stage__in=[LeadStage.SIGNED, LeadStage.LANDED], signed_on__year=today.year)),
-        signed_amount=Sum("intended_investment", filter=Q(stage__in=[LeadStage.SIGNED, LeadStage.LANDED], signed_on__year=today.year)),
+        signed_amount=Sum(
+            "intended_investment", filter=Q(stage__in=[LeadStage.SIGNED, LeadStage.LANDED], signed_on__year=today.year)
+        ),
         landed=Count("id", filter=Q(stage=LeadStage.LANDED, landed_on__year=today.year)),
         unconverted=Count("id", filter=Q(stage__in=[LeadStage.SIGNED, LeadStage.LANDED], project__isnull=True)),
     )
     trips = entries_for_user(user, Trip).filter(date__year=today.year, date__month=today.month).count()
-    events = entries_for_user(user, PromotionEvent).filter(date__year=today.year).aggregate(
-        comprehensive=Count("id", filter=Q(kind=PromotionKind.COMPREHENSIVE)),
-        chain=Count("id", filter=Q(kind=PromotionKind.INDUSTRY_CHAIN)),
+    events = (
+        entries_for_user(user, PromotionEvent)
+        .filter(date__year=today.year)
+        .aggregate(
+            comprehensive=Count("id", filter=Q(kind=PromotionKind.COMPREHENSIVE)),
+            chain=Count("id", filter=Q(kind=PromotionKind.INDUSTRY_CHAIN)),
+        )
     )
     week_start = date.fromordinal(today.toordinal() - today.weekday())
     visits = entries_for_user(user, SiteVisit).filter(date__gte=week_start, date__lte=today).count()

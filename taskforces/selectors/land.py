@@ -68,7 +68,9 @@ class LandSummary:
     def submitted(self) -> StageCount:
         """With the city or the province."""
         city, province = self._stage(LandStage.SUBMITTED_CITY), self._stage(LandStage.SUBMITTED_PROVINCE)
-        return StageCount(stage="submitted", label="", count=city.count + province.count, area=city.area + province.area)
+        return StageCount(
+            stage="submitted", label="", count=city.count + province.count, area=city.area + province.area
+        )
 
     @property
     def pipeline(self) -> list[StageCount]:
@@ -91,7 +93,9 @@ def land_summary(*, user: User, today: date | None = None) -> LandSummary:
     rows = visible_land_demands(user=user).values("stage").annotate(n=Count("id"), area=Sum("area_mu")).order_by()
     for row in rows:
         label = str(LandStage(row["stage"]).label) if row["stage"] in LandStage.values else row["stage"]
-        summary.stages[row["stage"]] = StageCount(stage=row["stage"], label=label, count=row["n"], area=row["area"] or ZERO)
+        summary.stages[row["stage"]] = StageCount(
+            stage=row["stage"], label=label, count=row["n"], area=row["area"] or ZERO
+        )
         summary.demands += row["n"]
         summary.area += row["area"] or ZERO
 

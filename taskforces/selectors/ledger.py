@@ -93,7 +93,13 @@ def build_rows(section: LedgerSection, objects, columns: list[ListColumn] | None
                     num=column.num,
                     link=url if column.link else "",
                     css=" ".join(
-                        c for c in (column.css, "tf-wide" if column.wide_only else "", "text-nowrap" if isinstance(value, date) else "") if c
+                        c
+                        for c in (
+                            column.css,
+                            "tf-wide" if column.wide_only else "",
+                            "text-nowrap" if isinstance(value, date) else "",
+                        )
+                        if c
                     ),
                     badge=badge,
                 )

@@ -22,7 +22,11 @@ class TaskForceCard:
 def taskforce_overview(*, user: User) -> list[TaskForceCard]:
     """One card per task force. One query for the task forces, one count per visible ledger section."""
     cards = []
-    for taskforce in TaskForce.objects.select_related("lead_unit").annotate(member_count=Count("memberships")).order_by("sort_order", "id"):
+    for taskforce in (
+        TaskForce.objects.select_related("lead_unit")
+        .annotate(member_count=Count("memberships"))
+        .order_by("sort_order", "id")
+    ):
         card = TaskForceCard(taskforce=taskforce, member_count=taskforce.member_count)
         for section in sections_for(taskforce.slug):
             if section.listing_only or not section.visible_to(user):

@@ -46,10 +46,9 @@ def project_ledgers(*, user: User, project: Project) -> list[ProjectTaskForce]:
         columns = section.project_columns
         if columns is None:
             columns = [c for c in section.list_columns if c.attr != "project"]
-        entries = (
-            entries_for_user(user, section.model, section.get_queryset())
-            .filter(**{section.model.project_path: project})[:PER_SECTION]
-        )
+        entries = entries_for_user(user, section.model, section.get_queryset()).filter(
+            **{section.model.project_path: project}
+        )[:PER_SECTION]
         group.sections.append(
             ProjectSection(
                 section=section,

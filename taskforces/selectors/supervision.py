@@ -68,4 +68,6 @@ def supervision_figures(*, user: User, year: int, month: int) -> SupervisionFigu
         .filter(result=CheckResult.PROBLEM, visit__date__year=year, visit__date__month=month)
         .count()
     )
-    return SupervisionFigures(key_projects=cover["key_projects"], covered=cover["covered"], visits=visits, problems_found=problems)
+    return SupervisionFigures(
+        key_projects=cover["key_projects"], covered=cover["covered"], visits=visits, problems_found=problems
+    )

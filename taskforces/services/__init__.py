@@ -28,7 +28,9 @@ def entry_save(*, form: ModelForm, user: User) -> models.Model:
     return entry
 
 
-def entry_save_with_uploads(*, form: ModelForm, user: User, uploads: list[CleanedUpload] | None = None) -> models.Model:
+def entry_save_with_uploads(
+    *, form: ModelForm, user: User, uploads: list[CleanedUpload] | None = None
+) -> models.Model:
     """Save a new or edited entry and its uploaded files in one transaction."""
     with transaction.atomic():
         entry = entry_save(form=form, user=user)

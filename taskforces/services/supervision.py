@@ -27,7 +27,12 @@ class CheckInput:
 
 
 def supervision_problem_raise(
-    *, check: SupervisionCheck, user: User | None, now: datetime, taskforce: TaskForce | None, deadline: date | None = None
+    *,
+    check: SupervisionCheck,
+    user: User | None,
+    now: datetime,
+    taskforce: TaskForce | None,
+    deadline: date | None = None,
 ) -> Problem:
     """Put the problem a check found on the county's problem ledger, at task-force level.
 

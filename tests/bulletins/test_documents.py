@@ -50,7 +50,9 @@ def test_docx_has_the_official_layout(figures, meta):
     section = document.sections[0]
     # A4, margins of GB/T 9704-2012: top 37, bottom 35, left 28, right 26 (text block 156 × 225 mm)
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
-    assert [round(m.mm) for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)] == [37, 35, 28, 26]
+    assert [
+        round(m.mm) for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+    ] == [37, 35, 28, 26]
     # masthead, document number with 〔〕, title
     texts = [p.text for p in document.paragraphs]
     assert "阳城县项目建设指挥部办公室" in texts
@@ -134,7 +136,8 @@ def test_xlsx_reads_back_the_same_figures(figures, meta):
     assert total[0] == "全县重点工程"
     assert total[1] == figures["total"]["count"]
     assert [Decimal(str(v)) for v in total[2:7]] == [
-        Decimal(figures["total"][k]) for k in ("total_investment", "annual_plan", "completed", "completion_rate", "vs_time_progress")
+        Decimal(figures["total"][k])
+        for k in ("total_investment", "annual_plan", "completed", "completion_rate", "vs_time_progress")
     ]
     units = workbook["责任单位"]
     rows = [[c.value for c in row] for row in units.iter_rows(min_row=4)]
@@ -156,7 +159,9 @@ def test_tables_show_no_rate_as_a_dash(db):
     figures = bulletin_figures(year=2024, month=10)
     overall = bulletin_tables(figures)["overall"]
     assert overall.rows[0][5].shown == "—"
-    workbook = load_workbook(io.BytesIO(render_xlsx(figures, draft_meta(figures, sequence=1, issued_on=date(2024, 11, 1)))))
+    workbook = load_workbook(
+        io.BytesIO(render_xlsx(figures, draft_meta(figures, sequence=1, issued_on=date(2024, 11, 1))))
+    )
     assert workbook["分层级"]["F4"].value is None
 
 

@@ -20,7 +20,17 @@ pytestmark = pytest.mark.django_db
 
 def test_issue_keys_are_all_present(county):
     f = bulletin_figures(year=2024, month=10)
-    assert {"year", "month", "time_progress", "total", "tiers", "month_completed", "starts", "townships", "units"} <= set(f)
+    assert {
+        "year",
+        "month",
+        "time_progress",
+        "total",
+        "tiers",
+        "month_completed",
+        "starts",
+        "townships",
+        "units",
+    } <= set(f)
     block_keys = {"count", "total_investment", "annual_plan", "completed", "completion_rate", "vs_time_progress"}
     assert block_keys <= set(f["total"])
     for tier in ("province", "city", "county"):
@@ -63,8 +73,16 @@ def test_tiers_and_kinds(county):
     assert f["tiers"]["city"]["vs_time_progress"] == "-0.83"
     # county: 丙 + 丁 + 戊: total 1200 + 3000 + 600 = 4800; plan 500 + 100 + 0 = 600; done 0 + 10 + 80 = 90 → 15.00 %
     county_tier = f["tiers"]["county"]
-    assert (county_tier["count"], county_tier["total_investment"], county_tier["annual_plan"]) == (3, "4800.00", "600.00")
-    assert (county_tier["completed"], county_tier["completion_rate"], county_tier["vs_time_progress"]) == ("90.00", "15.00", "-68.33")
+    assert (county_tier["count"], county_tier["total_investment"], county_tier["annual_plan"]) == (
+        3,
+        "4800.00",
+        "600.00",
+    )
+    assert (county_tier["completed"], county_tier["completion_rate"], county_tier["vs_time_progress"]) == (
+        "90.00",
+        "15.00",
+        "-68.33",
+    )
     # construction (甲 乙 丙 戊): plan 3500, done 2330 → 66.571… %, gap −16.761…
     construction = f["kinds"]["construction"]
     assert (construction["count"], construction["annual_plan"], construction["completed"]) == (4, "3500.00", "2330.00")
@@ -132,7 +150,12 @@ def test_projects_behind_time_progress_are_coloured_by_the_thresholds(county):
     # gaps: 丙 83.333 − 0 = 83.33, 丁 83.333 − 10 = 73.33, 甲 83.333 − 60 = 23.33, 乙 83.333 − 82.5 = 0.83;
     # 戊 has no plan and is left out. Red above 20 points, yellow above 10, green otherwise.
     behind = [(p["name"], p["behind_points"], p["colour"]) for p in f["behind"]["projects"]]
-    assert behind == [("丙项目", "83.33", "red"), ("丁项目", "73.33", "red"), ("甲项目", "23.33", "red"), ("乙项目", "0.83", "green")]
+    assert behind == [
+        ("丙项目", "83.33", "red"),
+        ("丁项目", "73.33", "red"),
+        ("甲项目", "23.33", "red"),
+        ("乙项目", "0.83", "green"),
+    ]
     assert f["behind"]["counts"] == {"red": 3, "yellow": 0, "green": 1}
     # With red above 30 points, 甲 (23.33) is yellow.
     options = BulletinOptions(red_points=Decimal("30"), yellow_points=Decimal("10"))
@@ -204,7 +227,11 @@ def test_the_gap_comes_from_unrounded_values_not_from_rounded_ones(db):
     project = factories.make_project(annual_plan=1000)
     factories.make_progress(project, month=1, completed="100.06")
     f = bulletin_figures(year=2024, month=1)
-    assert (f["total"]["completion_rate"], f["time_progress"], f["total"]["vs_time_progress"]) == ("10.01", "8.33", "1.67")
+    assert (f["total"]["completion_rate"], f["time_progress"], f["total"]["vs_time_progress"]) == (
+        "10.01",
+        "8.33",
+        "1.67",
+    )
     assert f["headline"].startswith("1月，全县重点工程")
 
 
@@ -219,7 +246,10 @@ def test_rates_round_half_up(db, plan, done, two, one):
     project = factories.make_project(annual_plan=plan)
     factories.make_progress(project, month=10, completed=done)
     assert bulletin_figures(year=2024, month=10)["total"]["completion_rate"] == two
-    assert bulletin_figures(year=2024, month=10, options=BulletinOptions(decimals=1))["total"]["shown"]["completion_rate"] == one
+    assert (
+        bulletin_figures(year=2024, month=10, options=BulletinOptions(decimals=1))["total"]["shown"]["completion_rate"]
+        == one
+    )
 
 
 def test_a_project_with_no_annual_plan(db):
@@ -234,8 +264,14 @@ def test_a_project_with_no_annual_plan(db):
     assert f["month_share_of_plan"] is None
     assert f["townships"] == [
         {
-            "name": "润城镇", "rank": 1, "count": 1, "total_investment": "5000.00", "annual_plan": "0.00",
-            "completed": "100.00", "completion_rate": None, "vs_time_progress": None,
+            "name": "润城镇",
+            "rank": 1,
+            "count": 1,
+            "total_investment": "5000.00",
+            "annual_plan": "0.00",
+            "completed": "100.00",
+            "completion_rate": None,
+            "vs_time_progress": None,
             "shown": {"completion_rate": None, "vs_time_progress": None},
         }
     ]
@@ -246,13 +282,24 @@ def test_a_project_with_no_annual_plan(db):
 
 def test_a_project_added_mid_year_counts_from_when_it_is_listed(county):
     before = bulletin_figures(year=2024, month=7)
-    added = factories.make_project("己项目", tier=Tier.COUNTY, nature=Nature.NEW, annual_plan=400, total_investment=900,
-                                   planned_start=date(2024, 7, 1), actual_start=date(2024, 7, 10))
+    added = factories.make_project(
+        "己项目",
+        tier=Tier.COUNTY,
+        nature=Nature.NEW,
+        annual_plan=400,
+        total_investment=900,
+        planned_start=date(2024, 7, 1),
+        actual_start=date(2024, 7, 10),
+    )
     factories.make_progress(added, month=7, completed=40)
     after = bulletin_figures(year=2024, month=7)
     # 5 → 6 projects; plan 3600 + 400 = 4000; done 810 + 40 = 850 → 21.25 %
     assert before["total"]["count"] == 5
-    assert (after["total"]["count"], after["total"]["annual_plan"], after["total"]["completed"]) == (6, "4000.00", "850.00")
+    assert (after["total"]["count"], after["total"]["annual_plan"], after["total"]["completed"]) == (
+        6,
+        "4000.00",
+        "850.00",
+    )
     assert after["total"]["completion_rate"] == "21.25"
     assert after["month_completed"] == "40.00"
 

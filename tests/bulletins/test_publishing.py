@@ -53,7 +53,10 @@ def test_reissue_is_a_new_version_listing_its_differences(county, hq):
     changes = {c["path"]: c for c in second.changes}
     # 2340 → 2940 in total, 600 → 1200 for the province (甲), 780 → 1380 this month
     assert (changes["total.completed"]["old"], changes["total.completed"]["new"]) == ("2340.00", "2940.00")
-    assert (changes["tiers.province.completed"]["old"], changes["tiers.province.completed"]["new"]) == ("600.00", "1200.00")
+    assert (changes["tiers.province.completed"]["old"], changes["tiers.province.completed"]["new"]) == (
+        "600.00",
+        "1200.00",
+    )
     assert (changes["month_completed"]["old"], changes["month_completed"]["new"]) == ("780.00", "1380.00")
     assert changes["total.completed"]["label"] == "全县重点工程 · 累计完成投资（万元）"
     # named lists are matched by name: 甲 is no longer behind (1200 of 1000)
@@ -97,8 +100,18 @@ def test_a_month_published_before_a_project_was_added_keeps_its_count(county, hq
 
 
 def test_diff_matches_named_items_and_labels_paths():
-    old = {"townships": [{"name": "凤城镇", "rank": 1, "completion_rate": "50.00"}, {"name": "北留镇", "rank": 2, "completion_rate": "40.00"}]}
-    new = {"townships": [{"name": "北留镇", "rank": 1, "completion_rate": "60.00"}, {"name": "凤城镇", "rank": 2, "completion_rate": "50.00"}]}
+    old = {
+        "townships": [
+            {"name": "凤城镇", "rank": 1, "completion_rate": "50.00"},
+            {"name": "北留镇", "rank": 2, "completion_rate": "40.00"},
+        ]
+    }
+    new = {
+        "townships": [
+            {"name": "北留镇", "rank": 1, "completion_rate": "60.00"},
+            {"name": "凤城镇", "rank": 2, "completion_rate": "50.00"},
+        ]
+    }
     assert {(c["path"], c["old"], c["new"]) for c in figures_diff(old, new)} == {
         ("townships[北留镇].rank", 2, 1),
         ("townships[北留镇].completion_rate", "40.00", "60.00"),

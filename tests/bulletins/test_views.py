@@ -184,8 +184,15 @@ def test_hq_changes_the_settings_and_the_preview_follows(client, county, hq):
     client.force_login(hq)
     response = client.post(
         "/bulletins/settings/",
-        {"decimals": "1", "red_points": "30", "yellow_points": "10", "doc_number_prefix": "阳项办",
-         "issuer": "阳城县项目建设指挥部办公室", "recipients": "各乡（镇）：", "closing": "一要加快进度。\n二要压实责任。"},
+        {
+            "decimals": "1",
+            "red_points": "30",
+            "yellow_points": "10",
+            "doc_number_prefix": "阳项办",
+            "issuer": "阳城县项目建设指挥部办公室",
+            "recipients": "各乡（镇）：",
+            "closing": "一要加快进度。\n二要压实责任。",
+        },
     )
     assert response.status_code == 302
     settings = BulletinSettings.load()
@@ -199,7 +206,14 @@ def test_settings_refuse_red_below_yellow(client, hq):
     client.force_login(hq)
     response = client.post(
         "/bulletins/settings/",
-        {"decimals": "2", "red_points": "5", "yellow_points": "10", "doc_number_prefix": "x", "issuer": "x", "recipients": "x"},
+        {
+            "decimals": "2",
+            "red_points": "5",
+            "yellow_points": "10",
+            "doc_number_prefix": "x",
+            "issuer": "x",
+            "recipients": "x",
+        },
     )
     assert response.status_code == 200
     assert not BulletinSettings.objects.exists()
@@ -232,7 +246,9 @@ def _grow(n: int) -> None:
     factories.bulk_projects(n, months=10, townships=townships)
 
 
-@pytest.mark.parametrize("path", [MONTH, "/bulletins/2024/10/bulletin.json", "/bulletins/?year=2024", "/bulletins/meeting/2024/10/"])
+@pytest.mark.parametrize(
+    "path", [MONTH, "/bulletins/2024/10/bulletin.json", "/bulletins/?year=2024", "/bulletins/meeting/2024/10/"]
+)
 def test_pages_run_a_fixed_number_of_queries(client, hq, path):
     client.force_login(hq)
     _grow(3)

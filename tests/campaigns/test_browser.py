@@ -26,9 +26,19 @@ def seeded(township, other_township):
     YearTarget.objects.create(year=2024, fai_target=Decimal("100000"), growth_rate=Decimal("10"))
     factories.make_project(township=township, annual_plan="1000")
     for n in range(12):
-        factories.make_pipeline_project(township, 1000 + n, name=f"凤城很长名字的谋划项目第{n}号", approved_on=date(2024, 3, 1) if n % 2 else None)
-    return factories.make_indicator("reserve", "reserve.planned_pool_total", code="planned-total", name="谋划项目总投资",
-                                    scope="county_townships", unit="yi", multiplier="4", base="register.fai_target")
+        factories.make_pipeline_project(
+            township, 1000 + n, name=f"凤城很长名字的谋划项目第{n}号", approved_on=date(2024, 3, 1) if n % 2 else None
+        )
+    return factories.make_indicator(
+        "reserve",
+        "reserve.planned_pool_total",
+        code="planned-total",
+        name="谋划项目总投资",
+        scope="county_townships",
+        unit="yi",
+        multiplier="4",
+        base="register.fai_target",
+    )
 
 
 @pytest.mark.parametrize("slug", factories.CAMPAIGN_SLUGS)

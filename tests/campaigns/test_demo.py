@@ -15,7 +15,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _counts() -> tuple[int, ...]:
-    return tuple(m.objects.count() for m in (Indicator, PipelineProject, IndustrialProject, Inspection, Decision, RankingPublication))
+    return tuple(
+        m.objects.count()
+        for m in (Indicator, PipelineProject, IndustrialProject, Inspection, Decision, RankingPublication)
+    )
 
 
 def test_demo_seeds_the_notices_targets_with_townships_ahead_and_behind():

@@ -30,7 +30,9 @@ def trips(township, other_township):
     _trip(township, date(2024, 5, 6))
     _trip(township, date(2024, 5, 20))
     _trip(township, date(2024, 6, 11))
-    return factories.make_indicator("attraction", "attraction.trips", scope="townships", period="month", unit="times", value=2)
+    return factories.make_indicator(
+        "attraction", "attraction.trips", scope="townships", period="month", unit="times", value=2
+    )
 
 
 def test_trips_are_counted_per_township_per_month_against_two(trips, township, other_township):
@@ -59,10 +61,16 @@ def test_a_monthly_rule_evaluated_over_a_quarter_asks_for_two_a_month(trips, tow
 
 def test_promotion_events_per_year_compare_with_the_target_due_by_now():
     chain = Industry.objects.get_or_create(name="陶瓷琉璃", defaults={"group": "key_field"})[0]
-    PromotionEvent.objects.create(kind="comprehensive", title="春季投资环境推介会", date=date(2024, 3, 20), place="太原")
+    PromotionEvent.objects.create(
+        kind="comprehensive", title="春季投资环境推介会", date=date(2024, 3, 20), place="太原"
+    )
     for month in (4, 5, 6):
-        PromotionEvent.objects.create(kind="industry_chain", chain=chain, title=f"陶瓷产业链推介{month}", date=date(2024, month, 9), place="佛山")
-    comprehensive = factories.make_indicator("attraction", "attraction.promotions_comprehensive", unit="times", value=2)
+        PromotionEvent.objects.create(
+            kind="industry_chain", chain=chain, title=f"陶瓷产业链推介{month}", date=date(2024, month, 9), place="佛山"
+        )
+    comprehensive = factories.make_indicator(
+        "attraction", "attraction.promotions_comprehensive", unit="times", value=2
+    )
     chain_events = factories.make_indicator("attraction", "attraction.promotions_chain", unit="times", value=5)
     june = Engine(year=2024, month=6)
     ev = june.evaluate(comprehensive, None)
@@ -88,8 +96,9 @@ def test_a_units_own_target_replaces_the_general_one(township, other_township):
 def test_an_at_most_target_is_red_above_the_limit_and_says_so(township):
     factories.make_problem(deadline=date(2024, 5, 10), owner_unit=township)
     factories.make_problem(deadline=date(2024, 6, 30), owner_unit=township)
-    indicator = factories.make_indicator("scheduling", "problems.overdue", scope="townships", period="month",
-                                         comparison="lte", value=0)
+    indicator = factories.make_indicator(
+        "scheduling", "problems.overdue", scope="townships", period="month", comparison="lte", value=0
+    )
     ev = Engine(year=2024, month=5).evaluate(indicator, township)
     assert (ev.actual, ev.met, ev.status, ev.gap_text) == (1, False, "red", "超出上限 1 个")
     assert Engine(year=2024, month=7).evaluate(indicator, township).actual == 2
@@ -102,8 +111,13 @@ def test_problem_ledger_figures_by_level():
     resolved.save()
     factories.make_problem(level="taskforce", deadline=date(2024, 5, 10))  # overdue at the end of May
     escalated = factories.make_problem(level="deputy", deadline=date(2024, 6, 30))
-    ProblemEvent.objects.create(problem=escalated, at=datetime(2024, 5, 21, 9, tzinfo=SHANGHAI), kind="escalated",
-                                from_level="taskforce", to_level="deputy")
+    ProblemEvent.objects.create(
+        problem=escalated,
+        at=datetime(2024, 5, 21, 9, tzinfo=SHANGHAI),
+        kind="escalated",
+        from_level="taskforce",
+        to_level="deputy",
+    )
     levels = {f.level: f for f in problem_figures_by_level(year=2024, month=5)}
     assert (levels["taskforce"].open, levels["taskforce"].overdue, levels["taskforce"].resolved) == (1, 1, 1)
     assert levels["taskforce"].average_days == Decimal("12")
@@ -115,8 +129,9 @@ def test_completion_rate_is_due_at_time_progress(township):
     project = factories.make_project(township=township, annual_plan="1200")
     for month in range(1, 6):
         factories.make_progress(project, month=month, completed="100")  # 500 of 1,200 by May: 41.67%
-    indicator = factories.make_indicator("assessment", "register.completion_rate", scope="county_townships",
-                                         unit="percent", value=100)
+    indicator = factories.make_indicator(
+        "assessment", "register.completion_rate", scope="county_townships", unit="percent", value=100
+    )
     ev = Engine(year=2024, month=5).evaluate(indicator, township)
     assert ev.actual.quantize(Decimal("0.01")) == Decimal("41.67")
     assert ev.due.quantize(Decimal("0.01")) == Decimal("41.67")  # 5/12 of 100%

@@ -34,16 +34,31 @@ def reserve_case(township, other_township):
     factories.make_pipeline_project(other_township, "50000")
     factories.make_pipeline_project(other_township, "10000", approved_on=date(2024, 3, 1))
     planned_total = factories.make_indicator(
-        "reserve", "reserve.planned_pool_total", code="planned-total", scope="county_townships", unit="yi",
-        multiplier="4", base="register.fai_target",
+        "reserve",
+        "reserve.planned_pool_total",
+        code="planned-total",
+        scope="county_townships",
+        unit="yi",
+        multiplier="4",
+        base="register.fai_target",
     )
     planned_count = factories.make_indicator(
-        "reserve", "reserve.planned_pool_count", code="planned-count", scope="county_townships", unit="count",
-        multiplier="1.5", base="register.new_projects",
+        "reserve",
+        "reserve.planned_pool_count",
+        code="planned-count",
+        scope="county_townships",
+        unit="count",
+        multiplier="1.5",
+        base="register.new_projects",
     )
     reserve_total = factories.make_indicator(
-        "reserve", "reserve.reserve_total", code="reserve-total", scope="county_townships", unit="yi",
-        multiplier="0.35", base="reserve.planned_pool_total",
+        "reserve",
+        "reserve.reserve_total",
+        code="reserve-total",
+        scope="county_townships",
+        unit="yi",
+        multiplier="0.35",
+        base="reserve.planned_pool_total",
     )
     return planned_total, planned_count, reserve_total
 
@@ -121,7 +136,10 @@ def test_first_approval_makes_a_planned_project_a_reserve_project(township):
 def test_a_reserve_project_that_starts_joins_the_key_list(township, department):
     entry = factories.make_pipeline_project(township, "8000", approved_on=date(2024, 3, 1))
     project = pipeline_project_start(
-        pipeline_project=entry, started_on=date(2024, 6, 18), tier="county", annual_plan=Decimal("2000"),
+        pipeline_project=entry,
+        started_on=date(2024, 6, 18),
+        tier="county",
+        annual_plan=Decimal("2000"),
         responsible_unit=department,
     )
     entry.refresh_from_db()
@@ -139,8 +157,9 @@ def test_a_reserve_project_that_starts_joins_the_key_list(township, department):
 def test_a_reserve_project_can_be_linked_to_a_project_already_in_the_register(township):
     existing = factories.make_project(township=township, year=2024)
     entry = factories.make_pipeline_project(township, "8000", approved_on=date(2024, 3, 1))
-    project = pipeline_project_start(pipeline_project=entry, started_on=date(2024, 7, 1), tier="city", annual_plan=Decimal("1"),
-                                     project=existing)
+    project = pipeline_project_start(
+        pipeline_project=entry, started_on=date(2024, 7, 1), tier="city", annual_plan=Decimal("1"), project=existing
+    )
     assert project == existing
     assert ProjectYear.objects.filter(project=existing).count() == 1  # the existing listing is kept
 
@@ -148,13 +167,19 @@ def test_a_reserve_project_can_be_linked_to_a_project_already_in_the_register(to
 def test_a_planned_project_cannot_start_without_an_approval(township):
     entry = factories.make_pipeline_project(township, "8000")
     with pytest.raises(ValidationError):
-        pipeline_project_start(pipeline_project=entry, started_on=date(2024, 6, 1), tier="county", annual_plan=Decimal("1"))
+        pipeline_project_start(
+            pipeline_project=entry, started_on=date(2024, 6, 1), tier="county", annual_plan=Decimal("1")
+        )
     entry.refresh_from_db()
     assert entry.stage == PipelineStage.PLANNED and entry.project is None
 
 
 def test_a_started_project_cannot_start_again(township):
     entry = factories.make_pipeline_project(township, "8000", approved_on=date(2024, 3, 1))
-    pipeline_project_start(pipeline_project=entry, started_on=date(2024, 6, 1), tier="county", annual_plan=Decimal("1"))
+    pipeline_project_start(
+        pipeline_project=entry, started_on=date(2024, 6, 1), tier="county", annual_plan=Decimal("1")
+    )
     with pytest.raises(ValidationError):
-        pipeline_project_start(pipeline_project=entry, started_on=date(2024, 7, 1), tier="county", annual_plan=Decimal("1"))
+        pipeline_project_start(
+            pipeline_project=entry, started_on=date(2024, 7, 1), tier="county", annual_plan=Decimal("1")
+        )

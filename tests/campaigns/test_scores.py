@@ -31,10 +31,12 @@ def five_batches(township, other_township):
     factories.make_industrial_project(township, signed_on=date(2024, 2, 1), landed_on=date(2024, 4, 1))
     factories.make_industrial_project(township, signed_on=date(2024, 3, 1))
     factories.make_industrial_project(other_township, signed_on=date(2024, 2, 15))
-    signed = factories.make_indicator("five-batches", "five_batches.signed", scope="townships", value=2,
-                                      weights={Scheme.FIVE_BATCHES: 50})
-    landed = factories.make_indicator("five-batches", "five_batches.landed", scope="townships", value=1,
-                                      weights={Scheme.FIVE_BATCHES: 50})
+    signed = factories.make_indicator(
+        "five-batches", "five_batches.signed", scope="townships", value=2, weights={Scheme.FIVE_BATCHES: 50}
+    )
+    landed = factories.make_indicator(
+        "five-batches", "five_batches.landed", scope="townships", value=1, weights={Scheme.FIVE_BATCHES: 50}
+    )
     return signed, landed
 
 
@@ -83,10 +85,12 @@ def horse_race():
     factories.make_industrial_project(units["乙镇"], signed_on=date(2024, 5, 1))
     factories.make_industrial_project(units["乙镇"], signed_on=date(2023, 11, 1), landed_on=date(2024, 2, 1))
     factories.make_industrial_project(units["乙镇"], signed_on=date(2023, 12, 1), landed_on=date(2024, 3, 1))
-    signed = factories.make_indicator("five-batches", "five_batches.signed", scope="townships", value=2,
-                                      weights={Scheme.COUNTY: 50})
-    landed = factories.make_indicator("five-batches", "five_batches.landed", scope="townships", value=4,
-                                      weights={Scheme.COUNTY: 50})
+    signed = factories.make_indicator(
+        "five-batches", "five_batches.signed", scope="townships", value=2, weights={Scheme.COUNTY: 50}
+    )
+    landed = factories.make_indicator(
+        "five-batches", "five_batches.landed", scope="townships", value=4, weights={Scheme.COUNTY: 50}
+    )
     return units, signed, landed
 
 
@@ -116,10 +120,18 @@ def test_weights_decide_the_order(horse_race):
 
 def test_a_unit_without_data_for_an_indicator_is_scored_on_the_others(township, other_township):
     factories.make_industrial_project(township, signed_on=date(2024, 3, 1))
-    factories.make_indicator("five-batches", "five_batches.signed", scope="townships", value=1, weights={Scheme.COUNTY: 50})
+    factories.make_indicator(
+        "five-batches", "five_batches.signed", scope="townships", value=1, weights={Scheme.COUNTY: 50}
+    )
     # A percentage with nothing to divide (no cycle due) is "no data", not zero.
-    factories.make_indicator("scheduling", "register.completion_rate", scope="townships", unit="percent", value=100,
-                             weights={Scheme.COUNTY: 50})
+    factories.make_indicator(
+        "scheduling",
+        "register.completion_rate",
+        scope="townships",
+        unit="percent",
+        value=100,
+        weights={Scheme.COUNTY: 50},
+    )
     table = Engine(year=2024, month=12).score_table(Scheme.COUNTY, over="year")
     first = table.rows[0]
     assert (first.unit, first.score) == (township, Decimal("100.00"))
@@ -128,11 +140,21 @@ def test_a_unit_without_data_for_an_indicator_is_scored_on_the_others(township, 
 
 def test_publishing_freezes_the_ranking_and_its_grounds(horse_race):
     units, signed, _landed = horse_race
-    Decision.objects.create(campaign=signed.campaign, unit=units["甲镇"], year=2024, month=12, kind="commendation",
-                            grounds="排名第一", decided_on=date(2025, 1, 5))
+    Decision.objects.create(
+        campaign=signed.campaign,
+        unit=units["甲镇"],
+        year=2024,
+        month=12,
+        kind="commendation",
+        grounds="排名第一",
+        decided_on=date(2025, 1, 5),
+    )
     publication = ranking_publish(year=2024, month=12, published_by=None)
     assert [(r["rank"], r["unit"], r["score"]) for r in publication.rows] == [
-        (1, "甲镇", "50.00"), (2, "乙镇", "50.00"), (3, "丁镇", "0.00"), (3, "丙镇", "0.00"),
+        (1, "甲镇", "50.00"),
+        (2, "乙镇", "50.00"),
+        (3, "丁镇", "0.00"),
+        (3, "丙镇", "0.00"),
     ]
     assert "five_batches.signed" in publication.rows[0]["grounds"]  # the indicator's name, as the test named it
     assert publication.rows[0]["decisions"] == ["宣传奖励：排名第一"]

@@ -27,8 +27,16 @@ def status_case(township, other_township):
     factories.make_project(township=other_township, annual_plan="1000")
     factories.make_pipeline_project(township, "310000")
     factories.make_pipeline_project(other_township, "50000")
-    factories.make_indicator("reserve", "reserve.planned_pool_total", name="谋划项目总投资", scope="county_townships",
-                             unit="yi", multiplier="4", base="register.fai_target", weights={Scheme.COUNTY: 10})
+    factories.make_indicator(
+        "reserve",
+        "reserve.planned_pool_total",
+        name="谋划项目总投资",
+        scope="county_townships",
+        unit="yi",
+        multiplier="4",
+        base="register.fai_target",
+        weights={Scheme.COUNTY: 10},
+    )
     factories.make_industrial_project(township, signed_on=date(2024, 3, 1))
     factories.make_indicator("five-batches", "five_batches.signed", name="签约一批", scope="townships", value=1)
 
@@ -45,7 +53,10 @@ def test_campaign_status_prints_every_indicator_for_every_scope(status_case):
     assert [r["scope"] for r in planned] == ["county", "凤城镇", "北留镇"]
     county, fengcheng, beiliu = planned
     assert {k: county[k] for k in ("campaign", "target", "actual", "met")} == {
-        "campaign": "reserve", "target": "40.00", "actual": "36.00", "met": False,
+        "campaign": "reserve",
+        "target": "40.00",
+        "actual": "36.00",
+        "met": False,
     }
     assert (fengcheng["target"], fengcheng["actual"], fengcheng["met"]) == ("30.00", "31.00", True)
     assert (beiliu["target"], beiliu["actual"], beiliu["met"]) == ("10.00", "5.00", False)
@@ -71,7 +82,12 @@ def test_bulletin_section_gives_county_figures_units_behind_and_the_ranking(stat
     assert section["title"] == "六大专项行动"
     reserve = next(c for c in section["campaigns"] if c["slug"] == "reserve")
     row = reserve["indicators"][0]
-    assert (row["indicator"], row["target"], row["actual"], row["met"]) == ("谋划项目总投资", "≥ 40.00 亿元", "36.00 亿元", False)
+    assert (row["indicator"], row["target"], row["actual"], row["met"]) == (
+        "谋划项目总投资",
+        "≥ 40.00 亿元",
+        "36.00 亿元",
+        False,
+    )
     assert (row["units_met"], row["units_total"], row["behind"]) == (1, 2, ["北留镇"])
     assert [r["unit"] for r in section["ranking"]] == ["凤城镇", "北留镇"]
     assert section["ranking_published"] is False
@@ -96,5 +112,7 @@ def test_the_bulletin_hook_writes_a_paragraph_per_campaign(status_case):
 
     parts = campaign_sections(year=2024, month=5)
     reserve = next(p for p in parts if p["slug"] == "reserve")
-    assert reserve["paragraphs"] == ["谋划项目总投资：36.00 亿元，目标≥ 40.00 亿元，还差 4.00 亿元，2个单位中1个达标（落后：北留镇）。"]
+    assert reserve["paragraphs"] == [
+        "谋划项目总投资：36.00 亿元，目标≥ 40.00 亿元，还差 4.00 亿元，2个单位中1个达标（落后：北留镇）。"
+    ]
     json.dumps(parts)  # the bulletin freezes its figures as JSON

@@ -60,22 +60,56 @@ def world(township, other_township, department):
     YearTarget.objects.create(year=2024, fai_target=Decimal("100000"), growth_rate=Decimal("10"))
     factories.make_project(township=township, responsible_unit=department, annual_plan="1000")
     indicator = factories.make_indicator(
-        "reserve", "reserve.planned_pool_total", code="planned-total", scope="county_townships", unit="yi",
-        multiplier="4", base="register.fai_target", weights={Scheme.COUNTY: 10},
+        "reserve",
+        "reserve.planned_pool_total",
+        code="planned-total",
+        scope="county_townships",
+        unit="yi",
+        multiplier="4",
+        base="register.fai_target",
+        weights={Scheme.COUNTY: 10},
     )
-    factories.make_indicator("five-batches", "five_batches.signed", scope="townships", value=2,
-                             weights={Scheme.FIVE_BATCHES: 50})
-    factories.make_indicator("attraction", "attraction.trips", scope="townships", period="month", unit="times", value=2,
-                             weights={Scheme.ATTRACTION: 40})
+    factories.make_indicator(
+        "five-batches", "five_batches.signed", scope="townships", value=2, weights={Scheme.FIVE_BATCHES: 50}
+    )
+    factories.make_indicator(
+        "attraction",
+        "attraction.trips",
+        scope="townships",
+        period="month",
+        unit="times",
+        value=2,
+        weights={Scheme.ATTRACTION: 40},
+    )
     pipeline = factories.make_pipeline_project(township, "5000", name="凤城谋划项目", approved_on=date(2024, 3, 1))
     other_pipeline = factories.make_pipeline_project(other_township, "7000", name="北留秘密谋划项目")
     industrial = factories.make_industrial_project(township, signed_on=date(2024, 2, 1))
     ceremony = Ceremony.objects.create(held_on=date(2024, 3, 28), kind="start", place="开发区")
     meeting = BankEnterpriseMeeting.objects.create(held_on=date(2024, 5, 16), banks="工商银行", enterprises="甲公司")
-    inspection = Inspection.objects.create(year=2024, month=5, unit=township, inspected_on=date(2024, 5, 20), findings="台账滞后")
-    decision = Decision.objects.create(campaign=indicator.campaign, unit=township, year=2024, month=5, kind="commendation",
-                                       grounds="排名第一", decided_on=date(2024, 6, 5))
-    return World(township, other_township, indicator, pipeline, other_pipeline, industrial, ceremony, meeting, inspection, decision)
+    inspection = Inspection.objects.create(
+        year=2024, month=5, unit=township, inspected_on=date(2024, 5, 20), findings="台账滞后"
+    )
+    decision = Decision.objects.create(
+        campaign=indicator.campaign,
+        unit=township,
+        year=2024,
+        month=5,
+        kind="commendation",
+        grounds="排名第一",
+        decided_on=date(2024, 6, 5),
+    )
+    return World(
+        township,
+        other_township,
+        indicator,
+        pipeline,
+        other_pipeline,
+        industrial,
+        ceremony,
+        meeting,
+        inspection,
+        decision,
+    )
 
 
 # --- every view that changes data -----------------------------------------------------------------
@@ -91,74 +125,201 @@ class WriteCase:
 
 
 def _indicator_data(w: World, **extra) -> dict:
-    data = {"year": 2024, "code": "new-ind", "name": "新指标", "metric": "reserve.reserve_count", "scope": "county",
-            "period": "year", "comparison": "gte", "target_value": "3", "display_unit": "count", "sort_order": 0}
+    data = {
+        "year": 2024,
+        "code": "new-ind",
+        "name": "新指标",
+        "metric": "reserve.reserve_count",
+        "scope": "county",
+        "period": "year",
+        "comparison": "gte",
+        "target_value": "3",
+        "display_unit": "count",
+        "sort_order": 0,
+    }
     return data | extra
 
 
 WRITES = [
-    WriteCase("indicator_create", lambda w: "/campaigns/reserve/indicators/new/", _indicator_data,
-              lambda w: Indicator.objects.filter(code="new-ind").exists()),
-    WriteCase("indicator_edit", lambda w: f"/campaigns/indicators/{w.indicator.pk}/edit/",
-              lambda w: _indicator_data(w, code="planned-total", metric="reserve.planned_pool_total", display_unit="yi",
-                                        target_value="", target_multiplier="5", target_base="register.fai_target"),
-              lambda w: Indicator.objects.get(pk=w.indicator.pk).target_multiplier == Decimal("5")),
-    WriteCase("indicator_unit_target", lambda w: f"/campaigns/indicators/{w.indicator.pk}/unit-target/",
-              lambda w: {"unit": w.township.pk, "target_value": "7"},
-              lambda w: IndicatorUnitTarget.objects.filter(indicator=w.indicator).exists()),
-    WriteCase("settings", lambda w: "/campaigns/settings/2024/", lambda w: {"reserve_counts_in_planned_pool": "on", "yellow_ratio": "0.7"},
-              lambda w: CampaignYear.objects.filter(year=2024).exists()),
-    WriteCase("create_pipeline", lambda w: "/campaigns/records/pipeline/new/",
-              lambda w: {"name": "新谋划项目", "township": w.township.pk, "estimated_investment": "100", "entered_on": "2024-05-01"},
-              lambda w: PipelineProject.objects.filter(name="新谋划项目").exists()),
-    WriteCase("create_industrial", lambda w: "/campaigns/records/industrial/new/",
-              lambda w: {"name": "新产业项目", "township": w.township.pk, "investment": "100", "signed_on": "2024-05-01"},
-              lambda w: IndustrialProject.objects.filter(name="新产业项目").exists()),
-    WriteCase("create_ceremony", lambda w: "/campaigns/records/ceremony/new/",
-              lambda w: {"held_on": "2024-06-26", "kind": "production", "place": "北留镇", "projects": [w.industrial.pk]},
-              lambda w: Ceremony.objects.filter(place="北留镇").exists()),
-    WriteCase("create_bank_meeting", lambda w: "/campaigns/records/bank-meeting/new/",
-              lambda w: {"held_on": "2024-11-16", "banks": "农业银行", "enterprises": "乙公司", "financing_requested": "10",
-                         "financing_agreed": "5"},
-              lambda w: BankEnterpriseMeeting.objects.filter(banks="农业银行").exists()),
-    WriteCase("create_inspection", lambda w: "/campaigns/records/inspection/new/",
-              lambda w: {"year": 2024, "month": 6, "unit": w.township.pk, "inspected_on": "2024-06-18", "findings": "新发现"},
-              lambda w: Inspection.objects.filter(findings="新发现").exists()),
-    WriteCase("create_decision", lambda w: "/campaigns/records/decision/new/",
-              lambda w: {"campaign": w.indicator.campaign_id, "unit": w.township.pk, "year": 2024, "month": 6,
-                         "kind": "criticism", "grounds": "排名末位", "decided_on": "2024-07-05"},
-              lambda w: Decision.objects.filter(grounds="排名末位").exists()),
-    WriteCase("edit_pipeline", lambda w: f"/campaigns/records/pipeline/{w.pipeline.pk}/edit/",
-              lambda w: {"name": "改名项目", "township": w.township.pk, "estimated_investment": "5000", "entered_on": "2024-01-10"},
-              lambda w: PipelineProject.objects.filter(name="改名项目").exists()),
-    WriteCase("edit_industrial", lambda w: f"/campaigns/records/industrial/{w.industrial.pk}/edit/",
-              lambda w: {"name": "改名产业项目", "township": w.township.pk, "investment": "1", "signed_on": "2024-02-01"},
-              lambda w: IndustrialProject.objects.filter(name="改名产业项目").exists()),
-    WriteCase("edit_ceremony", lambda w: f"/campaigns/records/ceremony/{w.ceremony.pk}/edit/",
-              lambda w: {"held_on": "2024-03-28", "kind": "start", "place": "改地点"},
-              lambda w: Ceremony.objects.filter(place="改地点").exists()),
-    WriteCase("edit_bank_meeting", lambda w: f"/campaigns/records/bank-meeting/{w.meeting.pk}/edit/",
-              lambda w: {"held_on": "2024-05-16", "banks": "改银行", "enterprises": "甲公司", "financing_requested": "0",
-                         "financing_agreed": "0"},
-              lambda w: BankEnterpriseMeeting.objects.filter(banks="改银行").exists()),
-    WriteCase("edit_inspection", lambda w: f"/campaigns/records/inspection/{w.inspection.pk}/edit/",
-              lambda w: {"year": 2024, "month": 5, "unit": w.township.pk, "inspected_on": "2024-05-20", "findings": "改问题"},
-              lambda w: Inspection.objects.filter(findings="改问题").exists()),
-    WriteCase("edit_decision", lambda w: f"/campaigns/records/decision/{w.decision.pk}/edit/",
-              lambda w: {"campaign": w.indicator.campaign_id, "unit": w.township.pk, "year": 2024, "month": 5,
-                         "kind": "commendation", "grounds": "改依据", "decided_on": "2024-06-05"},
-              lambda w: Decision.objects.filter(grounds="改依据").exists()),
-    WriteCase("pipeline_approval", lambda w: f"/campaigns/pipeline/{w.pipeline.pk}/approval/",
-              lambda w: {"name": "环评批复", "obtained_on": "2024-04-02"},
-              lambda w: w.pipeline.approvals.filter(name="环评批复").exists()),
-    WriteCase("pipeline_start", lambda w: f"/campaigns/pipeline/{w.pipeline.pk}/start/",
-              lambda w: {"started_on": "2024-06-01", "tier": "county", "annual_plan": "100"},
-              lambda w: PipelineProject.objects.get(pk=w.pipeline.pk).stage == PipelineStage.STARTED),
-    WriteCase("flowchart_upload", lambda w: "/campaigns/flowcharts/new/",
-              lambda w: {"category": "政府投资项目", "title": "流程图", "file": SimpleUploadedFile("a.pdf", PDF)},
-              lambda w: ApprovalFlowchart.objects.exists(), multipart=True),
-    WriteCase("ranking_publish", lambda w: "/campaigns/rankings/publish/", lambda w: {"year": 2024, "month": 5},
-              lambda w: RankingPublication.objects.exists()),
+    WriteCase(
+        "indicator_create",
+        lambda w: "/campaigns/reserve/indicators/new/",
+        _indicator_data,
+        lambda w: Indicator.objects.filter(code="new-ind").exists(),
+    ),
+    WriteCase(
+        "indicator_edit",
+        lambda w: f"/campaigns/indicators/{w.indicator.pk}/edit/",
+        lambda w: _indicator_data(
+            w,
+            code="planned-total",
+            metric="reserve.planned_pool_total",
+            display_unit="yi",
+            target_value="",
+            target_multiplier="5",
+            target_base="register.fai_target",
+        ),
+        lambda w: Indicator.objects.get(pk=w.indicator.pk).target_multiplier == Decimal("5"),
+    ),
+    WriteCase(
+        "indicator_unit_target",
+        lambda w: f"/campaigns/indicators/{w.indicator.pk}/unit-target/",
+        lambda w: {"unit": w.township.pk, "target_value": "7"},
+        lambda w: IndicatorUnitTarget.objects.filter(indicator=w.indicator).exists(),
+    ),
+    WriteCase(
+        "settings",
+        lambda w: "/campaigns/settings/2024/",
+        lambda w: {"reserve_counts_in_planned_pool": "on", "yellow_ratio": "0.7"},
+        lambda w: CampaignYear.objects.filter(year=2024).exists(),
+    ),
+    WriteCase(
+        "create_pipeline",
+        lambda w: "/campaigns/records/pipeline/new/",
+        lambda w: {
+            "name": "新谋划项目",
+            "township": w.township.pk,
+            "estimated_investment": "100",
+            "entered_on": "2024-05-01",
+        },
+        lambda w: PipelineProject.objects.filter(name="新谋划项目").exists(),
+    ),
+    WriteCase(
+        "create_industrial",
+        lambda w: "/campaigns/records/industrial/new/",
+        lambda w: {"name": "新产业项目", "township": w.township.pk, "investment": "100", "signed_on": "2024-05-01"},
+        lambda w: IndustrialProject.objects.filter(name="新产业项目").exists(),
+    ),
+    WriteCase(
+        "create_ceremony",
+        lambda w: "/campaigns/records/ceremony/new/",
+        lambda w: {"held_on": "2024-06-26", "kind": "production", "place": "北留镇", "projects": [w.industrial.pk]},
+        lambda w: Ceremony.objects.filter(place="北留镇").exists(),
+    ),
+    WriteCase(
+        "create_bank_meeting",
+        lambda w: "/campaigns/records/bank-meeting/new/",
+        lambda w: {
+            "held_on": "2024-11-16",
+            "banks": "农业银行",
+            "enterprises": "乙公司",
+            "financing_requested": "10",
+            "financing_agreed": "5",
+        },
+        lambda w: BankEnterpriseMeeting.objects.filter(banks="农业银行").exists(),
+    ),
+    WriteCase(
+        "create_inspection",
+        lambda w: "/campaigns/records/inspection/new/",
+        lambda w: {
+            "year": 2024,
+            "month": 6,
+            "unit": w.township.pk,
+            "inspected_on": "2024-06-18",
+            "findings": "新发现",
+        },
+        lambda w: Inspection.objects.filter(findings="新发现").exists(),
+    ),
+    WriteCase(
+        "create_decision",
+        lambda w: "/campaigns/records/decision/new/",
+        lambda w: {
+            "campaign": w.indicator.campaign_id,
+            "unit": w.township.pk,
+            "year": 2024,
+            "month": 6,
+            "kind": "criticism",
+            "grounds": "排名末位",
+            "decided_on": "2024-07-05",
+        },
+        lambda w: Decision.objects.filter(grounds="排名末位").exists(),
+    ),
+    WriteCase(
+        "edit_pipeline",
+        lambda w: f"/campaigns/records/pipeline/{w.pipeline.pk}/edit/",
+        lambda w: {
+            "name": "改名项目",
+            "township": w.township.pk,
+            "estimated_investment": "5000",
+            "entered_on": "2024-01-10",
+        },
+        lambda w: PipelineProject.objects.filter(name="改名项目").exists(),
+    ),
+    WriteCase(
+        "edit_industrial",
+        lambda w: f"/campaigns/records/industrial/{w.industrial.pk}/edit/",
+        lambda w: {"name": "改名产业项目", "township": w.township.pk, "investment": "1", "signed_on": "2024-02-01"},
+        lambda w: IndustrialProject.objects.filter(name="改名产业项目").exists(),
+    ),
+    WriteCase(
+        "edit_ceremony",
+        lambda w: f"/campaigns/records/ceremony/{w.ceremony.pk}/edit/",
+        lambda w: {"held_on": "2024-03-28", "kind": "start", "place": "改地点"},
+        lambda w: Ceremony.objects.filter(place="改地点").exists(),
+    ),
+    WriteCase(
+        "edit_bank_meeting",
+        lambda w: f"/campaigns/records/bank-meeting/{w.meeting.pk}/edit/",
+        lambda w: {
+            "held_on": "2024-05-16",
+            "banks": "改银行",
+            "enterprises": "甲公司",
+            "financing_requested": "0",
+            "financing_agreed": "0",
+        },
+        lambda w: BankEnterpriseMeeting.objects.filter(banks="改银行").exists(),
+    ),
+    WriteCase(
+        "edit_inspection",
+        lambda w: f"/campaigns/records/inspection/{w.inspection.pk}/edit/",
+        lambda w: {
+            "year": 2024,
+            "month": 5,
+            "unit": w.township.pk,
+            "inspected_on": "2024-05-20",
+            "findings": "改问题",
+        },
+        lambda w: Inspection.objects.filter(findings="改问题").exists(),
+    ),
+    WriteCase(
+        "edit_decision",
+        lambda w: f"/campaigns/records/decision/{w.decision.pk}/edit/",
+        lambda w: {
+            "campaign": w.indicator.campaign_id,
+            "unit": w.township.pk,
+            "year": 2024,
+            "month": 5,
+            "kind": "commendation",
+            "grounds": "改依据",
+            "decided_on": "2024-06-05",
+        },
+        lambda w: Decision.objects.filter(grounds="改依据").exists(),
+    ),
+    WriteCase(
+        "pipeline_approval",
+        lambda w: f"/campaigns/pipeline/{w.pipeline.pk}/approval/",
+        lambda w: {"name": "环评批复", "obtained_on": "2024-04-02"},
+        lambda w: w.pipeline.approvals.filter(name="环评批复").exists(),
+    ),
+    WriteCase(
+        "pipeline_start",
+        lambda w: f"/campaigns/pipeline/{w.pipeline.pk}/start/",
+        lambda w: {"started_on": "2024-06-01", "tier": "county", "annual_plan": "100"},
+        lambda w: PipelineProject.objects.get(pk=w.pipeline.pk).stage == PipelineStage.STARTED,
+    ),
+    WriteCase(
+        "flowchart_upload",
+        lambda w: "/campaigns/flowcharts/new/",
+        lambda w: {"category": "政府投资项目", "title": "流程图", "file": SimpleUploadedFile("a.pdf", PDF)},
+        lambda w: ApprovalFlowchart.objects.exists(),
+        multipart=True,
+    ),
+    WriteCase(
+        "ranking_publish",
+        lambda w: "/campaigns/rankings/publish/",
+        lambda w: {"year": 2024, "month": 5},
+        lambda w: RankingPublication.objects.exists(),
+    ),
 ]
 
 
@@ -223,18 +384,26 @@ def test_changing_the_target_in_the_browser_changes_the_figures(client, hq, worl
 
 def test_an_invalid_target_is_refused_with_a_message(client, hq, world):
     client.force_login(hq)
-    response = client.post(f"/campaigns/indicators/{world.indicator.pk}/edit/",
-                           _indicator_data(world, code="planned-total", target_value="3", target_multiplier="4",
-                                           target_base="register.fai_target"))
+    response = client.post(
+        f"/campaigns/indicators/{world.indicator.pk}/edit/",
+        _indicator_data(
+            world, code="planned-total", target_value="3", target_multiplier="4", target_base="register.fai_target"
+        ),
+    )
     assert response.status_code == 200
     assert "二者只能选其一" in response.content.decode()
 
 
 def test_a_flowchart_must_really_be_a_pdf_or_image(client, hq, world):
     client.force_login(hq)
-    response = client.post("/campaigns/flowcharts/new/", {
-        "category": "政府投资项目", "title": "伪装", "file": SimpleUploadedFile("a.pdf", b"MZ\x90\x00 not a pdf"),
-    })
+    response = client.post(
+        "/campaigns/flowcharts/new/",
+        {
+            "category": "政府投资项目",
+            "title": "伪装",
+            "file": SimpleUploadedFile("a.pdf", b"MZ\x90\x00 not a pdf"),
+        },
+    )
     assert response.status_code == 200 and not ApprovalFlowchart.objects.exists()
 
 
@@ -278,7 +447,10 @@ def test_township_reads_the_published_ranking_in_full(client, reporter, world):
 
 def test_every_user_of_the_campaigns_may_open_a_flowchart(client, hq, reporter, outsider, world):
     client.force_login(hq)
-    client.post("/campaigns/flowcharts/new/", {"category": "政府投资项目", "title": "流程图", "file": SimpleUploadedFile("a.pdf", PDF)})
+    client.post(
+        "/campaigns/flowcharts/new/",
+        {"category": "政府投资项目", "title": "流程图", "file": SimpleUploadedFile("a.pdf", PDF)},
+    )
     chart = ApprovalFlowchart.objects.get()
     client.force_login(reporter)
     response = client.get(f"/campaigns/flowcharts/{chart.pk}/file/")
@@ -290,8 +462,14 @@ def test_every_user_of_the_campaigns_may_open_a_flowchart(client, hq, reporter, 
 
 @pytest.mark.parametrize("kind", ["pipeline", "industrial", "ceremony", "bank-meeting", "inspection", "decision"])
 def test_record_pages_show_each_kind(client, hq, world, kind):
-    pk = {"pipeline": world.pipeline, "industrial": world.industrial, "ceremony": world.ceremony,
-          "bank-meeting": world.meeting, "inspection": world.inspection, "decision": world.decision}[kind].pk
+    pk = {
+        "pipeline": world.pipeline,
+        "industrial": world.industrial,
+        "ceremony": world.ceremony,
+        "bank-meeting": world.meeting,
+        "inspection": world.inspection,
+        "decision": world.decision,
+    }[kind].pk
     client.force_login(hq)
     assert client.get(f"/campaigns/records/{kind}/{pk}/").status_code == 200
     assert client.get(f"/campaigns/records/{kind}/{pk}/edit/").status_code == 200
@@ -328,7 +506,9 @@ def _populate(w: World, n: int) -> None:
             factories.make_pipeline_project(unit, 100 + i, approved_on=date(2024, 2, 1) if i % 2 else None)
             factories.make_industrial_project(unit, signed_on=date(2024, 1 + i % 5, 3), landed_on=date(2024, 6, 1))
             Trip.objects.create(unit=unit, date=date(2024, 5, 1 + i), destination="郑州", participants="3人")
-            Inspection.objects.create(year=2024, month=5, unit=unit, inspected_on=date(2024, 5, 2), findings=f"问题{i}")
+            Inspection.objects.create(
+                year=2024, month=5, unit=unit, inspected_on=date(2024, 5, 2), findings=f"问题{i}"
+            )
             factories.make_problem(owner_unit=unit, deadline=date(2024, 5, 3))
         BankEnterpriseMeeting.objects.create(held_on=date(2024, 5, 1 + i), banks="甲\n乙", enterprises="丙")
 
@@ -352,6 +532,12 @@ def test_campaign_pages_run_a_fixed_number_of_queries(client, hq, world, slug):
 def test_index_and_export_run_a_fixed_number_of_queries(client, hq, world):
     client.force_login(hq)
     _populate(world, 2)
-    few = (_count(client, "/campaigns/?year=2024&month=5"), _count(client, "/campaigns/reserve/export.xlsx?year=2024&month=5"))
+    few = (
+        _count(client, "/campaigns/?year=2024&month=5"),
+        _count(client, "/campaigns/reserve/export.xlsx?year=2024&month=5"),
+    )
     _populate(world, 12)
-    assert (_count(client, "/campaigns/?year=2024&month=5"), _count(client, "/campaigns/reserve/export.xlsx?year=2024&month=5")) == few
+    assert (
+        _count(client, "/campaigns/?year=2024&month=5"),
+        _count(client, "/campaigns/reserve/export.xlsx?year=2024&month=5"),
+    ) == few

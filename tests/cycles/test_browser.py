@@ -18,7 +18,9 @@ def test_a_task_force_lead_records_the_weekly_scheduling_they_were_reminded_of_o
     lead = factories.make_user("approvals_lead_b", full_name="前期手续专班负责人")
     factories.add_member(lead, "approvals", "lead")
     today = timezone.localdate()
-    duty = factories.make_duty("approvals-weekly-b", cadence="weekly", weekday=today.weekday(), opens_from=today, people=(lead,))
+    duty = factories.make_duty(
+        "approvals-weekly-b", cadence="weekly", weekday=today.weekday(), opens_from=today, people=(lead,)
+    )
     now = timezone.now().replace(hour=9)
     occurrences_open_due(now=now)
     assert reminders_send_due(now=now) == 1

@@ -53,9 +53,27 @@ def worker(tmp_path):
     }
     with open(log, "w") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "yangcheng_projects", "worker", "-Q", queue, "-n", f"{queue}@%h",
-             "--pool=solo", "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "yangcheng_projects",
+                "worker",
+                "-Q",
+                queue,
+                "-n",
+                f"{queue}@%h",
+                "--pool=solo",
+                "--loglevel=INFO",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
     try:
         yield queue
@@ -80,12 +98,22 @@ def test_a_real_worker_opens_occurrences_and_sends_a_delivery_through_redis(work
     assert Occurrence.objects.filter(duty=duty).count() == 19
 
     # Run again through the worker: nothing twice.
-    assert tasks.open_due_occurrences.apply_async(kwargs={"now": "2024-05-06T09:00:00+08:00"}, queue=worker).get(timeout=60) == 0
+    assert (
+        tasks.open_due_occurrences.apply_async(kwargs={"now": "2024-05-06T09:00:00+08:00"}, queue=worker).get(
+            timeout=60
+        )
+        == 0
+    )
 
     # A task that takes an id: the worker sends the email of a reminder created here.
     reminders_send_due(now=datetime(2024, 5, 6, 9, tzinfo=SH))
     delivery = Delivery.objects.filter(channel="email").first()
-    assert notification_tasks.send_delivery.apply_async(args=[delivery.pk], kwargs={"now": "2024-05-06T09:01:00+08:00"}, queue=worker).get(timeout=60) is True
+    assert (
+        notification_tasks.send_delivery.apply_async(
+            args=[delivery.pk], kwargs={"now": "2024-05-06T09:01:00+08:00"}, queue=worker
+        ).get(timeout=60)
+        is True
+    )
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.SENT
 
@@ -96,8 +124,13 @@ def test_a_real_worker_opens_occurrences_and_sends_a_delivery_through_redis(work
 def _fixed(schedule: crontab, now: datetime) -> crontab:
     """The same crontab with its clock fixed at `now`."""
     return crontab(
-        minute=schedule._orig_minute, hour=schedule._orig_hour, day_of_week=schedule._orig_day_of_week,
-        day_of_month=schedule._orig_day_of_month, month_of_year=schedule._orig_month_of_year, nowfun=lambda: now, app=app,
+        minute=schedule._orig_minute,
+        hour=schedule._orig_hour,
+        day_of_week=schedule._orig_day_of_week,
+        day_of_month=schedule._orig_day_of_month,
+        month_of_year=schedule._orig_month_of_year,
+        nowfun=lambda: now,
+        app=app,
     )
 
 
@@ -118,7 +151,9 @@ def test_beat_schedule_resolves_to_the_expected_next_times():
     assert _next_run("scheduling-open-due-occurrences", now, last) == datetime(2024, 5, 6, 9, 10, tzinfo=SH)
     assert _next_run("scheduling-escalate-overdue-problems", now, last) == datetime(2024, 5, 6, 9, 5, tzinfo=SH)
     assert _next_run("scheduling-send-reminders", now, last) == datetime(2024, 5, 6, 9, 7, tzinfo=SH)
-    assert _next_run("scheduling-send-due-deliveries", now, last) == datetime(2024, 5, 6, 9, 1, tzinfo=SH)  # overdue: at once
+    assert _next_run("scheduling-send-due-deliveries", now, last) == datetime(
+        2024, 5, 6, 9, 1, tzinfo=SH
+    )  # overdue: at once
     assert _next_run("scheduling-send-due-deliveries", now, now) == datetime(2024, 5, 6, 9, 4, tzinfo=SH)
     # The escalation and reminders ticks at 09:05 and 09:07 act from 08:00: the first ones of a day run at 08:05 / 08:07.
     early = datetime(2024, 5, 6, 7, 58, tzinfo=SH)
@@ -126,7 +161,9 @@ def test_beat_schedule_resolves_to_the_expected_next_times():
     assert _next_run("scheduling-send-reminders", early, early) == datetime(2024, 5, 6, 8, 7, tzinfo=SH)
     # Across midnight into a new week: the opener fires at 00:00 on Monday, when the new week's occurrences open.
     sunday = datetime(2024, 5, 12, 23, 55, tzinfo=SH)
-    assert _next_run("scheduling-open-due-occurrences", sunday, sunday - timedelta(minutes=5)) == datetime(2024, 5, 13, 0, 0, tzinfo=SH)
+    assert _next_run("scheduling-open-due-occurrences", sunday, sunday - timedelta(minutes=5)) == datetime(
+        2024, 5, 13, 0, 0, tzinfo=SH
+    )
 
 
 def test_beat_entries_are_due_when_their_minute_comes_and_not_before():

@@ -36,7 +36,7 @@ class RobotServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+            def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 server.received.append({"json": json.loads(body), "content_type": self.headers["Content-Type"]})
                 status, answer = server.answers.pop(0) if server.answers else (200, {"errcode": 0, "errmsg": "ok"})
@@ -172,7 +172,10 @@ def test_a_failing_mail_server_is_recorded_and_retried(tf_lead):
     reminders_send_due(now=at(2024, 5, 11, 9))
     # A real SMTP connection to a port where no server listens.
     with override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend", EMAIL_HOST="127.0.0.1", EMAIL_PORT=_closed_port(), EMAIL_TIMEOUT=2
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=_closed_port(),
+        EMAIL_TIMEOUT=2,
     ):
         deliveries_send_due(now=at(2024, 5, 11, 9))
     email = Delivery.objects.get(channel=DeliveryChannel.EMAIL)
@@ -188,7 +191,9 @@ def test_a_delivery_left_sending_by_a_killed_worker_is_sent_again_after_the_leas
     reminders_send_due(now=at(2024, 5, 11, 9))
     email = Delivery.objects.get(channel=DeliveryChannel.EMAIL)
     # A worker claimed it at 09:00 and died before recording the outcome.
-    Delivery.objects.filter(pk=email.pk).update(status=DeliveryStatus.SENDING, attempts=1, claimed_at=at(2024, 5, 11, 9))
+    Delivery.objects.filter(pk=email.pk).update(
+        status=DeliveryStatus.SENDING, attempts=1, claimed_at=at(2024, 5, 11, 9)
+    )
     assert deliveries_send_due(now=at(2024, 5, 11, 9, 5)) == 0  # another worker may still be at it
     assert deliveries_send_due(now=at(2024, 5, 11, 9, 11)) == 1
     assert len(mail.outbox) == 1

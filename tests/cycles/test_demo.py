@@ -46,7 +46,12 @@ def test_the_notice_names_the_duties_of_every_task_force_and_campaign_cadence():
     assert codes["scheduling-monthly-progress-meeting"].problem_level == "executive"
     assert codes["scheduling-county-head-meeting"].cadence == "ad_hoc"
     assert {s.owner_slug for s in NOTICE_DUTIES if s.owner_kind == "taskforce"} == {
-        "investment", "approvals", "supervision", "land", "statistics", "funding"
+        "investment",
+        "approvals",
+        "supervision",
+        "land",
+        "statistics",
+        "funding",
     }
 
 
@@ -64,16 +69,28 @@ def test_demo_loads_the_calendar_leaders_history_and_problems_and_a_second_load_
     assert Duty.objects.count() == len(NOTICE_DUTIES)
     assert all(d.responsible_people.exists() for d in Duty.objects.all())
     assert LevelOfficial.objects.filter(level="county_head", user__username="county_head").exists()
-    assert LevelOfficial.objects.filter(level="deputy", user__username="deputy_zhang", taskforce__slug="approvals").exists()
+    assert LevelOfficial.objects.filter(
+        level="deputy", user__username="deputy_zhang", taskforce__slug="approvals"
+    ).exists()
     history = Occurrence.objects.filter(period_start__year=2024)
     assert history.filter(status="held").count() > history.filter(status="open").count() > 0
     assert Problem.objects.filter(level="executive", status="open").exists()
 
-    counts = (Duty.objects.count(), Occurrence.objects.count(), Problem.objects.count(), ProblemEvent.objects.count(),
-              LevelOfficial.objects.count())
+    counts = (
+        Duty.objects.count(),
+        Occurrence.objects.count(),
+        Problem.objects.count(),
+        ProblemEvent.objects.count(),
+        LevelOfficial.objects.count(),
+    )
     load()
-    assert (Duty.objects.count(), Occurrence.objects.count(), Problem.objects.count(), ProblemEvent.objects.count(),
-            LevelOfficial.objects.count()) == counts
+    assert (
+        Duty.objects.count(),
+        Occurrence.objects.count(),
+        Problem.objects.count(),
+        ProblemEvent.objects.count(),
+        LevelOfficial.objects.count(),
+    ) == counts
 
     # From the demo, the cycles open this period's occurrences, escalate and remind; the second run does nothing.
     out = StringIO()

@@ -55,7 +55,9 @@ def test_an_overdue_problem_climbs_all_four_levels_with_a_record_of_when_and_why
 
     events = list(ProblemEvent.objects.filter(problem=problem, kind="escalated").order_by("at"))
     assert [(e.from_level, e.to_level) for e in events] == [
-        ("taskforce", "deputy"), ("deputy", "executive"), ("executive", "county_head")
+        ("taskforce", "deputy"),
+        ("deputy", "executive"),
+        ("executive", "county_head"),
     ]
     assert [e.at for e in events] == [at(2024, 5, 11, 8, 5), at(2024, 5, 18, 8, 5), at(2024, 5, 25, 8, 5)]
     assert "2024-05-10" in events[0].note and "逾期1天" in events[0].note and "分管副县长" in events[0].note
@@ -84,7 +86,9 @@ def test_escalating_twice_at_the_same_time_moves_one_level_once(ladder, tf_membe
 
 def test_not_overdue_resolved_or_before_working_hours_nothing_moves(ladder):
     on_time = factories.make_problem(deadline=date(2024, 5, 11))
-    resolved = factories.make_problem(deadline=date(2024, 5, 1), status=ProblemStatus.RESOLVED, resolved_at=at(2024, 5, 2))
+    resolved = factories.make_problem(
+        deadline=date(2024, 5, 1), status=ProblemStatus.RESOLVED, resolved_at=at(2024, 5, 2)
+    )
     no_deadline = factories.make_problem(deadline=None)
     assert problems_escalate_overdue(now=at(2024, 5, 12, 7, 59)).escalated == 0  # before 08:00
     assert problems_escalate_overdue(now=at(2024, 5, 11, 9)).escalated == 0

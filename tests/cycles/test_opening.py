@@ -47,8 +47,15 @@ def test_nothing_opens_before_the_period_begins_in_county_time():
 
 @pytest.mark.parametrize(
     ("cadence", "year", "expected"),
-    [("weekly", 2024, 52), ("weekly", 2020, 53), ("semi_monthly", 2024, 24), ("monthly", 2024, 12), ("quarterly", 2024, 4),
-     ("half_yearly", 2024, 2), ("yearly", 2024, 1)],
+    [
+        ("weekly", 2024, 52),
+        ("weekly", 2020, 53),
+        ("semi_monthly", 2024, 24),
+        ("monthly", 2024, 12),
+        ("quarterly", 2024, 4),
+        ("half_yearly", 2024, 2),
+        ("yearly", 2024, 1),
+    ],
 )
 def test_a_whole_year_opens_each_period_once(cadence, year, expected):
     first_day = date(year, 1, 1) if cadence != "weekly" else period_monday(year)
@@ -105,8 +112,13 @@ def test_the_database_refuses_a_second_occurrence_for_a_period():
     original = Occurrence.objects.get(duty=duty)
     with pytest.raises(IntegrityError):
         Occurrence.objects.create(
-            duty=duty, period_key=original.period_key, period_start=original.period_start, period_end=original.period_end,
-            due_date=original.due_date, title="x", opened_at=timezone.now(),
+            duty=duty,
+            period_key=original.period_key,
+            period_start=original.period_start,
+            period_end=original.period_end,
+            due_date=original.due_date,
+            title="x",
+            opened_at=timezone.now(),
         )
 
 
@@ -119,7 +131,10 @@ def test_inactive_and_ad_hoc_duties_open_nothing_by_themselves():
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_two_concurrent_runs_on_postgresql_open_each_period_exactly_once():
-    duties = [factories.make_duty(cadence=c, opens_from=date(2024, 1, 1)) for c in ("weekly", "semi_monthly", "monthly", "quarterly")]
+    duties = [
+        factories.make_duty(cadence=c, opens_from=date(2024, 1, 1))
+        for c in ("weekly", "semi_monthly", "monthly", "quarterly")
+    ]
     now = at(2024, 12, 31, 23, 0)
     barrier = threading.Barrier(2)
     results: list[int] = []
@@ -145,4 +160,7 @@ def test_two_concurrent_runs_on_postgresql_open_each_period_exactly_once():
     assert sum(results) == expected
     assert Occurrence.objects.count() == expected
     for duty in duties:
-        assert Occurrence.objects.filter(duty=duty).values("period_key").distinct().count() == Occurrence.objects.filter(duty=duty).count()
+        assert (
+            Occurrence.objects.filter(duty=duty).values("period_key").distinct().count()
+            == Occurrence.objects.filter(duty=duty).count()
+        )

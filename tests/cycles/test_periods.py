@@ -36,7 +36,9 @@ def test_monthly_quarterly_half_yearly_and_yearly_keys():
 
 def test_a_year_has_52_or_53_weeks_24_half_months_12_months_4_quarters():
     def count(cadence, year):
-        return sum(1 for p in periods_between(cadence, date(year, 1, 1), date(year, 12, 31)) if p.key.startswith(str(year)))
+        return sum(
+            1 for p in periods_between(cadence, date(year, 1, 1), date(year, 12, 31)) if p.key.startswith(str(year))
+        )
 
     assert count("weekly", 2024) == 52
     assert count("weekly", 2020) == 53
@@ -55,7 +57,9 @@ def test_due_dates_follow_the_duty_parameters_and_clamp_to_the_month_end():
     assert due_date(second, day=14, second_day=30) == date(2024, 2, 29)  # no 30 February
     assert due_date(period_containing("monthly", date(2024, 4, 3)), day=31) == date(2024, 4, 30)
     assert due_date(period_containing("quarterly", date(2024, 4, 3)), month_in_period=2, day=20) == date(2024, 5, 20)
-    assert due_date(period_containing("half_yearly", date(2024, 8, 3)), month_in_period=4, day=30) == date(2024, 10, 30)
+    assert due_date(period_containing("half_yearly", date(2024, 8, 3)), month_in_period=4, day=30) == date(
+        2024, 10, 30
+    )
     assert due_date(period_containing("yearly", date(2024, 8, 3)), month_in_period=12, day=31) == date(2024, 12, 31)
 
 

@@ -95,7 +95,11 @@ def test_approval_item_deadlines_remind_the_approvals_task_force(tf_lead, other_
     kind = ApprovalItemType.objects.get_or_create(name="环境影响评价")[0]
     item = ApprovalItem.objects.create(project=project, item_type=kind, deadline=date(2024, 5, 10), handler="王某")
     approved = ApprovalItem.objects.create(
-        project=factories.make_project(), item_type=kind, deadline=date(2024, 5, 10), status="approved", approved_on=date(2024, 5, 1)
+        project=factories.make_project(),
+        item_type=kind,
+        deadline=date(2024, 5, 10),
+        status="approved",
+        approved_on=date(2024, 5, 1),
     )
     assert reminders_send_due(now=at(2024, 5, 8, 9)) == 1
     assert reminders_send_due(now=at(2024, 5, 11, 9)) == 1
@@ -110,7 +114,9 @@ def test_approval_item_deadlines_remind_the_approvals_task_force(tf_lead, other_
 
 
 @override_settings(PROGRESS_REPORTING_DAY=25)
-def test_reporters_are_told_of_their_projects_without_monthly_progress_from_the_reporting_day(reporter, other_reporter, township, other_township):
+def test_reporters_are_told_of_their_projects_without_monthly_progress_from_the_reporting_day(
+    reporter, other_reporter, township, other_township
+):
     late = factories.make_project("凤城镇未报项目", township=township)
     done = factories.make_project("凤城镇已报项目", township=township)
     factories.make_progress(done, month=5, completed="10")

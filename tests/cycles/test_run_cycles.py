@@ -29,7 +29,11 @@ def test_run_cycles_json_counts_then_zeros_on_the_second_run(tf_lead, tf_member)
     LevelOfficial.objects.create(level="deputy", user=deputy)
     # A weekly duty from the start of the year; a problem that passed its deadline on 30 April.
     factories.make_duty(cadence="weekly", opens_from=date(2024, 1, 1), people=(tf_lead,))
-    factories.make_problem(owner=tf_member, deadline=date(2024, 4, 30), raised_at=datetime(2024, 4, 1, 9, tzinfo=ZoneInfo("Asia/Shanghai")))
+    factories.make_problem(
+        owner=tf_member,
+        deadline=date(2024, 4, 30),
+        raised_at=datetime(2024, 4, 1, 9, tzinfo=ZoneInfo("Asia/Shanghai")),
+    )
 
     first = json.loads(run("--now", "2024-05-06T09:00:00+08:00", "--json"))
     # W01..W19 opened; one escalation; reminders: the W15..W18 schedulings overdue (W01..W14 were due more

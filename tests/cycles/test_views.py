@@ -40,14 +40,26 @@ def occurrence(db):
 @pytest.fixture
 def meeting(db):
     """This month's progress meeting of the executive deputy county head: its agenda is the executive level."""
-    duty = factories.make_duty(cadence="monthly", taskforce=None, campaign="scheduling", name="项目建设推进会",
-                               problem_level="executive", opens_from=date(2024, 5, 1))
+    duty = factories.make_duty(
+        cadence="monthly",
+        taskforce=None,
+        campaign="scheduling",
+        name="项目建设推进会",
+        problem_level="executive",
+        opens_from=date(2024, 5, 1),
+    )
     occurrences_open_due(now=at(2024, 5, 1, 9))
     return Occurrence.objects.get(duty=duty)
 
 
 def record_data(**extra) -> dict:
-    return {"held_on": "2024-05-10", "attendees": "专班全体成员", "minutes": "逐项调度审批事项。", "decisions": "一、限期办结。", **extra}
+    return {
+        "held_on": "2024-05-10",
+        "attendees": "专班全体成员",
+        "minutes": "逐项调度审批事项。",
+        "decisions": "一、限期办结。",
+        **extra,
+    }
 
 
 def login(client, user):
@@ -105,10 +117,14 @@ def test_an_upload_that_is_not_a_document_is_refused_by_its_content(client, tf_m
     assert not Attachment.objects.exists()
 
 
-def test_attachments_are_served_only_to_those_who_may_read_the_occurrence(client, tf_member, leader, outsider, occurrence):
+def test_attachments_are_served_only_to_those_who_may_read_the_occurrence(
+    client, tf_member, leader, outsider, occurrence
+):
     login(client, tf_member)
-    client.post(reverse("cycles:occurrence", args=[occurrence.pk]),
-                record_data(attachments=[SimpleUploadedFile("签到表.pdf", PDF)]))
+    client.post(
+        reverse("cycles:occurrence", args=[occurrence.pk]),
+        record_data(attachments=[SimpleUploadedFile("签到表.pdf", PDF)]),
+    )
     attachment = occurrence.attachments.get()
     url = reverse("files:download", args=[attachment.pk])
     login(client, leader)
@@ -150,7 +166,9 @@ def test_a_member_raises_a_problem_at_the_meeting_for_their_task_force(client, t
 
 
 @pytest.mark.parametrize(("who", "status"), [("outsider", 404), ("leader", 403), ("other_tf_member", 403)])
-def test_raising_at_a_meeting_is_refused_to_outsiders_leaders_and_other_task_forces(client, request, who, status, occurrence):
+def test_raising_at_a_meeting_is_refused_to_outsiders_leaders_and_other_task_forces(
+    client, request, who, status, occurrence
+):
     login(client, request.getfixturevalue(who))
     response = client.post(
         reverse("cycles:occurrence_raise_problem", args=[occurrence.pk]),
@@ -163,7 +181,9 @@ def test_raising_at_a_meeting_is_refused_to_outsiders_leaders_and_other_task_for
 def test_a_member_may_not_raise_a_problem_for_another_task_force(client, tf_member):
     login(client, tf_member)
     investment = factories.make_taskforce("investment")
-    response = client.post(reverse("problems:new"), {"description": "x", "source_taskforce": investment.pk, "deadline": "2024-05-31"})
+    response = client.post(
+        reverse("problems:new"), {"description": "x", "source_taskforce": investment.pk, "deadline": "2024-05-31"}
+    )
     assert response.status_code == 200  # the form says no
     assert not Problem.objects.exists()
 
@@ -177,9 +197,15 @@ def test_only_hq_and_task_force_members_raise_problems(client, request, who):
 
 def test_hq_raises_a_problem_at_any_level_and_the_owner_is_told(client, hq, tf_lead):
     login(client, hq)
-    response = client.post(reverse("problems:new"), {
-        "description": "征地补偿争议", "level": "executive", "owner": tf_lead.pk, "deadline": "2024-06-30",
-    })
+    response = client.post(
+        reverse("problems:new"),
+        {
+            "description": "征地补偿争议",
+            "level": "executive",
+            "owner": tf_lead.pk,
+            "deadline": "2024-06-30",
+        },
+    )
     problem = Problem.objects.get()
     assert response["Location"] == reverse("problems:problem", args=[problem.pk])
     assert problem.level == "executive"
@@ -197,7 +223,9 @@ ACTIONS = {
 
 
 @pytest.mark.parametrize("action", list(ACTIONS))
-@pytest.mark.parametrize(("who", "status"), [("outsider", 404), ("reporter", 404), ("tf_member", 403), ("leader", 403)])
+@pytest.mark.parametrize(
+    ("who", "status"), [("outsider", 404), ("reporter", 404), ("tf_member", 403), ("leader", 403)]
+)
 def test_only_hq_manages_problems(client, request, action, who, status, tf_lead):
     problem = factories.make_problem(owner=tf_lead, deadline=date(2024, 5, 31))
     data = {k: (tf_lead.pk if v is None else v) for k, v in ACTIONS[action].items()}
@@ -239,8 +267,16 @@ def test_the_agenda_lists_open_problems_at_the_meeting_level_with_their_history(
 @pytest.fixture
 def progress_meeting(db):
     """The notice's monthly progress meeting (the duty the bulletin builds its meeting pack for)."""
-    duty = factories.make_duty("scheduling-monthly-progress-meeting", cadence="monthly", taskforce=None, campaign="scheduling",
-                               name="项目建设推进会", day=28, problem_level="executive", opens_from=date(2024, 5, 1))
+    duty = factories.make_duty(
+        "scheduling-monthly-progress-meeting",
+        cadence="monthly",
+        taskforce=None,
+        campaign="scheduling",
+        name="项目建设推进会",
+        day=28,
+        problem_level="executive",
+        opens_from=date(2024, 5, 1),
+    )
     occurrences_open_due(now=at(2024, 5, 1, 9))
     return Occurrence.objects.get(duty=duty)
 
@@ -261,7 +297,9 @@ def test_other_meetings_have_no_meeting_pack_link_and_the_pack_refuses_them(clie
     assert client.get(reverse("bulletins:meeting_occurrence", args=[meeting.pk])).status_code == 404
 
 
-def test_the_meeting_pack_link_is_not_shown_to_those_who_may_not_read_bulletin_drafts(client, tf_lead, progress_meeting):
+def test_the_meeting_pack_link_is_not_shown_to_those_who_may_not_read_bulletin_drafts(
+    client, tf_lead, progress_meeting
+):
     login(client, tf_lead)
     response = client.get(reverse("cycles:occurrence", args=[progress_meeting.pk]))
     assert response.status_code == 200  # may see the meeting, not the draft figures
@@ -309,8 +347,17 @@ def test_agenda_decisions_are_refused_to_outsiders_task_forces_and_leaders(clien
 
 
 def duty_data(**extra) -> dict:
-    return {"name": "周调度", "code": "new-weekly", "owner_kind": "taskforce", "taskforce": factories.make_taskforce("land").pk,
-            "cadence": "weekly", "weekday": "2", "remind_days_before": "1", "active": "on", **extra}
+    return {
+        "name": "周调度",
+        "code": "new-weekly",
+        "owner_kind": "taskforce",
+        "taskforce": factories.make_taskforce("land").pk,
+        "cadence": "weekly",
+        "weekday": "2",
+        "remind_days_before": "1",
+        "active": "on",
+        **extra,
+    }
 
 
 def test_an_administrator_creates_a_duty_in_the_browser_and_it_opens_from_this_period(client, admin, land_lead_user):
@@ -390,14 +437,25 @@ def test_ad_hoc_meetings_are_scheduled_by_hq_not_by_others(client, hq, tf_member
     login(client, hq)
     assert client.post(url, {"due_on": "2024-05-20", "subject": "重大项目要素保障"}).status_code == 302
     assert client.post(url, {"due_on": "2024-05-20"}).status_code == 302  # a second one that day gets its own key
-    assert list(Occurrence.objects.filter(duty=duty).values_list("period_key", flat=True).order_by("pk")) == ["2024-05-20", "2024-05-20-2"]
+    assert list(Occurrence.objects.filter(duty=duty).values_list("period_key", flat=True).order_by("pk")) == [
+        "2024-05-20",
+        "2024-05-20-2",
+    ]
 
 
 # --- notifications and deliveries -------------------------------------------------------------------
 
 
 def _notify(user, key="k1"):
-    notify(kind="occurrence_due", subject_key=key, recipients=[user], title=f"提醒{key}", body="", link="/cycles/", now=at(2024, 5, 6, 9))
+    notify(
+        kind="occurrence_due",
+        subject_key=key,
+        recipients=[user],
+        title=f"提醒{key}",
+        body="",
+        link="/cycles/",
+        now=at(2024, 5, 6, 9),
+    )
     return Notification.objects.get(recipient=user, subject_key=key)
 
 
@@ -457,7 +515,9 @@ def test_hq_retries_a_failed_delivery(client, hq, tf_lead, django_capture_on_com
 # --- who reads the pages -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["cycles:calendar", "cycles:compliance", "cycles:duties", "problems:list", "notifications:deliveries"])
+@pytest.mark.parametrize(
+    "name", ["cycles:calendar", "cycles:compliance", "cycles:duties", "problems:list", "notifications:deliveries"]
+)
 def test_outsiders_are_refused_every_page(client, outsider, name):
     login(client, outsider)
     assert client.get(reverse(name)).status_code == 403

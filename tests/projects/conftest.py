@@ -21,11 +21,20 @@ def county(township, other_township, department):
     """
     YearTarget.objects.create(year=2024, fai_target=D("1600500"), growth_rate=D("10"))
     a = factories.make_project(
-        "A项目", tier=Tier.PROVINCE, annual_plan=10000, total_investment=50000, township=township, responsible_unit=department
+        "A项目",
+        tier=Tier.PROVINCE,
+        annual_plan=10000,
+        total_investment=50000,
+        township=township,
+        responsible_unit=department,
     )
-    b = factories.make_project("B项目", tier=Tier.CITY, annual_plan=5000, total_investment=20000, township=other_township)
+    b = factories.make_project(
+        "B项目", tier=Tier.CITY, annual_plan=5000, total_investment=20000, township=other_township
+    )
     c = factories.make_project("C项目", tier=Tier.COUNTY, annual_plan=0, total_investment=1000, township=township)
-    d = factories.make_project("D项目", tier=Tier.COUNTY, annual_plan=5000, total_investment=8000, township=other_township)
+    d = factories.make_project(
+        "D项目", tier=Tier.COUNTY, annual_plan=5000, total_investment=8000, township=other_township
+    )
     for month, amount in ((1, 1000), (2, 2000), (3, 3000)):
         factories.make_progress(a, month=month, completed=amount)
     for month in (1, 2):

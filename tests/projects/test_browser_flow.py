@@ -68,8 +68,12 @@ def test_project_list_on_a_phone_shows_name_plan_cumulative_and_rate_without_sid
     phone_page, live_server, leader, township
 ):
     project = factories.make_project(
-        "阳城经济技术开发区文旅康养综合体建设项目（一期）", tier="province", annual_plan="1234567.89",
-        total_investment="9876543.21", township=township, code="2024-140522-0005",
+        "阳城经济技术开发区文旅康养综合体建设项目（一期）",
+        tier="province",
+        annual_plan="1234567.89",
+        total_investment="9876543.21",
+        township=township,
+        code="2024-140522-0005",
     )
     factories.make_progress(project, month=10, completed="1234567.89")
     login(phone_page, live_server, leader.username)

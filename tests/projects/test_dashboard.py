@@ -146,7 +146,9 @@ def test_dashboard_lists_the_50_projects_furthest_behind_and_links_to_the_rest(c
 
 def test_chart_figures_round_half_up_like_the_tables(client, leader):
     # 176,050 万元 is 17.605 亿元: the table shows 17.61, and so must the chart (round() would give 17.6).
-    project = factories.make_project("甲项目", tier=Tier.PROVINCE, annual_plan=D("176050"), total_investment=D("500000"))
+    project = factories.make_project(
+        "甲项目", tier=Tier.PROVINCE, annual_plan=D("176050"), total_investment=D("500000")
+    )
     factories.make_progress(project, month=1, completed=D("176050"))
     response = _get(client, leader, "/?year=2024&month=1")
     tiers = response.context["chart_data"]["tiers"]

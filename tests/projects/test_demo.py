@@ -51,10 +51,20 @@ def test_demo_target_is_160_05_yi_at_ten_percent(demo):
 
 def test_demo_names_six_task_forces_and_six_campaigns_by_their_slugs(demo):
     assert set(TaskForce.objects.values_list("slug", flat=True)) == {
-        "investment", "approvals", "supervision", "land", "statistics", "funding"
+        "investment",
+        "approvals",
+        "supervision",
+        "land",
+        "statistics",
+        "funding",
     }
     assert set(Campaign.objects.values_list("slug", flat=True)) == {
-        "reserve", "scheduling", "attraction", "service", "five-batches", "assessment"
+        "reserve",
+        "scheduling",
+        "attraction",
+        "service",
+        "five-batches",
+        "assessment",
     }
 
 

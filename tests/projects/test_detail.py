@@ -30,8 +30,12 @@ def project(township, department, hq):
     )
     # The same project on 2025's list, with another plan.
     project.years.create(year=2025, tier=Tier.CITY, nature=Nature.CONTINUING, annual_plan=Decimal("3000"))
-    progress_record(project=project, year=2024, month=1, completed=Decimal("1000"), physical_progress="场地平整", reported_by=hq)
-    progress_record(project=project, year=2024, month=2, completed=Decimal("2500"), problems="用地报批慢", reported_by=hq)
+    progress_record(
+        project=project, year=2024, month=1, completed=Decimal("1000"), physical_progress="场地平整", reported_by=hq
+    )
+    progress_record(
+        project=project, year=2024, month=2, completed=Decimal("2500"), problems="用地报批慢", reported_by=hq
+    )
     return project
 
 
@@ -40,7 +44,15 @@ def test_page_shows_the_projects_facts_and_its_years(client, leader, project):
     response = client.get(f"/projects/{project.pk}/")
     assert response.status_code == 200
     html = response.content.decode()
-    for text in ("凤城陶瓷产业园项目", "阳城陶瓷公司", "王县长", "2024-140522-0001", "凤城镇", "县交通运输局", "50,000.00"):
+    for text in (
+        "凤城陶瓷产业园项目",
+        "阳城陶瓷公司",
+        "王县长",
+        "2024-140522-0001",
+        "凤城镇",
+        "县交通运输局",
+        "50,000.00",
+    ):
         assert text in html
     assert [listing.year for listing in response.context["listings"]] == [2025, 2024]
     assert "3,000.00" in html and "10,000.00" in html  # each year's own plan

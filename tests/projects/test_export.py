@@ -45,7 +45,9 @@ def register(db):
 
 
 def _listings(**filters):
-    return ProjectYear.objects.filter(year=2024, **filters).select_related("project__township", "project__responsible_unit")
+    return ProjectYear.objects.filter(year=2024, **filters).select_related(
+        "project__township", "project__responsible_unit"
+    )
 
 
 def test_export_has_the_county_shape():
@@ -57,7 +59,16 @@ def test_export_has_the_county_shape():
     assert values[0][0] == "阳城县2024年重点工程项目表"
     assert "A1:N1" in {str(r) for r in ws.merged_cells.ranges}
     assert "单位：万元" in values[1]
-    assert values[2][:8] == ["序号", "项目名称", "项目编码", "建设性质", "建设单位", "建设内容及规模", "总投资", "2024年计划投资"]
+    assert values[2][:8] == [
+        "序号",
+        "项目名称",
+        "项目编码",
+        "建设性质",
+        "建设单位",
+        "建设内容及规模",
+        "总投资",
+        "2024年计划投资",
+    ]
     assert values[3][1] == "合计（3项）" and values[3][6] == 600.5 and values[3][7] == 50.25
     assert values[4][0] == "一、省级重点工程（1项）"
     assert values[5][1] == "甲"

@@ -50,7 +50,12 @@ def test_json_output_is_one_object_with_exact_amounts(list_file, units):
     assert error is None
     data = json.loads(out)  # exactly one JSON object, nothing else on stdout
     assert {k: data[k] for k in ("rows", "created", "updated", "unchanged", "errors", "warnings")} == {
-        "rows": 4, "created": 4, "updated": 0, "unchanged": 0, "errors": [], "warnings": []
+        "rows": 4,
+        "created": 4,
+        "updated": 0,
+        "unchanged": 0,
+        "errors": [],
+        "warnings": [],
     }
     assert data["tiers"] == {
         "province": {"count": 2, "total_investment": "62300.00", "annual_plan": "17000.00"},
@@ -71,7 +76,10 @@ def test_errors_are_listed_by_sheet_row_and_column_and_nothing_is_written(tmp_pa
     out, error = _run("import_projects", str(path), "--year", "2024", "--json")
     assert error is not None and error.returncode == 1
     data = json.loads(out)
-    assert [(e["sheet"], e["row"], e["column"]) for e in data["errors"]] == [("重点工程", 13, "D"), ("重点工程", 14, "G")]
+    assert [(e["sheet"], e["row"], e["column"]) for e in data["errors"]] == [
+        ("重点工程", 13, "D"),
+        ("重点工程", 14, "G"),
+    ]
     assert all(set(e) == {"sheet", "row", "column", "message"} for e in data["errors"])
     assert "不能为负数" in data["errors"][1]["message"]
     assert Project.objects.count() == 0
@@ -141,11 +149,18 @@ def test_command_exits_non_zero_from_the_shell(tmp_path, settings):
     """The exit status itself, as a script would see it (a file error needs no database)."""
     path = tmp_path / "not.xlsx"
     path.write_bytes(b"not a workbook")
-    env = {"DJANGO_SETTINGS_MODULE": "yangcheng_projects.settings_test", "PATH": "/usr/bin:/bin",
-           "DATABASE_URL": "sqlite:///:memory:"}
+    env = {
+        "DJANGO_SETTINGS_MODULE": "yangcheng_projects.settings_test",
+        "PATH": "/usr/bin:/bin",
+        "DATABASE_URL": "sqlite:///:memory:",
+    }
     result = subprocess.run(
         [sys.executable, "manage.py", "import_projects", str(path), "--year", "2024", "--json", "--skip-checks"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 1
     assert json.loads(result.stdout)["created"] == 0

@@ -34,7 +34,12 @@ def test_county_list_with_merged_title_yi_unit_two_row_header_and_sections_reads
     assert _messages(result) == []
     assert _messages(result, "warning") == []
     rows = _by_name(result)
-    assert list(rows) == ["凤城光伏发电项目", "北留陶瓷琉璃产业园项目", "润城污水处理厂提标改造项目", "町店乡村振兴示范片区项目"]
+    assert list(rows) == [
+        "凤城光伏发电项目",
+        "北留陶瓷琉璃产业园项目",
+        "润城污水处理厂提标改造项目",
+        "町店乡村振兴示范片区项目",
+    ]
     solar = rows["凤城光伏发电项目"]
     assert (solar.sheet, solar.row) == ("重点工程", 8)
     assert solar.tier == "province" and solar.nature == "new"
@@ -75,10 +80,44 @@ def test_header_found_on_a_later_row_with_synonyms_and_full_width_brackets():
     ws = wb.active
     for _ in range(6):
         ws.append(["（说明文字）"])
-    ws.append(["编号", "项目名称", "级别", "性质", "建设单位", "建设内容", "计划总投资（万元）", "2024年度计划投资（万元）",
-               "开工时间", "竣工时间", "建设地点", "责任单位", "包联领导", "项目编码", "备注"])
-    ws.append([1, "芹池康养小镇项目", "市级", "新开工", "某公司", "康养设施", "8,000", "2,000.50",
-               "2024.05", datetime(2026, 6, 30), "芹池镇东关村", "县文化和旅游局", "刘副县长", "2024-140522-0099", "无"])
+    ws.append(
+        [
+            "编号",
+            "项目名称",
+            "级别",
+            "性质",
+            "建设单位",
+            "建设内容",
+            "计划总投资（万元）",
+            "2024年度计划投资（万元）",
+            "开工时间",
+            "竣工时间",
+            "建设地点",
+            "责任单位",
+            "包联领导",
+            "项目编码",
+            "备注",
+        ]
+    )
+    ws.append(
+        [
+            1,
+            "芹池康养小镇项目",
+            "市级",
+            "新开工",
+            "某公司",
+            "康养设施",
+            "8,000",
+            "2,000.50",
+            "2024.05",
+            datetime(2026, 6, 30),
+            "芹池镇东关村",
+            "县文化和旅游局",
+            "刘副县长",
+            "2024-140522-0099",
+            "无",
+        ]
+    )
     result = read_project_list(to_bytes(wb), year=2024)
     assert _messages(result) == []
     row = result.rows[0]
@@ -112,7 +151,10 @@ def test_section_rows_with_subsections_set_tier_and_nature():
 
 
 def test_tier_from_a_tier_column_or_the_sheet_name():
-    wb = simple_list([[1, "甲", "省重点", "新建", 10, 5]], headers=["序号", "项目名称", "层级", "建设性质", "总投资", "年度计划投资"])
+    wb = simple_list(
+        [[1, "甲", "省重点", "新建", 10, 5]],
+        headers=["序号", "项目名称", "层级", "建设性质", "总投资", "年度计划投资"],
+    )
     assert read_project_list(to_bytes(wb), year=2024).rows[0].tier == "province"
     wb = simple_list([[1, "乙", "新建", 10, 5]], headers=["序号", "项目名称", "建设性质", "总投资", "年度计划投资"])
     wb.active.title = "县级项目"
@@ -120,7 +162,9 @@ def test_tier_from_a_tier_column_or_the_sheet_name():
 
 
 def test_row_without_any_tier_is_an_error_naming_the_row():
-    wb = simple_list([[1, "无层级项目", "新建", 10, 5]], headers=["序号", "项目名称", "建设性质", "总投资", "年度计划投资"])
+    wb = simple_list(
+        [[1, "无层级项目", "新建", 10, 5]], headers=["序号", "项目名称", "建设性质", "总投资", "年度计划投资"]
+    )
     result = read_project_list(to_bytes(wb), year=2024)
     assert [(p.row, p.column) for p in result.problems.errors] == [(4, "B")]
     assert "无法确定层级" in result.problems.errors[0].message
@@ -237,7 +281,10 @@ def test_annual_plan_above_total_investment_is_a_warning_not_an_error():
 
 
 def test_plan_column_for_another_year_is_an_error():
-    wb = simple_list([[1, "甲", "县级", "新建", 100, 50]], headers=["序号", "项目名称", "层级", "建设性质", "总投资", "2025年计划投资"])
+    wb = simple_list(
+        [[1, "甲", "县级", "新建", 100, 50]],
+        headers=["序号", "项目名称", "层级", "建设性质", "总投资", "2025年计划投资"],
+    )
     errors = _messages(read_project_list(to_bytes(wb), year=2024))
     assert [(e[1], e[2]) for e in errors] == [(3, "F")]
     assert "2025" in errors[0][3]
@@ -261,7 +308,9 @@ def test_same_code_under_two_names_is_a_duplicate():
 
 
 def test_blank_rows_numbered_empty_rows_and_notes_are_skipped():
-    wb = simple_list([[], [1, "甲", "县级", "新建", 100, 50], [], [2], [3], ["注：以上数据来源于各乡镇。"], ["填报人：张三"]])
+    wb = simple_list(
+        [[], [1, "甲", "县级", "新建", 100, 50], [], [2], [3], ["注：以上数据来源于各乡镇。"], ["填报人：张三"]]
+    )
     result = read_project_list(to_bytes(wb), year=2024)
     assert _messages(result) == []
     assert [r.name for r in result.rows] == ["甲"]
@@ -383,7 +432,9 @@ def test_sheet_without_a_header_is_an_error_when_it_is_the_only_one():
 
 
 def test_every_problem_is_reported_not_just_the_first():
-    wb = simple_list([[1, "甲", "县级", "新建", -1, 50], [2, "乙", "县级", "新建", "abc", 50], [3, "甲", "县级", "新建", 1, 1]])
+    wb = simple_list(
+        [[1, "甲", "县级", "新建", -1, 50], [2, "乙", "县级", "新建", "abc", 50], [3, "甲", "县级", "新建", 1, 1]]
+    )
     assert len(read_project_list(to_bytes(wb), year=2024).problems.errors) == 3
 
 
@@ -391,12 +442,18 @@ def test_every_problem_is_reported_not_just_the_first():
 
 
 def test_progress_list_reads_month_and_cumulative_columns():
-    wb = progress_list([[1, "甲", "C-1", "1,200.5", None, "主体施工", "用地未批"], [2, "乙", None, None, "3000", None, None]])
+    wb = progress_list(
+        [[1, "甲", "C-1", "1,200.5", None, "主体施工", "用地未批"], [2, "乙", None, None, "3000", None, None]]
+    )
     result = read_progress_list(to_bytes(wb), year=2024, month=3)
     assert _messages(result) == []
     first, second = result.rows
     assert (first.name, first.code, first.completed, first.physical_progress, first.problems) == (
-        "甲", "C-1", Decimal("1200.50"), "主体施工", "用地未批"
+        "甲",
+        "C-1",
+        Decimal("1200.50"),
+        "主体施工",
+        "用地未批",
     )
     assert (second.completed, second.cumulative) == (None, Decimal("3000.00"))
 

@@ -42,8 +42,19 @@ def _counts(plan):
 def _register_state():
     """Everything an import may touch, to compare before and after."""
     return (
-        sorted(Project.objects.values_list("name", "code", "owner", "total_investment", "planned_start",
-                                           "planned_completion", "township_id", "responsible_unit_id", "remarks")),
+        sorted(
+            Project.objects.values_list(
+                "name",
+                "code",
+                "owner",
+                "total_investment",
+                "planned_start",
+                "planned_completion",
+                "township_id",
+                "responsible_unit_id",
+                "remarks",
+            )
+        ),
         sorted(ProjectYear.objects.values_list("project__name", "year", "tier", "nature", "annual_plan", "seq")),
         sorted(Unit.objects.values_list("name", flat=True)),
         Project.history.count() + ProjectYear.history.count(),
@@ -61,7 +72,11 @@ def test_first_import_creates_projects_and_their_year_listing(county_units_db):
     assert (solar.planned_start, solar.planned_completion) == (date(2024, 1, 1), date(2026, 12, 31))
     listing = solar.years.get()
     assert (listing.year, listing.tier, listing.nature, listing.annual_plan, listing.seq) == (
-        2024, Tier.PROVINCE, Nature.NEW, Decimal("5000.00"), 1
+        2024,
+        Tier.PROVINCE,
+        Nature.NEW,
+        Decimal("5000.00"),
+        1,
     )
     tiers = plan.summary()["tiers"]
     assert tiers["province"] == {"count": 2, "total_investment": "62300.00", "annual_plan": "17000.00"}
@@ -89,7 +104,9 @@ def test_changed_amount_is_an_update_showing_old_and_new(county_units_db):
     assert _counts(plan) == (0, 1, 3)
     [item] = [r for r in plan.rows if r.action == "update"]
     assert [(c.field, c.old, c.new) for c in item.changes] == [("annual_plan", "5,000.00", "6,000.00")]
-    assert ProjectYear.objects.get(project__code="2024-140522-0001").annual_plan == Decimal("5000.00")  # preview wrote nothing
+    assert ProjectYear.objects.get(project__code="2024-140522-0001").annual_plan == Decimal(
+        "5000.00"
+    )  # preview wrote nothing
 
 
 def test_next_years_list_keeps_this_years_plan(county_units_db):
@@ -180,7 +197,10 @@ def test_units_are_recognised_the_way_officials_write_them(county_units_db):
     plan = project_import_apply(source=to_bytes(wb), year=2024)
     assert plan.errors == []
     assert len(plan.warnings) == 1 and "多个单位" in plan.warnings[0].message
-    got = {p.name: (p.township.name, p.responsible_unit.name) for p in Project.objects.select_related("township", "responsible_unit")}
+    got = {
+        p.name: (p.township.name, p.responsible_unit.name)
+        for p in Project.objects.select_related("township", "responsible_unit")
+    }
     assert got == {
         "甲": ("凤城镇", "县能源局"),
         "乙": ("北留镇", "县工业和信息化局"),
@@ -265,8 +285,9 @@ def _batch(user, data, **kwargs):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("2024年重点工程.xlsx", data)
-    return import_batch_create(upload=upload, original_name=upload.name, uploaded_by=user,
-                               **{"kind": "projects", "year": 2024, **kwargs})
+    return import_batch_create(
+        upload=upload, original_name=upload.name, uploaded_by=user, **{"kind": "projects", "year": 2024, **kwargs}
+    )
 
 
 def test_preview_batch_writes_nothing_until_confirmed(admin, county_units_db):
@@ -301,7 +322,9 @@ def test_confirm_refuses_when_the_register_changed_since_the_preview(admin, coun
     import_batch_confirm(batch=batch, user=admin)  # confirming the refreshed preview works
 
 
-def test_discard_deletes_the_stored_file_and_writes_nothing(admin, county_units_db, django_capture_on_commit_callbacks):
+def test_discard_deletes_the_stored_file_and_writes_nothing(
+    admin, county_units_db, django_capture_on_commit_callbacks
+):
     batch = _batch(admin, to_bytes(county_list()))
     storage, name = batch.file.storage, batch.file.name
     assert storage.exists(name)
@@ -328,8 +351,13 @@ def listed():
 
 def test_progress_month_is_derived_from_the_cumulative_figure(listed, admin):
     a, b = listed
-    wb = progress_list([[1, "甲项目", None, None, "400", "主体施工", None], [2, None, None, None, None, None, None],
-                        [3, "乙项目", None, "80.5", None, None, "缺少用地指标"]])
+    wb = progress_list(
+        [
+            [1, "甲项目", None, None, "400", "主体施工", None],
+            [2, None, None, None, None, None, None],
+            [3, "乙项目", None, "80.5", None, None, "缺少用地指标"],
+        ]
+    )
     plan = progress_import_apply(source=to_bytes(wb), year=2024, month=3, user=admin)
     assert _counts(plan) == (2, 0, 0)
     march_a = MonthlyProgress.objects.get(project=a, year=2024, month=3)
@@ -372,8 +400,13 @@ def test_month_and_cumulative_that_disagree_are_an_error(listed):
 
 def test_unknown_or_unlisted_project_is_an_error_and_nothing_is_written(listed):
     factories.make_project("未列入名单的项目", year=2023)
-    wb = progress_list([[1, "甲项目", None, "10", None, None, None], [2, "没有这个项目", None, "5", None, None, None],
-                        [3, "未列入名单的项目", None, "5", None, None, None]])
+    wb = progress_list(
+        [
+            [1, "甲项目", None, "10", None, None, None],
+            [2, "没有这个项目", None, "5", None, None, None],
+            [3, "未列入名单的项目", None, "5", None, None, None],
+        ]
+    )
     with pytest.raises(ImportRejected) as exc:
         progress_import_apply(source=to_bytes(wb), year=2024, month=3)
     assert [(e.row, e.column) for e in exc.value.plan.errors] == [(5, "B"), (6, "B")]

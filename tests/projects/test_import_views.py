@@ -63,7 +63,11 @@ def test_preview_confirm_and_discard_refuse_everyone_but_admin_and_hq(client, re
 
 
 def test_anonymous_visitor_is_sent_to_login(client, batch):
-    for url in (reverse("projects:import"), reverse("projects:import_preview", args=[batch.pk]), reverse("projects:export")):
+    for url in (
+        reverse("projects:import"),
+        reverse("projects:import_preview", args=[batch.pk]),
+        reverse("projects:export"),
+    ):
         response = client.get(url)
         assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
     response = client.post(reverse("projects:import_confirm", args=[batch.pk]))
@@ -157,7 +161,9 @@ def test_discard_leaves_the_register_alone(client, admin, batch):
 
 def test_create_units_option_is_carried_to_the_confirmation(client, admin):
     client.force_login(admin)
-    client.post(reverse("projects:import"), {"year": 2024, "create_units": "on", "file": _upload(to_bytes(county_list()))})
+    client.post(
+        reverse("projects:import"), {"year": 2024, "create_units": "on", "file": _upload(to_bytes(county_list()))}
+    )
     batch = ImportBatch.objects.get()
     assert batch.summary["errors"] == []
     client.post(reverse("projects:import_confirm", args=[batch.pk]))
@@ -169,7 +175,9 @@ def test_progress_upload_flow(client, hq):
     factories.make_progress(project, month=1, completed="100")
     client.force_login(hq)
     wb = progress_list([[1, "甲项目", None, None, "300", "主体施工", None]], month=2)
-    response = client.post(reverse("projects:progress_import"), {"year": 2024, "month": 2, "file": _upload(to_bytes(wb))}, follow=True)
+    response = client.post(
+        reverse("projects:progress_import"), {"year": 2024, "month": 2, "file": _upload(to_bytes(wb))}, follow=True
+    )
     assert "2024年2月项目进展" in response.content.decode()
     batch = ImportBatch.objects.get()
     assert not MonthlyProgress.objects.filter(month=2).exists()
@@ -200,7 +208,8 @@ def _project_names(response) -> list[str]:
     ws = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     skip = ("合计", "小计", "注：")
     return sorted(
-        row[1] for row in ws.iter_rows(min_row=4, values_only=True)
+        row[1]
+        for row in ws.iter_rows(min_row=4, values_only=True)
         if isinstance(row[1], str) and not row[1].startswith(skip)
     )
 

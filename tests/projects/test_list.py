@@ -19,9 +19,32 @@ D = Decimal
 
 @pytest.fixture
 def listing(township, other_township, department):
-    a = factories.make_project("凤城陶瓷产业园项目", tier=Tier.PROVINCE, annual_plan=10000, total_investment=50000, township=township, code="P-001", owner="阳城陶瓷公司")
-    b = factories.make_project("北留光伏发电项目", tier=Tier.CITY, annual_plan=5000, total_investment=20000, township=other_township, responsible_unit=department)
-    c = factories.make_project("凤城学校综合楼项目", tier=Tier.COUNTY, nature=Nature.CONTINUING, annual_plan=0, total_investment=1000, township=township, status=ProjectStatus.UNDER_CONSTRUCTION)
+    a = factories.make_project(
+        "凤城陶瓷产业园项目",
+        tier=Tier.PROVINCE,
+        annual_plan=10000,
+        total_investment=50000,
+        township=township,
+        code="P-001",
+        owner="阳城陶瓷公司",
+    )
+    b = factories.make_project(
+        "北留光伏发电项目",
+        tier=Tier.CITY,
+        annual_plan=5000,
+        total_investment=20000,
+        township=other_township,
+        responsible_unit=department,
+    )
+    c = factories.make_project(
+        "凤城学校综合楼项目",
+        tier=Tier.COUNTY,
+        nature=Nature.CONTINUING,
+        annual_plan=0,
+        total_investment=1000,
+        township=township,
+        status=ProjectStatus.UNDER_CONSTRUCTION,
+    )
     factories.make_project("2025年新列项目", year=2025, annual_plan=999, township=township)
     for month, amount in ((1, 1000), (2, 2000), (3, 3000)):
         factories.make_progress(a, month=month, completed=amount)
@@ -46,7 +69,12 @@ def test_list_of_a_year_with_totals_and_completed_jan_to_m(client, leader, listi
     response = client.get("/projects/?year=2024&month=3")
     assert _rows(response) == ["凤城陶瓷产业园项目", "北留光伏发电项目", "凤城学校综合楼项目"]
     totals = response.context["totals"].total
-    assert (totals.count, totals.total_investment, totals.annual_plan, totals.completed) == (3, D("71000"), D("15000"), D("12040"))
+    assert (totals.count, totals.total_investment, totals.annual_plan, totals.completed) == (
+        3,
+        D("71000"),
+        D("15000"),
+        D("12040"),
+    )
     html = response.content.decode()
     assert '<b id="total-count">3</b>' in html
     assert '<b id="total-completed">1.20</b>' in html  # 12,040 万元 in 亿元
@@ -83,7 +111,10 @@ def test_filters(client, leader, listing, query, expected):
 
 def test_filter_by_township_and_responsible_unit(client, leader, listing, township, department):
     client.force_login(leader)
-    assert _rows(client.get(f"/projects/?year=2024&township={township.pk}")) == ["凤城陶瓷产业园项目", "凤城学校综合楼项目"]
+    assert _rows(client.get(f"/projects/?year=2024&township={township.pk}")) == [
+        "凤城陶瓷产业园项目",
+        "凤城学校综合楼项目",
+    ]
     assert _rows(client.get(f"/projects/?year=2024&responsible_unit={department.pk}")) == ["北留光伏发电项目"]
 
 
@@ -149,7 +180,9 @@ def _queries(client, path: str) -> int:
         ("reporter", "/projects/?q=批量"),
     ],
 )
-def test_list_runs_the_same_number_of_queries_for_2000_projects_as_for_20(client, leader, reporter, township, username, path):
+def test_list_runs_the_same_number_of_queries_for_2000_projects_as_for_20(
+    client, leader, reporter, township, username, path
+):
     townships = [township] + [factories.make_unit(f"列表镇{i}") for i in range(3)]
     factories.bulk_projects(20, townships=townships)
     client.force_login({"leader": leader, "reporter": reporter}[username])

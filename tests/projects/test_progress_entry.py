@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def project(township, department):
-    return factories.make_project("凤城陶瓷产业园项目", annual_plan=10000, township=township, responsible_unit=department)
+    return factories.make_project(
+        "凤城陶瓷产业园项目", annual_plan=10000, township=township, responsible_unit=department
+    )
 
 
 def _post(client, project, **data):

@@ -40,14 +40,22 @@ def test_time_progress_is_month_over_twelve():
 
 def test_investment_progress_per_tier_and_total(county):
     p = investment_progress(year=2024, month=3)
-    assert (p.tiers["province"].count, p.tiers["province"].annual_plan, p.tiers["province"].completed) == (1, D("10000"), D("6000"))
+    assert (p.tiers["province"].count, p.tiers["province"].annual_plan, p.tiers["province"].completed) == (
+        1,
+        D("10000"),
+        D("6000"),
+    )
     assert p.tiers["province"].completion_rate == D("60")
     assert p.tiers["province"].vs_time_progress == D("35")
     # A rate above 100% is reported as it is, not capped.
     assert p.tiers["city"].completion_rate == D("120")
     assert p.tiers["city"].vs_time_progress == D("95")
     # The county tier holds the project without plan: its 500 counts towards completed, not the plan.
-    assert (p.tiers["county"].count, p.tiers["county"].annual_plan, p.tiers["county"].completed) == (2, D("5000"), D("500"))
+    assert (p.tiers["county"].count, p.tiers["county"].annual_plan, p.tiers["county"].completed) == (
+        2,
+        D("5000"),
+        D("500"),
+    )
     assert p.tiers["county"].completion_rate == D("10")
     assert p.tiers["county"].vs_time_progress == D("-15")
     assert p.total.count == 4
@@ -123,7 +131,9 @@ def test_unit_ranking_by_responsible_unit(department, township):
     p1 = factories.make_project(annual_plan=1000, responsible_unit=department, township=township)
     factories.make_progress(p1, month=2, completed=250)
     ranking = unit_ranking(year=2024, month=2, by="responsible_unit")
-    assert [(r.unit, r.figures.completed, r.figures.completion_rate) for r in ranking] == [(department, D("250"), D("25"))]
+    assert [(r.unit, r.figures.completed, r.figures.completion_rate) for r in ranking] == [
+        (department, D("250"), D("25"))
+    ]
 
 
 def test_start_figures_counts_and_names():
@@ -203,7 +213,9 @@ def test_list_rows_carry_cumulative_and_sort_by_rate(county):
 
 def test_project_history_names_who_changed_what(county, reporter):
     progress_record(project=county["d"], year=2024, month=3, completed=D("100"), reported_by=reporter)
-    progress_record(project=county["d"], year=2024, month=3, completed=D("150"), physical_progress="主体封顶", reported_by=reporter)
+    progress_record(
+        project=county["d"], year=2024, month=3, completed=D("150"), physical_progress="主体封顶", reported_by=reporter
+    )
     entries = project_history(project=county["d"])
     latest = entries[0]
     assert latest.who == reporter

@@ -105,7 +105,9 @@ class LedgerAccessCases:
 
     # --- members of another task force: read, never write ----------------------------------------
 
-    def test_member_of_another_task_force_reads_but_cannot_create_or_edit(self, client, tf_member, other_tf_member, project, entry):
+    def test_member_of_another_task_force_reads_but_cannot_create_or_edit(
+        self, client, tf_member, other_tf_member, project, entry
+    ):
         for user in (tf_member, other_tf_member):
             client.force_login(user)
             assert client.get(self.list_url()).status_code == 200

@@ -76,12 +76,23 @@ class TestApprovalItemAccess(LedgerAccessCases):
         return make_item(project)
 
     def create_data(self, project):
-        return {"project": project.pk, "item_type": item_type("施工许可证").pk, "level": ApprovalLevel.COUNTY, "status": ApprovalStatus.NOT_STARTED, "deadline": "2024-12-31"}
+        return {
+            "project": project.pk,
+            "item_type": item_type("施工许可证").pk,
+            "level": ApprovalLevel.COUNTY,
+            "status": ApprovalStatus.NOT_STARTED,
+            "deadline": "2024-12-31",
+        }
 
     def edit_data(self, entry):
         return {
-            "project": entry.project_id, "item_type": entry.item_type_id, "level": entry.level,
-            "status": ApprovalStatus.APPROVED, "applied_on": "2024-03-01", "approved_on": "2024-04-01", "document_number": "阳环审〔2024〕12号",
+            "project": entry.project_id,
+            "item_type": entry.item_type_id,
+            "level": entry.level,
+            "status": ApprovalStatus.APPROVED,
+            "applied_on": "2024-03-01",
+            "approved_on": "2024-04-01",
+            "document_number": "阳环审〔2024〕12号",
         }
 
     def edited(self, entry):
@@ -111,7 +122,12 @@ def test_an_item_is_listed_once_per_project(client, approvals_member, project):
     client.force_login(approvals_member)
     response = client.post(
         "/taskforces/approvals/items/new/",
-        {"project": project.pk, "item_type": item_type().pk, "level": ApprovalLevel.CITY, "status": ApprovalStatus.NOT_STARTED},
+        {
+            "project": project.pk,
+            "item_type": item_type().pk,
+            "level": ApprovalLevel.CITY,
+            "status": ApprovalStatus.NOT_STARTED,
+        },
     )
     assert response.status_code == 200 and response.context["form"].errors
     assert ApprovalItem.objects.count() == 1
@@ -123,7 +139,13 @@ def test_an_item_is_listed_once_per_project(client, approvals_member, project):
 def test_overdue_item_is_a_red_row_with_a_badge_in_the_ledger(client, hq, project):
     late = overdue_item(project)
     on_time = make_item(project)
-    approved_late = make_item(project, "立项（审批/核准/备案）", status=ApprovalStatus.APPROVED, deadline=TODAY - timedelta(days=30), approved_on=TODAY - timedelta(days=31))
+    approved_late = make_item(
+        project,
+        "立项（审批/核准/备案）",
+        status=ApprovalStatus.APPROVED,
+        deadline=TODAY - timedelta(days=30),
+        approved_on=TODAY - timedelta(days=31),
+    )
     client.force_login(hq)
     response = client.get("/taskforces/approvals/?tab=items")
     rows = {row.obj.pk: row for row in response.context["rows"]}
@@ -147,7 +169,13 @@ def test_overdue_filter_lists_only_overdue_items(client, hq, project):
 def test_per_project_summary_counts_items_approved_overdue_and_next_deadline(client, hq, project):
     overdue_item(project)
     make_item(project, deadline=TODAY + timedelta(days=9))
-    make_item(project, "立项（审批/核准/备案）", status=ApprovalStatus.APPROVED, approved_on=TODAY - timedelta(days=40), deadline=TODAY - timedelta(days=30))
+    make_item(
+        project,
+        "立项（审批/核准/备案）",
+        status=ApprovalStatus.APPROVED,
+        approved_on=TODAY - timedelta(days=40),
+        deadline=TODAY - timedelta(days=30),
+    )
     other = factories.make_project("北留光伏项目")
     make_item(other, deadline=TODAY + timedelta(days=50))
     client.force_login(hq)
@@ -187,14 +215,23 @@ def test_every_change_is_shown_with_who_when_and_what(client, approvals_member, 
     client.force_login(approvals_member)
     client.post(
         f"/taskforces/approvals/items/{item.pk}/edit/",
-        {"project": project.pk, "item_type": item.item_type_id, "level": item.level, "status": ApprovalStatus.BLOCKED,
-         "blocked_reason": "涉及生态保护红线", "deadline": item.deadline.isoformat()},
+        {
+            "project": project.pk,
+            "item_type": item.item_type_id,
+            "level": item.level,
+            "status": ApprovalStatus.BLOCKED,
+            "blocked_reason": "涉及生态保护红线",
+            "deadline": item.deadline.isoformat(),
+        },
     )
     client.force_login(hq)
     response = client.get(f"/taskforces/approvals/items/{item.pk}/")
     line = response.context["history"][0]
     assert line.who == "前期手续专班成员" and line.action == "changed"
-    assert {(c.label, c.old, c.new) for c in line.changes} == {("状态", "办理中", "受阻"), ("受阻原因", "—", "涉及生态保护红线")}
+    assert {(c.label, c.old, c.new) for c in line.changes} == {
+        ("状态", "办理中", "受阻"),
+        ("受阻原因", "—", "涉及生态保护红线"),
+    }
     html = response.content.decode()
     assert "前期手续专班成员" in html and "涉及生态保护红线" in html
     # The ledger's recent changes name the same edit.
@@ -204,7 +241,9 @@ def test_every_change_is_shown_with_who_when_and_what(client, approvals_member, 
 # --- documents ---------------------------------------------------------------------------------------------
 
 
-def test_documents_are_checked_by_content_and_served_only_to_readers(client, approvals_member, hq, reporter, other_reporter, outsider, project):
+def test_documents_are_checked_by_content_and_served_only_to_readers(
+    client, approvals_member, hq, reporter, other_reporter, outsider, project
+):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from files.models import Attachment

@@ -29,10 +29,17 @@ def member(db):
     return user
 
 
-def application(project, *, fund_type=FundType.CENTRAL_BUDGET, year=2024, applied="0", approved="0", received="0", **fields):
+def application(
+    project, *, fund_type=FundType.CENTRAL_BUDGET, year=2024, applied="0", approved="0", received="0", **fields
+):
     return FundingApplication.objects.create(
-        project=project, fund_type=fund_type, year=year, amount_applied=Decimal(applied),
-        amount_approved=Decimal(approved), amount_received=Decimal(received), **fields,
+        project=project,
+        fund_type=fund_type,
+        year=year,
+        amount_applied=Decimal(applied),
+        amount_approved=Decimal(approved),
+        amount_received=Decimal(received),
+        **fields,
     )
 
 
@@ -44,16 +51,29 @@ class TestFundingApplicationAccess(LedgerAccessCases, LedgerDocumentCases):
 
     def create_data(self, project):
         return {
-            "project": project.pk, "fund_type": FundType.SPECIAL_BOND, "year": "2024", "batch": "2024年新增专项债券第一批",
-            "status": FundingStatus.APPLIED, "amount_applied": "3000", "applied_on": "2024-02-20",
-            "amount_approved": "0", "amount_received": "0",
+            "project": project.pk,
+            "fund_type": FundType.SPECIAL_BOND,
+            "year": "2024",
+            "batch": "2024年新增专项债券第一批",
+            "status": FundingStatus.APPLIED,
+            "amount_applied": "3000",
+            "applied_on": "2024-02-20",
+            "amount_approved": "0",
+            "amount_received": "0",
         }
 
     def edit_data(self, entry):
         return {
-            "project": entry.project_id, "fund_type": entry.fund_type, "year": entry.year, "batch": entry.batch,
-            "status": FundingStatus.APPROVED, "amount_applied": "1000", "applied_on": "2024-03-01",
-            "amount_approved": "800", "approved_on": "2024-05-10", "amount_received": "0",
+            "project": entry.project_id,
+            "fund_type": entry.fund_type,
+            "year": entry.year,
+            "batch": entry.batch,
+            "status": FundingStatus.APPROVED,
+            "amount_applied": "1000",
+            "applied_on": "2024-03-01",
+            "amount_approved": "800",
+            "approved_on": "2024-05-10",
+            "amount_received": "0",
         }
 
     def edited(self, entry):
@@ -67,9 +87,27 @@ class TestFundingApplicationAccess(LedgerAccessCases, LedgerDocumentCases):
 def ledger(township, other_township, all_taskforces):
     a = factories.make_project("凤城污水处理厂项目", township=township)
     b = factories.make_project("北留保障房项目", township=other_township)
-    application(a, fund_type=FundType.CENTRAL_BUDGET, year=2024, applied="1000", approved="800", received="500", status=FundingStatus.RECEIVED)
-    application(b, fund_type=FundType.CENTRAL_BUDGET, year=2023, applied="2000", approved="2000", received="2000", status=FundingStatus.RECEIVED)
-    application(a, fund_type=FundType.SPECIAL_BOND, year=2024, applied="30000", approved="20000", status=FundingStatus.APPROVED)
+    application(
+        a,
+        fund_type=FundType.CENTRAL_BUDGET,
+        year=2024,
+        applied="1000",
+        approved="800",
+        received="500",
+        status=FundingStatus.RECEIVED,
+    )
+    application(
+        b,
+        fund_type=FundType.CENTRAL_BUDGET,
+        year=2023,
+        applied="2000",
+        approved="2000",
+        received="2000",
+        status=FundingStatus.RECEIVED,
+    )
+    application(
+        a, fund_type=FundType.SPECIAL_BOND, year=2024, applied="30000", approved="20000", status=FundingStatus.APPROVED
+    )
     application(b, fund_type=FundType.TREASURY_BOND, year=2024, applied="5000.50", status=FundingStatus.APPLIED)
     application(b, fund_type=FundType.PROVINCIAL_BUDGET, year=2023, applied="300", status=FundingStatus.REJECTED)
     return a, b
@@ -84,7 +122,10 @@ def test_totals_by_type_list_every_type_in_order(ledger):
     assert by_type[FundType.TREASURY_BOND] == (1, Decimal("5000.50"), Decimal("0"), Decimal("0"))
     assert by_type[FundType.OTHER] == (0, Decimal("0"), Decimal("0"), Decimal("0"))
     assert (breakdown.total.count, breakdown.total.applied, breakdown.total.approved, breakdown.total.received) == (
-        5, Decimal("38300.50"), Decimal("22800"), Decimal("2500"),
+        5,
+        Decimal("38300.50"),
+        Decimal("22800"),
+        Decimal("2500"),
     )
 
 
@@ -133,7 +174,14 @@ def test_missed_deadline_is_red_and_a_close_one_is_flagged(client, hq, township,
     project = factories.make_project(township=township)
     missed = application(project, deadline=date(2024, 6, 1), batch="已过期")
     soon = application(project, deadline=date(2024, 6, 15) + timedelta(days=10), batch="快到期")
-    applied = application(project, deadline=date(2024, 6, 1), batch="已申报", status=FundingStatus.APPLIED, applied="10", applied_on=date(2024, 5, 30))
+    applied = application(
+        project,
+        deadline=date(2024, 6, 1),
+        batch="已申报",
+        status=FundingStatus.APPLIED,
+        applied="10",
+        applied_on=date(2024, 5, 30),
+    )
     client.force_login(hq)
     response = client.get("/taskforces/funding/")
     rows = {row.obj.pk: row for row in response.context["rows"]}
@@ -152,7 +200,10 @@ def test_missed_deadline_is_red_and_a_close_one_is_flagged(client, hq, township,
     [
         (FundingStatus.APPLIED, {"applied_on", "amount_applied"}),
         (FundingStatus.APPROVED, {"applied_on", "amount_applied", "approved_on", "amount_approved"}),
-        (FundingStatus.RECEIVED, {"applied_on", "amount_applied", "approved_on", "amount_approved", "received_on", "amount_received"}),
+        (
+            FundingStatus.RECEIVED,
+            {"applied_on", "amount_applied", "approved_on", "amount_approved", "received_on", "amount_received"},
+        ),
     ],
 )
 def test_a_status_needs_its_dates_and_amounts(client, member, township, all_taskforces, status, missing):
@@ -160,8 +211,15 @@ def test_a_status_needs_its_dates_and_amounts(client, member, township, all_task
     client.force_login(member)
     response = client.post(
         "/taskforces/funding/applications/new/",
-        {"project": project.pk, "fund_type": FundType.CENTRAL_BUDGET, "year": "2024", "status": status,
-         "amount_applied": "0", "amount_approved": "0", "amount_received": "0"},
+        {
+            "project": project.pk,
+            "fund_type": FundType.CENTRAL_BUDGET,
+            "year": "2024",
+            "status": status,
+            "amount_applied": "0",
+            "amount_approved": "0",
+            "amount_received": "0",
+        },
     )
     assert set(response.context["form"].errors) == missing
     assert not FundingApplication.objects.exists()
@@ -172,9 +230,18 @@ def test_received_more_than_approved_is_refused(client, member, township, all_ta
     client.force_login(member)
     response = client.post(
         "/taskforces/funding/applications/new/",
-        {"project": project.pk, "fund_type": FundType.TREASURY_BOND, "year": "2024", "status": FundingStatus.RECEIVED,
-         "amount_applied": "100", "applied_on": "2024-01-05", "amount_approved": "80", "approved_on": "2024-03-01",
-         "amount_received": "90", "received_on": "2024-04-01"},
+        {
+            "project": project.pk,
+            "fund_type": FundType.TREASURY_BOND,
+            "year": "2024",
+            "status": FundingStatus.RECEIVED,
+            "amount_applied": "100",
+            "applied_on": "2024-01-05",
+            "amount_approved": "80",
+            "approved_on": "2024-03-01",
+            "amount_received": "90",
+            "received_on": "2024-04-01",
+        },
     )
     assert set(response.context["form"].errors) == {"amount_received"}
 
@@ -217,7 +284,13 @@ def test_ledger_page_runs_a_fixed_number_of_queries(client, hq, township, all_ta
     def add(n: int) -> None:
         for i in range(n):
             project = factories.make_project(township=factories.make_unit(f"测试乡{i % 4}"))
-            application(project, fund_type=types[i % len(types)], year=2022 + i % 3, applied="100", deadline=date(2024, 1 + i % 12, 1))
+            application(
+                project,
+                fund_type=types[i % len(types)],
+                year=2022 + i % 3,
+                applied="100",
+                deadline=date(2024, 1 + i % 12, 1),
+            )
 
     client.force_login(hq)
     add(2)

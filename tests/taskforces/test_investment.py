@@ -74,14 +74,23 @@ class TestLeadAccess(LedgerAccessCases):
 
     def create_data(self, project):
         return {
-            "name": "凤城文旅康养项目", "investor": "上海宏达文旅发展有限公司", "source_region": SourceRegion.YANGTZE_DELTA,
-            "intended_investment": "52000", "stage": LeadStage.CONTACT, "contacted_on": "2024-04-02",
+            "name": "凤城文旅康养项目",
+            "investor": "上海宏达文旅发展有限公司",
+            "source_region": SourceRegion.YANGTZE_DELTA,
+            "intended_investment": "52000",
+            "stage": LeadStage.CONTACT,
+            "contacted_on": "2024-04-02",
         }
 
     def edit_data(self, entry):
         return {
-            "name": entry.name, "investor": entry.investor, "source_region": entry.source_region,
-            "intended_investment": "60000", "stage": LeadStage.LANDED, "signed_on": "2024-06-01", "landed_on": "2024-07-15",
+            "name": entry.name,
+            "investor": entry.investor,
+            "source_region": entry.source_region,
+            "intended_investment": "60000",
+            "stage": LeadStage.LANDED,
+            "signed_on": "2024-06-01",
+            "landed_on": "2024-07-15",
         }
 
     def edited(self, entry):
@@ -92,7 +101,9 @@ class TestSiteVisitAccess(LedgerAccessCases):
     slug, key, model_class = "investment", "site-visits", SiteVisit
 
     def make_entry(self, project):
-        return SiteVisit.objects.create(project=project, date=date(2024, 10, 8), visitors="张卫东", findings="设备进场")
+        return SiteVisit.objects.create(
+            project=project, date=date(2024, 10, 8), visitors="张卫东", findings="设备进场"
+        )
 
     def create_data(self, project):
         return {"project": project.pk, "date": "2024-10-15", "visitors": "王建国", "findings": "主体封顶"}
@@ -111,13 +122,21 @@ class TestEnterpriseContactAccess(LedgerAccessCases):
 
     def make_entry(self, project):
         lead = make_lead(project, investor=f"大唐新能源{project.pk}")
-        return EnterpriseContact.objects.create(enterprise="中国大唐集团", date=date(2024, 4, 10), lead=lead, content="风光储一体化")
+        return EnterpriseContact.objects.create(
+            enterprise="中国大唐集团", date=date(2024, 4, 10), lead=lead, content="风光储一体化"
+        )
 
     def create_data(self, project):
         return {"enterprise": "温氏食品集团", "date": "2024-05-20", "mode": "visit", "content": "生猪养殖合作"}
 
     def edit_data(self, entry):
-        return {"enterprise": entry.enterprise, "date": "2024-04-10", "mode": "meeting", "content": "签署框架协议", "lead": entry.lead_id}
+        return {
+            "enterprise": entry.enterprise,
+            "date": "2024-04-10",
+            "mode": "meeting",
+            "content": "签署框架协议",
+            "lead": entry.lead_id,
+        }
 
     def edited(self, entry):
         return entry.content == "签署框架协议"
@@ -166,10 +185,22 @@ class TestTripAccess(ProjectlessCases):
         return make_trip(project.township, destination=f"深圳{project.pk}")
 
     def create_data(self, project):
-        return {"date": "2024-06-03", "destination": "苏州", "region": SourceRegion.YANGTZE_DELTA, "unit": project.township_id, "participants": "李红梅"}
+        return {
+            "date": "2024-06-03",
+            "destination": "苏州",
+            "region": SourceRegion.YANGTZE_DELTA,
+            "unit": project.township_id,
+            "participants": "李红梅",
+        }
 
     def edit_data(self, entry):
-        return {"date": "2024-05-06", "destination": entry.destination, "region": entry.region, "unit": entry.unit_id, "participants": "李红梅、赵志刚"}
+        return {
+            "date": "2024-05-06",
+            "destination": entry.destination,
+            "region": entry.region,
+            "unit": entry.unit_id,
+            "participants": "李红梅、赵志刚",
+        }
 
     def edited(self, entry):
         return entry.participants == "李红梅、赵志刚"
@@ -179,13 +210,30 @@ class TestPromotionEventAccess(ProjectlessCases):
     slug, key, model_class = "investment", "events", PromotionEvent
 
     def make_entry(self, project):
-        return PromotionEvent.objects.create(kind=PromotionKind.COMPREHENSIVE, title=f"投资推介会{project.pk}", date=date(2024, 4, 18), place="太原")
+        return PromotionEvent.objects.create(
+            kind=PromotionKind.COMPREHENSIVE, title=f"投资推介会{project.pk}", date=date(2024, 4, 18), place="太原"
+        )
 
     def create_data(self, project):
-        return {"kind": PromotionKind.INDUSTRY_CHAIN, "chain": Industry.objects.get(name="蚕桑丝绸").pk, "title": "蚕桑推介会", "date": "2024-07-11", "place": "苏州", "projects_signed": "2", "amount_signed": "32000"}
+        return {
+            "kind": PromotionKind.INDUSTRY_CHAIN,
+            "chain": Industry.objects.get(name="蚕桑丝绸").pk,
+            "title": "蚕桑推介会",
+            "date": "2024-07-11",
+            "place": "苏州",
+            "projects_signed": "2",
+            "amount_signed": "32000",
+        }
 
     def edit_data(self, entry):
-        return {"kind": entry.kind, "title": entry.title, "date": "2024-04-18", "place": "太原", "projects_signed": "6", "amount_signed": "0"}
+        return {
+            "kind": entry.kind,
+            "title": entry.title,
+            "date": "2024-04-18",
+            "place": "太原",
+            "projects_signed": "6",
+            "amount_signed": "0",
+        }
 
     def edited(self, entry):
         return entry.projects_signed == 6
@@ -198,7 +246,13 @@ def test_signed_lead_needs_its_signing_date(client, member, all_taskforces):
     client.force_login(member)
     response = client.post(
         "/taskforces/investment/leads/new/",
-        {"name": "x", "investor": "y", "source_region": "other", "intended_investment": "1", "stage": LeadStage.SIGNED},
+        {
+            "name": "x",
+            "investor": "y",
+            "source_region": "other",
+            "intended_investment": "1",
+            "stage": LeadStage.SIGNED,
+        },
     )
     assert response.status_code == 200 and "signed_on" in response.context["form"].errors
     assert not Lead.objects.exists()
@@ -208,7 +262,14 @@ def test_industry_chain_event_names_its_chain(client, member, all_taskforces):
     client.force_login(member)
     response = client.post(
         "/taskforces/investment/events/new/",
-        {"kind": PromotionKind.INDUSTRY_CHAIN, "title": "推介会", "date": "2024-07-11", "place": "苏州", "projects_signed": "0", "amount_signed": "0"},
+        {
+            "kind": PromotionKind.INDUSTRY_CHAIN,
+            "title": "推介会",
+            "date": "2024-07-11",
+            "place": "苏州",
+            "projects_signed": "0",
+            "amount_signed": "0",
+        },
     )
     assert response.status_code == 200 and "chain" in response.context["form"].errors
 
@@ -218,7 +279,9 @@ def test_industry_chain_event_names_its_chain(client, member, all_taskforces):
 
 @pytest.fixture
 def signed_lead(township, all_taskforces):
-    return make_lead(stage=LeadStage.SIGNED, signed_on=date(2024, 6, 18), host_township=township, agency_handler="原慧芳")
+    return make_lead(
+        stage=LeadStage.SIGNED, signed_on=date(2024, 6, 18), host_township=township, agency_handler="原慧芳"
+    )
 
 
 def test_signed_lead_becomes_a_register_project_in_one_step_keeping_the_link(client, member, signed_lead, township):
@@ -228,7 +291,11 @@ def test_signed_lead_becomes_a_register_project_in_one_step_keeping_the_link(cli
     project = signed_lead.project
     assert response.status_code == 302 and response["Location"] == f"/projects/{project.pk}/"
     assert (project.name, project.owner, project.total_investment, project.township, project.industry) == (
-        "凤城陶瓷新材料项目", "佛山华达陶瓷有限公司", Decimal("36000"), township, "陶瓷琉璃",
+        "凤城陶瓷新材料项目",
+        "佛山华达陶瓷有限公司",
+        Decimal("36000"),
+        township,
+        "陶瓷琉璃",
     )
     assert project.investment_lead == signed_lead
     assert project.history.first().history_user == member

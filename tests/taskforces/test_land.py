@@ -51,8 +51,12 @@ def make_demand(project, **fields) -> LandDemand:
 
 def returned_demand(project) -> LandDemand:
     return make_demand(
-        project, stage=LandStage.RETURNED, submitted_city_on=date(2024, 5, 2), returned_on=date(2024, 6, 1),
-        returned_reason="勘测定界成果与规划红线不一致", stage_date=date(2024, 6, 1),
+        project,
+        stage=LandStage.RETURNED,
+        submitted_city_on=date(2024, 5, 2),
+        returned_on=date(2024, 6, 1),
+        returned_reason="勘测定界成果与规划红线不一致",
+        stage_date=date(2024, 6, 1),
     )
 
 
@@ -77,8 +81,11 @@ class TestLandDemandAccess(LedgerAccessCases, LedgerDocumentCases):
 
     def edit_data(self, entry):
         return {
-            "project": entry.project_id, "area_mu": "120.50", "land_type": entry.land_type_id,
-            "stage": LandStage.SUBMITTED_CITY, "submitted_city_on": "2024-07-01",
+            "project": entry.project_id,
+            "area_mu": "120.50",
+            "land_type": entry.land_type_id,
+            "stage": LandStage.SUBMITTED_CITY,
+            "submitted_city_on": "2024-07-01",
         }
 
     def edited(self, entry):
@@ -89,14 +96,18 @@ class TestLandProblemAccess(LedgerAccessCases, LedgerDocumentCases):
     slug, key, model_class = "land", "problems", LandProblem
 
     def make_entry(self, project):
-        return LandProblem.objects.create(project=project, description="耕地占补平衡指标不足", deadline=date(2024, 9, 30))
+        return LandProblem.objects.create(
+            project=project, description="耕地占补平衡指标不足", deadline=date(2024, 9, 30)
+        )
 
     def create_data(self, project):
         return {"project": project.pk, "description": "林地手续未办结", "status": LandProblemStatus.OPEN}
 
     def edit_data(self, entry):
         return {
-            "project": entry.project_id, "description": entry.description, "status": LandProblemStatus.RESOLVED,
+            "project": entry.project_id,
+            "description": entry.description,
+            "status": LandProblemStatus.RESOLVED,
             "resolved_on": "2024-08-01",
         }
 
@@ -113,7 +124,11 @@ class TestLandMeetingDecisionAccess(LedgerAccessCases):
         )
 
     def create_data(self, project):
-        return {"meeting": (LandMeeting.objects.first() or meeting()).pk, "project": project.pk, "decision": "协调指标"}
+        return {
+            "meeting": (LandMeeting.objects.first() or meeting()).pk,
+            "project": project.pk,
+            "decision": "协调指标",
+        }
 
     def edit_data(self, entry):
         return {"meeting": entry.meeting_id, "project": entry.project_id, "decision": entry.decision, "done": "on"}
@@ -125,7 +140,13 @@ class TestLandMeetingDecisionAccess(LedgerAccessCases):
 class TestLandMeetingAccess:
     """Meetings are about no single project: members keep them, readers of all read them, reporters don't."""
 
-    data = {"date": "2024-09-24", "year": "2024", "quarter": "3", "place": "县自然资源局三楼会议室", "summary": "调度三季度用地"}
+    data = {
+        "date": "2024-09-24",
+        "year": "2024",
+        "quarter": "3",
+        "place": "县自然资源局三楼会议室",
+        "summary": "调度三季度用地",
+    }
 
     def test_member_records_a_meeting(self, client, member, all_taskforces):
         client.force_login(member)
@@ -284,8 +305,14 @@ def test_history_on_the_page_says_who_changed_the_stage_from_what_to_what(client
     client.force_login(member)
     client.post(
         f"/taskforces/land/demands/{demand.pk}/edit/",
-        {"project": project.pk, "area_mu": "120.50", "land_type": industrial().pk, "stage": LandStage.RETURNED,
-         "returned_on": "2024-07-01", "returned_reason": "红线不一致"},
+        {
+            "project": project.pk,
+            "area_mu": "120.50",
+            "land_type": industrial().pk,
+            "stage": LandStage.RETURNED,
+            "returned_on": "2024-07-01",
+            "returned_reason": "红线不一致",
+        },
     )
     client.force_login(hq)
     response = client.get(f"/taskforces/land/demands/{demand.pk}/")
@@ -293,7 +320,8 @@ def test_history_on_the_page_says_who_changed_the_stage_from_what_to_what(client
     assert latest.who == "用地专班成员" and latest.action == "changed"
     changes = {c.label: (c.old, c.new) for c in latest.changes}
     assert changes[str(LandDemand._meta.get_field("stage").verbose_name)] == (
-        str(LandStage.PREPARING.label), str(LandStage.RETURNED.label)
+        str(LandStage.PREPARING.label),
+        str(LandStage.RETURNED.label),
     )
     html = response.content.decode()
     assert "用地专班成员" in html and "红线不一致" in html
@@ -375,7 +403,9 @@ def test_export_is_the_filtered_ledger_with_chinese_headers(client, hq, project)
 
 def test_key_figures(client, hq, project):
     make_demand(project, area_mu=Decimal("100"))
-    make_demand(project, area_mu=Decimal("50"), stage=LandStage.SUBMITTED_PROVINCE, submitted_province_on=date(2024, 7, 1))
+    make_demand(
+        project, area_mu=Decimal("50"), stage=LandStage.SUBMITTED_PROVINCE, submitted_province_on=date(2024, 7, 1)
+    )
     make_demand(project, area_mu=Decimal("20"), stage=LandStage.APPROVED, approved_on=date(2024, 7, 1))
     LandProblem.objects.create(project=project, description="x", deadline=date(2000, 1, 1))
     client.force_login(hq)
@@ -405,9 +435,13 @@ def test_ledger_page_runs_a_fixed_number_of_queries(client, hq, township, all_ta
         for i in range(n):
             project = factories.make_project(township=factories.make_unit(f"测试乡{i % 5}"), responsible_unit=township)
             demand = returned_demand(project) if i % 2 else make_demand(project)
-            LandProblem.objects.create(project=project, demand=demand, description=f"问题{i}", responsible_unit=township)
+            LandProblem.objects.create(
+                project=project, demand=demand, description=f"问题{i}", responsible_unit=township
+            )
             held = meeting(year=2020 + i, quarter=1, date=date(2020 + i, 3, 1))
-            LandMeetingDecision.objects.create(meeting=held, project=project, decision=f"决定{i}", responsible_unit=township)
+            LandMeetingDecision.objects.create(
+                meeting=held, project=project, decision=f"决定{i}", responsible_unit=township
+            )
 
     client.force_login(hq)
     add(2)
@@ -446,7 +480,11 @@ def test_member_puts_a_land_problem_on_the_county_problem_ledger_once(client, me
     assert client.post(url).status_code == 302  # a double click adds nothing
     problem = Problem.objects.get()
     assert (problem.project, problem.source_taskforce.slug, problem.level) == (project, "land", ProblemLevel.TASKFORCE)
-    assert (problem.description, problem.owner_unit, problem.deadline) == ("耕地占补平衡指标不足", department, date(2024, 12, 1))
+    assert (problem.description, problem.owner_unit, problem.deadline) == (
+        "耕地占补平衡指标不足",
+        department,
+        date(2024, 12, 1),
+    )
     assert problem.raised_by == member and problem.events.get().actor == member
     land_problem.refresh_from_db()
     assert land_problem.problem == problem
@@ -454,12 +492,21 @@ def test_member_puts_a_land_problem_on_the_county_problem_ledger_once(client, me
     assert f"/problems/{problem.pk}/" in html
 
 
-def test_only_land_members_put_problems_on_the_ledger(client, hq, leader, tf_member, reporter, other_reporter, outsider, project):
+def test_only_land_members_put_problems_on_the_ledger(
+    client, hq, leader, tf_member, reporter, other_reporter, outsider, project
+):
     from problems.models import Problem
 
     land_problem = LandProblem.objects.create(project=project, description="林地手续未办结")
     url = f"/taskforces/land/problems/{land_problem.pk}/to-ledger/"
-    for user, status in ((hq, 403), (leader, 403), (tf_member, 403), (reporter, 403), (other_reporter, 404), (outsider, 404)):
+    for user, status in (
+        (hq, 403),
+        (leader, 403),
+        (tf_member, 403),
+        (reporter, 403),
+        (other_reporter, 404),
+        (outsider, 404),
+    ):
         client.force_login(user)
         assert client.post(url).status_code == status, user
     assert not Problem.objects.exists()

@@ -19,7 +19,14 @@ def test_index_shows_six_task_forces_with_their_lead_unit_and_cadence(client, hq
     client.force_login(hq)
     response = client.get("/taskforces/")
     assert response.status_code == 200
-    assert [c.taskforce.slug for c in response.context["cards"]] == ["investment", "approvals", "supervision", "land", "statistics", "funding"]
+    assert [c.taskforce.slug for c in response.context["cards"]] == [
+        "investment",
+        "approvals",
+        "supervision",
+        "land",
+        "statistics",
+        "funding",
+    ]
     assert "招商引资专班" in response.content.decode()
 
 
@@ -63,13 +70,20 @@ def test_unknown_tab_or_task_force_is_404(client, hq, all_taskforces):
 def test_leads_page_runs_the_same_queries_for_2_or_40_leads(client, hq, all_taskforces):
     def make(n):
         project = factories.make_project(f"项目{n}")
-        Lead.objects.create(name=f"线索{n}", investor=f"投资方{n}", stage=LeadStage.SIGNED, signed_on=date(2024, 5, 1), project=project)
+        Lead.objects.create(
+            name=f"线索{n}", investor=f"投资方{n}", stage=LeadStage.SIGNED, signed_on=date(2024, 5, 1), project=project
+        )
         SiteVisit.objects.create(project=project, date=date(2024, 10, 1), visitors="甲")
 
     for n in range(2):
         make(n)
     client.force_login(hq)
-    urls = ["/taskforces/", "/taskforces/investment/", "/taskforces/investment/?tab=site-visits", "/taskforces/investment/?tab=trips"]
+    urls = [
+        "/taskforces/",
+        "/taskforces/investment/",
+        "/taskforces/investment/?tab=site-visits",
+        "/taskforces/investment/?tab=trips",
+    ]
 
     def counts():
         result = []

@@ -43,13 +43,25 @@ class TestScreeningAccess(LedgerAccessCases, LedgerDocumentCases):
         return screening(project)
 
     def create_data(self, project):
-        return {"project": project.pk, "year": "2024", "month": "6", "eligible": "on", "documents_status": DocumentsStatus.NOT_SUBMITTED}
+        return {
+            "project": project.pk,
+            "year": "2024",
+            "month": "6",
+            "eligible": "on",
+            "documents_status": DocumentsStatus.NOT_SUBMITTED,
+        }
 
     def edit_data(self, entry):
         return {
-            "project": entry.project_id, "year": entry.year, "month": entry.month, "eligible": "on", "included": "on",
-            "included_on": "2024-05-20", "documents_status": DocumentsStatus.REVIEWED,
-            "documents_submitted_on": "2024-05-05", "documents_reviewed_on": "2024-05-12",
+            "project": entry.project_id,
+            "year": entry.year,
+            "month": entry.month,
+            "eligible": "on",
+            "included": "on",
+            "included_on": "2024-05-20",
+            "documents_status": DocumentsStatus.REVIEWED,
+            "documents_submitted_on": "2024-05-05",
+            "documents_reviewed_on": "2024-05-12",
         }
 
     def edited(self, entry):
@@ -156,14 +168,26 @@ def test_the_table_shows_one_month_the_newest_by_default(client, hq, township, a
 @pytest.fixture
 def candidates(township, all_taskforces):
     return {
-        "started": factories.make_project("已开工大项目", township=township, actual_start=date(2024, 4, 10), total_investment=800),
-        "small": factories.make_project("已开工小项目", township=township, actual_start=date(2024, 4, 10), total_investment=499),
-        "later": factories.make_project("六月开工项目", township=township, actual_start=date(2024, 6, 2), total_investment=800),
+        "started": factories.make_project(
+            "已开工大项目", township=township, actual_start=date(2024, 4, 10), total_investment=800
+        ),
+        "small": factories.make_project(
+            "已开工小项目", township=township, actual_start=date(2024, 4, 10), total_investment=499
+        ),
+        "later": factories.make_project(
+            "六月开工项目", township=township, actual_start=date(2024, 6, 2), total_investment=800
+        ),
         "unstarted": factories.make_project("未开工项目", township=township, total_investment=900),
         "terminated": factories.make_project(
-            "终止项目", township=township, actual_start=date(2024, 2, 1), total_investment=900, status=ProjectStatus.TERMINATED
+            "终止项目",
+            township=township,
+            actual_start=date(2024, 2, 1),
+            total_investment=900,
+            status=ProjectStatus.TERMINATED,
         ),
-        "unlisted": factories.make_project("非重点项目", year=None, township=township, actual_start=date(2024, 2, 1), total_investment=900),
+        "unlisted": factories.make_project(
+            "非重点项目", year=None, township=township, actual_start=date(2024, 2, 1), total_investment=900
+        ),
     }
 
 
@@ -191,8 +215,13 @@ def test_opening_twice_adds_nothing_and_keeps_edits(member, candidates):
 
 def test_next_month_carries_inclusion_and_documents_over(member, candidates):
     screening(
-        candidates["started"], month=5, included=True, included_on=date(2024, 5, 25),
-        documents_status=DocumentsStatus.REVIEWED, documents_submitted_on=date(2024, 5, 1), documents_reviewed_on=date(2024, 5, 10),
+        candidates["started"],
+        month=5,
+        included=True,
+        included_on=date(2024, 5, 25),
+        documents_status=DocumentsStatus.REVIEWED,
+        documents_submitted_on=date(2024, 5, 1),
+        documents_reviewed_on=date(2024, 5, 10),
     )
     statistics_screening_open(year=2024, month=6, user=member)
     june = {row.project.name: row for row in StatisticsScreening.objects.filter(month=6)}
@@ -213,7 +242,9 @@ def test_member_opens_a_screening_from_the_page(client, member, candidates):
 def test_only_members_open_a_screening(client, hq, tf_member, reporter, outsider, candidates):
     for user, status in ((hq, 403), (tf_member, 403), (reporter, 403), (outsider, 404)):
         client.force_login(user)
-        assert client.post("/taskforces/statistics/screening/open/", {"year": "2024", "month": "5"}).status_code == status
+        assert (
+            client.post("/taskforces/statistics/screening/open/", {"year": "2024", "month": "5"}).status_code == status
+        )
     assert not StatisticsScreening.objects.exists()
 
 
@@ -232,8 +263,15 @@ def test_included_needs_its_date_and_returned_documents_their_reason(client, mem
     client.force_login(member)
     response = client.post(
         "/taskforces/statistics/screening/new/",
-        {"project": project.pk, "year": "2024", "month": "5", "included": "on", "documents_status": DocumentsStatus.RETURNED,
-         "documents_submitted_on": "2024-05-02", "documents_reviewed_on": "2024-05-06"},
+        {
+            "project": project.pk,
+            "year": "2024",
+            "month": "5",
+            "included": "on",
+            "documents_status": DocumentsStatus.RETURNED,
+            "documents_submitted_on": "2024-05-02",
+            "documents_reviewed_on": "2024-05-06",
+        },
     )
     assert set(response.context["form"].errors) == {"included_on", "returned_reason"}
 
@@ -267,7 +305,9 @@ def test_export_is_the_selected_month_with_chinese_headers_and_the_ageing(client
     project = aged["两个月未入库项目"].project
     screening(project, month=4)  # another month: not exported
     client.force_login(hq)
-    sheet = load_workbook(io.BytesIO(client.get("/taskforces/statistics/screening/export.xlsx?period=2024-05").content)).active
+    sheet = load_workbook(
+        io.BytesIO(client.get("/taskforces/statistics/screening/export.xlsx?period=2024-05").content)
+    ).active
     headers = [c.value for c in sheet[1]]
     assert all(any("\u4e00" <= ch <= "\u9fff" for ch in h) for h in headers), headers
     assert sheet.max_row == 5
@@ -286,7 +326,9 @@ def _queries(client, url) -> int:
 def test_ledger_page_runs_a_fixed_number_of_queries(client, hq, township, all_taskforces):
     def add(n: int) -> None:
         for i in range(n):
-            project = factories.make_project(township=factories.make_unit(f"测试乡{i % 4}"), actual_start=date(2024, 1 + i % 4, 5))
+            project = factories.make_project(
+                township=factories.make_unit(f"测试乡{i % 4}"), actual_start=date(2024, 1 + i % 4, 5)
+            )
             screening(project, included=bool(i % 3), included_on=date(2024, 5, 1) if i % 3 else None)
 
     client.force_login(hq)

@@ -95,14 +95,24 @@ def test_visit_records_the_ten_checks_and_each_problem_goes_on_the_problem_ledge
     raised = Problem.objects.order_by("id")
     assert raised.count() == 2
     for problem in raised:
-        assert problem.source == ProblemSource.SUPERVISION and problem.project == project and problem.supervision_check.visit == visit
+        assert (
+            problem.source == ProblemSource.SUPERVISION
+            and problem.project == project
+            and problem.supervision_check.visit == visit
+        )
         assert problem.source_taskforce.slug == "supervision" and problem.status == ProblemStatus.OPEN
         assert problem.raised_by == member and problem.events.get().kind == "raised"
     assert checks["progress"].problem.description == "进度：主体施工滞后一个月"
     # Saving the visit again raises nothing twice; a new problem on edit is raised once.
-    client.post(f"/taskforces/supervision/visits/{visit.pk}/edit/", visit_data(project, problems={**problems, "service": "用电接入慢"}))
+    client.post(
+        f"/taskforces/supervision/visits/{visit.pk}/edit/",
+        visit_data(project, problems={**problems, "service": "用电接入慢"}),
+    )
     assert Problem.objects.count() == 3
-    client.post(f"/taskforces/supervision/visits/{visit.pk}/edit/", visit_data(project, problems={**problems, "service": "用电接入慢"}))
+    client.post(
+        f"/taskforces/supervision/visits/{visit.pk}/edit/",
+        visit_data(project, problems={**problems, "service": "用电接入慢"}),
+    )
     assert Problem.objects.count() == 3
 
 
@@ -119,12 +129,16 @@ def test_visit_page_shows_checks_problems_and_the_history_of_checks(client, memb
     client.force_login(member)
     client.post("/taskforces/supervision/visits/new/", visit_data(project))
     visit = SupervisionVisit.objects.get()
-    client.post(f"/taskforces/supervision/visits/{visit.pk}/edit/", visit_data(project, problems={"statistics": "未入库"}))
+    client.post(
+        f"/taskforces/supervision/visits/{visit.pk}/edit/", visit_data(project, problems={"statistics": "未入库"})
+    )
     client.force_login(hq)
     response = client.get(f"/taskforces/supervision/visits/{visit.pk}/")
     html = response.content.decode()
     assert "未入库" in html and "row-red" in html
-    check_line = next(line for line in response.context["history"] if line.entry_label == "入统" and line.action == "changed")
+    check_line = next(
+        line for line in response.context["history"] if line.entry_label == "入统" and line.action == "changed"
+    )
     assert check_line.who == "督导专班负责人"
     assert ("结果", "正常", "问题") in {(c.label, c.old, c.new) for c in check_line.changes}
 
@@ -132,11 +146,17 @@ def test_visit_page_shows_checks_problems_and_the_history_of_checks(client, memb
 # --- photos from a phone ---------------------------------------------------------------------------------
 
 
-def test_phone_photos_keep_exif_time_and_gps_and_are_served_only_to_readers(client, member, hq, reporter, other_reporter, outsider, project):
+def test_phone_photos_keep_exif_time_and_gps_and_are_served_only_to_readers(
+    client, member, hq, reporter, other_reporter, outsider, project
+):
     client.force_login(member)
     photos = [
         SimpleUploadedFile("IMG_1.jpg", jpeg_with_exif(), "image/jpeg"),
-        SimpleUploadedFile("IMG_2.jpg", jpeg_with_exif(when="2024:10:10 15:04:05", lat=(35, 30, 0.0), lon=(112, 25, 0.0)), "image/jpeg"),
+        SimpleUploadedFile(
+            "IMG_2.jpg",
+            jpeg_with_exif(when="2024:10:10 15:04:05", lat=(35, 30, 0.0), lon=(112, 25, 0.0)),
+            "image/jpeg",
+        ),
     ]
     response = client.post("/taskforces/supervision/visits/new/", {**visit_data(project), "photos": photos})
     assert response.status_code == 302
@@ -249,7 +269,10 @@ def test_coverage_exports_the_month_with_chinese_headers(client, hq, project):
 def test_removing_a_photo_is_kept_in_the_visit_history(client, member, hq, project):
     visit = make_visit(project)
     client.force_login(member)
-    client.post(f"/taskforces/supervision/visits/{visit.pk}/files/", {"files": SimpleUploadedFile("a.jpg", jpeg_with_exif(), "image/jpeg")})
+    client.post(
+        f"/taskforces/supervision/visits/{visit.pk}/files/",
+        {"files": SimpleUploadedFile("a.jpg", jpeg_with_exif(), "image/jpeg")},
+    )
     attachment = Attachment.objects.get()
     client.post(f"/taskforces/files/{attachment.pk}/remove/")
     assert not Attachment.objects.exists()

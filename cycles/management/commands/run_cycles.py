@@ -22,7 +22,9 @@ def _parse_now(value: str) -> datetime:
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        raise CommandError(f"--now must be an ISO date-time such as 2024-05-06T09:00:00+08:00, got {value!r}") from None
+        raise CommandError(
+            f"--now must be an ISO date-time such as 2024-05-06T09:00:00+08:00, got {value!r}"
+        ) from None
     if timezone.is_naive(parsed):
         # A bare time is the county's local time.
         parsed = timezone.make_aware(parsed, timezone.get_default_timezone())
@@ -34,7 +36,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--now", type=_parse_now, default=None, help="the time to act as of (ISO 8601)")
-        parser.add_argument("--json", action="store_true", help='print {"opened": n, "escalated": n, "reminders_sent": n}')
+        parser.add_argument(
+            "--json", action="store_true", help='print {"opened": n, "escalated": n, "reminders_sent": n}'
+        )
         parser.add_argument("--no-deliver", action="store_true", help="leave emails and webhook posts to the worker")
 
     def handle(self, *args, **options) -> None:

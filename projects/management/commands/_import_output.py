@@ -44,13 +44,16 @@ def report(command: BaseCommand, plan: ImportPlan, *, as_json: bool, applied: bo
                 "plan": money(Decimal(figures["annual_plan"])),
             }
             if "completed" in figures:
-                line += " " + _("completed this month %(completed)s") % {"completed": money(Decimal(figures["completed"]))}
+                line += " " + _("completed this month %(completed)s") % {
+                    "completed": money(Decimal(figures["completed"]))
+                }
             out.write(line)
         if plan.units_to_create:
             out.write(
                 _("Units created: %(names)s") % {"names": "、".join(name for name, _kind in plan.units_to_create)}
                 if applied
-                else _("Units to create: %(names)s") % {"names": "、".join(name for name, _kind in plan.units_to_create)}
+                else _("Units to create: %(names)s")
+                % {"names": "、".join(name for name, _kind in plan.units_to_create)}
             )
         for problem in plan.errors + plan.warnings:
             out.write(str(problem))
@@ -61,6 +64,4 @@ def report(command: BaseCommand, plan: ImportPlan, *, as_json: bool, applied: bo
         elif dry_run:
             out.write(_("Dry run: nothing was written."))
     if plan.errors:
-        raise CommandError(
-            _("%(n)s error(s) found: nothing was written.") % {"n": len(plan.errors)}, returncode=1
-        )
+        raise CommandError(_("%(n)s error(s) found: nothing was written.") % {"n": len(plan.errors)}, returncode=1)
