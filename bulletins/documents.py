@@ -16,10 +16,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from core.money import yi_text as yi
 from projects.models import Tier
 
 from .figures import join_names
-from .formatting import yi
 
 DASH = "—"
 

@@ -17,22 +17,23 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from core.money import percent_text as percent
+from core.money import plain_amount as money
+from core.money import rate
+from core.money import yi_text as yi
+from core.periods import month_end, time_progress
 from projects.models import Nature, Project, ProjectStatus, Tier
 from projects.selectors import (
     HUNDRED,
     ProgressFigures,
     investment_progress,
     key_projects,
-    month_end,
     projects_behind,
-    rate,
     start_figures,
-    time_progress,
     unit_ranking,
 )
 
 from . import sections as extra_sections
-from .formatting import money, percent, yi
 from .models import BulletinOptions, BulletinSettings
 from .selectors import completion_figures, listed_projects_with_progress
 

@@ -16,15 +16,17 @@ from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.money import percent_text as percent
+from core.money import plain_amount as money
+from core.periods import month_end, time_progress
 from cycles.models import Occurrence
 from cycles.seeding import PROGRESS_MEETING_DUTY
 from problems.models import Problem, ProblemEvent, ProblemLevel, ProblemStatus
 from projects.models import MonthlyProgress, Nature, ProjectYear, Tier
-from projects.selectors import HUNDRED, key_projects, key_projects_with_progress, month_end, time_progress
+from projects.selectors import HUNDRED, key_projects, key_projects_with_progress
 from taskforces.models import ApprovalItem
 
 from .figures import bulletin_figures
-from .formatting import money, percent
 from .sections import taskforce_sections
 from .selectors import tier_order
 

@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+from core.money import yi_text as yi
+
 from .documents import date_label
 from .docx_writer import OfficialDocument
 from .figures import chinese_numeral, join_names
-from .formatting import yi
 
 
 def project_sentence(row: dict) -> str:

@@ -21,8 +21,11 @@ from django.utils.translation import gettext as _
 
 from accounts.models import TaskForce
 from campaigns.selectors import bulletin_section as campaign_bulletin_section
+from core.money import percent_text as percent
+from core.money import plain_amount as money
+from core.money import rate
+from core.periods import month_end
 from projects.models import ProjectYear
-from projects.selectors import month_end, rate
 from taskforces.models import (
     ApprovalItem,
     FundingApplication,
@@ -33,8 +36,6 @@ from taskforces.models import (
     SupervisionVisit,
     Trip,
 )
-
-from .formatting import money, percent
 
 ZERO = Decimal("0")
 

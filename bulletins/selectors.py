@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, IntegerField, Max, QuerySet, Value, When
 
+from core.periods import month_end
 from projects.models import Nature, Project, ProjectYear, Tier
-from projects.selectors import key_projects, key_projects_with_progress, month_end
+from projects.selectors import key_projects, key_projects_with_progress
 
 from .models import Bulletin, BulletinVersion
 

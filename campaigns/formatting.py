@@ -7,14 +7,13 @@ Rounding is half up, as county bulletins do.
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from .models import Comparison, DisplayUnit
+from core.money import DASH, round_half_up, wan_to_yi, yi_to_wan
 
-TEN_THOUSAND = Decimal("10000")
-DASH = "—"
+from .models import Comparison, DisplayUnit
 
 _PLACES = {
     DisplayUnit.YI: 2,
@@ -40,17 +39,13 @@ def to_display(value: Decimal | None, unit: str) -> Decimal | None:
     """Native value → the indicator's unit (万元 → 亿元 when the unit is 亿元)."""
     if value is None:
         return None
-    return value / TEN_THOUSAND if unit == DisplayUnit.YI else value
+    return wan_to_yi(value) if unit == DisplayUnit.YI else value
 
 
 def from_display(value: Decimal | None, unit: str) -> Decimal | None:
     if value is None:
         return None
-    return value * TEN_THOUSAND if unit == DisplayUnit.YI else value
-
-
-def _round(value: Decimal, places: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return yi_to_wan(value) if unit == DisplayUnit.YI else value
 
 
 def number(value: Decimal | None, unit: str) -> str:
@@ -61,7 +56,7 @@ def number(value: Decimal | None, unit: str) -> str:
     places = _PLACES.get(unit, 2)
     if unit in COUNTED and shown != shown.to_integral_value():
         places = 1
-    rounded = _round(shown, places)
+    rounded = round_half_up(shown, places)
     if rounded == 0:
         rounded = abs(rounded)
     return f"{rounded:,.{places}f}"

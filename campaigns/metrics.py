@@ -15,7 +15,6 @@ Each metric runs a fixed number of queries whatever the number of records.
 
 from __future__ import annotations
 
-import calendar
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.periods import month_end
 from projects.models import MonthlyProgress, Nature, ProjectYear, YearTarget
 
 ZERO = Decimal("0")
@@ -84,10 +84,6 @@ NO_DATA = Values(county=Figure(None), missing=None, available=False)
 
 
 # --- time windows --------------------------------------------------------------------------------
-
-
-def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 @dataclass(frozen=True)

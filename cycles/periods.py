@@ -8,13 +8,14 @@ on the duty's day inside that period.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils.translation import pgettext
+
+from core.periods import day_in_month, month_end
 
 
 class CadenceCode:
@@ -69,10 +70,6 @@ class Period:
         return start.isoformat()
 
 
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
 def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + months
     return index // 12, index % 12 + 1
@@ -90,20 +87,20 @@ def period_containing(cadence: str, day: date) -> Period:
                 cadence, f"{day.year}-{day.month:02d}-H1", date(day.year, day.month, 1), date(day.year, day.month, 15)
             )
         return Period(
-            cadence, f"{day.year}-{day.month:02d}-H2", date(day.year, day.month, 16), _month_end(day.year, day.month)
+            cadence, f"{day.year}-{day.month:02d}-H2", date(day.year, day.month, 16), month_end(day.year, day.month)
         )
     if cadence == CadenceCode.MONTHLY:
         return Period(
-            cadence, f"{day.year}-{day.month:02d}", date(day.year, day.month, 1), _month_end(day.year, day.month)
+            cadence, f"{day.year}-{day.month:02d}", date(day.year, day.month, 1), month_end(day.year, day.month)
         )
     if cadence == CadenceCode.QUARTERLY:
         quarter = (day.month - 1) // 3 + 1
         first = 3 * quarter - 2
-        return Period(cadence, f"{day.year}-Q{quarter}", date(day.year, first, 1), _month_end(day.year, first + 2))
+        return Period(cadence, f"{day.year}-Q{quarter}", date(day.year, first, 1), month_end(day.year, first + 2))
     if cadence == CadenceCode.HALF_YEARLY:
         half = 1 if day.month <= 6 else 2
         first = 1 if half == 1 else 7
-        return Period(cadence, f"{day.year}-H{half}", date(day.year, first, 1), _month_end(day.year, first + 5))
+        return Period(cadence, f"{day.year}-H{half}", date(day.year, first, 1), month_end(day.year, first + 5))
     if cadence == CadenceCode.YEARLY:
         return Period(cadence, f"{day.year}", date(day.year, 1, 1), date(day.year, 12, 31))
     raise ValueError(f"cadence {cadence!r} has no periods")
@@ -121,11 +118,6 @@ def periods_between(cadence: str, first: date, last: date) -> list[Period]:
         periods.append(period)
         period = next_period(period)
     return periods
-
-
-def day_in_month(year: int, month: int, day: int) -> date:
-    """`day` of the month, clamped to its last day (a duty "on the 31st" falls on 30 April)."""
-    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def due_date(
@@ -151,7 +143,7 @@ def due_date(
         span = {CadenceCode.QUARTERLY: 3, CadenceCode.HALF_YEARLY: 6, CadenceCode.YEARLY: 12}[cadence]
         offset = min(max((month_in_period or span), 1), span) - 1
         year, month = _add_months(period.start.year, period.start.month, offset)
-        return day_in_month(year, month, day) if day else _month_end(year, month)
+        return day_in_month(year, month, day) if day else month_end(year, month)
     raise ValueError(f"cadence {cadence!r} has no due dates")
 
 

@@ -4,7 +4,6 @@ Each runs a fixed number of queries whatever the number of rows.
 
 from __future__ import annotations
 
-import calendar
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -12,6 +11,7 @@ from datetime import date, timedelta
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from accounts.models import Campaign, TaskForce, User
+from core.periods import month_end
 from problems.models import Problem, ProblemEvent, ProblemStatus
 
 from .access import visible_occurrences
@@ -75,7 +75,7 @@ def calendar_month(
 ) -> CalendarMonth:
     """The month's occurrences (by due date) the user may see, laid out in weeks from Monday. One query."""
     first = date(year, month, 1)
-    last = date(year, month, calendar.monthrange(year, month)[1])
+    last = month_end(year, month)
     qs = visible_occurrences(user).filter(due_date__range=(first, last))
     if owner == OwnerKind.HQ:
         qs = qs.filter(duty__owner_kind=OwnerKind.HQ)

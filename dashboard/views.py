@@ -5,7 +5,7 @@ This app sits on top of the others: it is the one place that composes pages from
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -15,12 +15,10 @@ from django.utils.translation import gettext as _
 from accounts.access import has_role, reads_everything, user_roles
 from accounts.http import AuthenticatedHttpRequest
 from accounts.models import Role
+from core.money import round_half_up, wan_to_yi
 from projects.forms import PeriodForm
 from projects.models import Tier
 from projects.selectors import Dashboard, available_years, dashboard_figures, default_month, default_period
-
-YI = Decimal("10000")
-CENT = Decimal("0.01")
 
 
 def home(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -60,11 +58,11 @@ def _chart_number(value: Decimal) -> float:
     """A figure for the charts, rounded half up like the tables beside them (round() would round half
     to even: 17.605 亿元 would show 17.6 in a tooltip and 17.61 in the table). A two-place Decimal
     converts to the float that JSON prints with the same digits."""
-    return float(value.quantize(CENT, rounding=ROUND_HALF_UP))
+    return float(round_half_up(value, 2))
 
 
 def _yi(amount: Decimal) -> float:
-    return _chart_number(amount / YI)
+    return _chart_number(wan_to_yi(amount))
 
 
 def _rate(value: Decimal | None) -> float | None:

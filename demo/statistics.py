@@ -17,10 +17,11 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
+from core.periods import month_end
 from demo.register import DEMO_LAST_MONTH, DEMO_YEAR
 from projects.models import Nature, Project, ProjectYear
 from taskforces.models import DocumentsStatus, StatisticsScreening
-from taskforces.selectors.statistics import eligible_projects, month_end
+from taskforces.selectors.statistics import eligible_projects
 
 RETURN_REASON = "佐证资料中施工合同与发票金额不一致，请补充完整后重新报送。"
 

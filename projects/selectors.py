@@ -10,9 +10,8 @@ Each function runs a fixed number of queries whatever the number of projects.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
 from django.db.models import (
@@ -34,24 +33,14 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from accounts.models import Unit
+from core.money import rate
+from core.periods import month_end, time_progress
 
 from .models import MonthlyProgress, Nature, Project, ProjectStatus, ProjectYear, Tier, YearTarget
 
 ZERO = Decimal("0")
 HUNDRED = Decimal("100")
 _MONEY_FIELD = DecimalField(max_digits=18, decimal_places=2)
-
-
-def time_progress(month: int) -> Decimal:
-    """Time progress at the end of month M, in percent (unrounded: 1/12 is not a finite decimal)."""
-    return Decimal(month) * HUNDRED / Decimal(12)
-
-
-def rate(part: Decimal, whole: Decimal) -> Decimal | None:
-    """part ÷ whole in percent, or None when there is nothing to divide by."""
-    if not whole:
-        return None
-    return part * HUNDRED / whole
 
 
 @dataclass
@@ -287,10 +276,6 @@ class StartFigures:
     def start_rate(self) -> Decimal | None:
         """Started ÷ planned to have started by month M."""
         return rate(Decimal(self.started), Decimal(self.planned_by_month))
-
-
-def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def start_figures(*, year: int, month: int) -> StartFigures:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django import template
 
-from .. import documents, figures, formatting, meeting_docx
+from core.money import yi_text
+
+from .. import documents, figures, meeting_docx
 from ..access import can_read_published
 
 register = template.Library()
@@ -18,7 +20,7 @@ def can_read_bulletins(user) -> bool:
 @register.filter
 def yi(wan) -> str:
     """万元 → 亿元 with two decimals."""
-    return formatting.yi(wan)
+    return yi_text(wan)
 
 
 @register.filter

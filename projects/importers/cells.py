@@ -36,6 +36,8 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 # Thousands separators group three digits: "1,234.5" is an amount, "1,1" a typo (1.1? 11?) to ask about.
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
 
+from core.periods import month_end
+
 
 def normalize(text: str) -> str:
     """Full-width to half-width (（）：，１２), no surrounding whitespace, one kind of newline."""
@@ -190,12 +192,6 @@ class DateValue:
         return day is not None and self.first <= day <= self.last
 
 
-def _month_end(year: int, month: int) -> date:
-    if month == 12:
-        return date(year, 12, 31)
-    return date(year, month + 1, 1) - timedelta(days=1)
-
-
 def _make(year: int, month: int | None = None, day: int | None = None) -> DateValue:
     if not 1900 <= year <= 2100:
         raise ValueError(year)
@@ -204,7 +200,7 @@ def _make(year: int, month: int | None = None, day: int | None = None) -> DateVa
     if not 1 <= month <= 12:
         raise ValueError(month)
     if day is None:
-        return DateValue(date(year, month, 1), _month_end(year, month), "month")
+        return DateValue(date(year, month, 1), month_end(year, month), "month")
     exact = date(year, month, day)
     return DateValue(exact, exact, "day")
 

@@ -7,11 +7,11 @@ An application still being prepared whose deadline has passed is red; one due wi
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from core.money import amount_text, wan_to_yi
 
 from ..exports import model_columns
 from ..filters_funding import FundingApplicationFilter
@@ -127,11 +127,6 @@ register(
 # --- the page ---------------------------------------------------------------------------------------
 
 
-def _yi(amount) -> str:
-    """万元 shown in 亿元, two places (the key-figure cards, as on the dashboard)."""
-    return f"{(amount / 10000).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,.2f}"
-
-
 def figures(*, user, taskforce) -> list[Figure]:
     day = reference_date()
     year = day.year
@@ -142,26 +137,26 @@ def figures(*, user, taskforce) -> list[Figure]:
     return [
         Figure(
             _("Applied this year"),
-            _yi(this_year.applied),
+            amount_text(wan_to_yi(this_year.applied)),
             unit=_("100m yuan"),
             note=gettext("%(year)s · %(n)s applications") % {"year": year, "n": this_year.count},
             url=f"{base}?tab=applications&year={year}",
         ),
-        Figure(_("Approved this year"), _yi(this_year.approved), unit=_("100m yuan"), tone="green"),
+        Figure(_("Approved this year"), amount_text(wan_to_yi(this_year.approved)), unit=_("100m yuan"), tone="green"),
         Figure(
             _("Received this year"),
-            _yi(this_year.received),
+            amount_text(wan_to_yi(this_year.received)),
             unit=_("100m yuan"),
             note=gettext("%(rate)s of approved") % {"rate": f"{receipt:.1f}%" if receipt is not None else "—"},
         ),
         Figure(
             _("All years received"),
-            _yi(s.all_years.received),
+            amount_text(wan_to_yi(s.all_years.received)),
             unit=_("100m yuan"),
             note=gettext("applied %(applied)s · approved %(approved)s")
             % {
-                "applied": _yi(s.all_years.applied),
-                "approved": _yi(s.all_years.approved),
+                "applied": amount_text(wan_to_yi(s.all_years.applied)),
+                "approved": amount_text(wan_to_yi(s.all_years.approved)),
             },
         ),
         Figure(

@@ -13,6 +13,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.periods import month_end
+
 from ..access import can_edit_taskforce
 from ..exports import Column, model_columns
 from ..filters_statistics import StatisticsScreeningFilter, period_key
@@ -24,7 +26,6 @@ from ..selectors.statistics import (
     Ageing,
     default_screening_month,
     inclusion_ageing,
-    month_end,
     screening_as_of,
     screening_summary,
     threshold_on,

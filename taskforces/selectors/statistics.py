@@ -22,6 +22,7 @@ from django.db.models import Case, CharField, Count, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from accounts.models import User
+from core.periods import month_end
 from projects.models import Project, ProjectStatus, ProjectYear
 
 from ..access import entries_for_user
@@ -34,10 +35,6 @@ class Ageing:
     NONE = ""
     YELLOW = "yellow"
     RED = "red"
-
-
-def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def months_before(day: date, months: int) -> date:

@@ -14,8 +14,8 @@ from openpyxl import load_workbook
 
 from bulletins.documents import bulletin_tables, draft_meta
 from bulletins.figures import bulletin_figures
-from bulletins.formatting import yi
 from bulletins.services import render_docx, render_xlsx
+from core.money import yi_text as yi
 
 pytestmark = pytest.mark.django_db
 

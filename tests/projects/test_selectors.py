@@ -9,6 +9,7 @@ import pytest
 import time_machine
 
 from accounts.models import UnitKind
+from core.periods import time_progress
 from projects.models import Nature, ProjectStatus, ProjectYear
 from projects.selectors import (
     default_month,
@@ -21,7 +22,6 @@ from projects.selectors import (
     project_months,
     projects_behind,
     start_figures,
-    time_progress,
     unit_ranking,
 )
 from projects.services import progress_record
