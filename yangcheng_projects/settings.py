@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "simple_history",
     # The project's apps, lowest layer first (ARCHITECTURE.md; `make lint` checks the imports).
     "accounts",
+    "workdays",
     "projects",
     "files",
     "notifications",
