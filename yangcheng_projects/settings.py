@@ -9,6 +9,7 @@ production server run with DEBUG on or mail going nowhere.
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import dj_database_url
@@ -235,6 +236,25 @@ PROGRESS_REPORTING_DAY = env_int("PROGRESS_REPORTING_DAY", 25)
 if not 1 <= PROGRESS_REPORTING_DAY <= 28:
     raise ImproperlyConfigured("PROGRESS_REPORTING_DAY must be between 1 and 28")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+
+
+def env_date(name: str) -> date | None:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a date like 2024-11-20, got {raw!r}") from None
+
+
+# A fixed "today" for the reporting clock (core.clock), e.g. 2024-11-20: the demo and `make run` use it so
+# that the demo's periods and deadlines stay coherent. Never in production: the real date is the truth.
+REPORTING_TODAY = env_date("REPORTING_TODAY")
+if REPORTING_TODAY is not None and not DEBUG:
+    raise ImproperlyConfigured(
+        "REPORTING_TODAY fixes the date for development and the demo only; unset it in production."
+    )
 
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", False)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", False)
