@@ -11,7 +11,7 @@ The rules (issue 3):
 - everyone else is refused.
 
 Lookups answer 404 to someone who may not read the object and 403 to someone who may read but not
-write it. Each ledger model declares `ledger_slug` and `project_path` (see `taskforces.ledgers`).
+write it. Each ledger model declares `ledger_slug` and `project_path` (see `taskforces.common.models`).
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django import template
 
-from ..selectors import one_reference_date
-from ..selectors.projects import project_ledgers as select_project_ledgers
+from ..common.selectors import one_reference_date
+from ..common.selectors import project_ledgers as select_project_ledgers
 
 register = template.Library()
 

@@ -138,7 +138,7 @@ def test_lead_must_have_signing_date_once_signed(db):
 
 
 def test_text_areas_are_two_rows_unless_the_form_sizes_them(db):
-    from taskforces.forms_land import LandDemandForm, LandMeetingForm
+    from taskforces.land.forms import LandDemandForm, LandMeetingForm
 
     demand, meeting = LandDemandForm(), LandMeetingForm()
     assert 'rows="2"' in str(demand["notes"]) and 'rows="2"' in str(meeting["attendees"])  # not Django's 10
