@@ -1,39 +1,56 @@
-"""Writes to the ledgers. Shared services here; one module per ledger beside it
-(`taskforces.services.investment`, `.approvals`, `.supervision`, and `.land`, `.statistics`, `.funding`).
+"""Writes that every ledger shares: creating and changing an entry. Each ledger's own writes are in
+`taskforces/<slug>/services.py`.
 
-Views call these and nothing else to change data. Keyword-only, typed; history rows get the
-acting user from django-simple-history's request middleware, or from `_history_user` in services
-run outside a request (demo data, tasks).
+How a ledger entry is saved, the same way for every ledger:
+
+1. the view binds the ledger's form (a `taskforces.common.forms.LedgerForm`) and checks access;
+2. the form validates, and hands over plain values: `form.values()` is a dict of the entry's field
+   names to cleaned values (model instances for foreign keys, `Decimal` for money, `date` for
+   dates), plus what the ledger's own inputs give (`form.new_photos()`, the supervision checks);
+3. the view passes those values, keyword-only, to a service: `entry_create(model=..., values=...,
+   user=..., uploads=...)` or `entry_update(entry=..., values=..., user=...)` here, or a ledger's
+   own service built on them (`supervision_visit_save`). No service takes a form, and no form saves.
+
+Services record the acting user: `created_by` on a new entry and `_history_user`, which
+django-simple-history writes on the history row (so every change says who made it, in a request or
+not: demo data, tasks). Views call services and nothing else to change data.
 """
 
 from __future__ import annotations
 
-from django.db import models, transaction
-from django.forms import ModelForm
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
+
+from django.db import transaction
 
 from accounts.models import User
 from files.pipeline import CleanedUpload
 from files.services import attachment_create
 
+from .models import LedgerEntry
 
-def entry_save(*, form: ModelForm, user: User) -> models.Model:
-    """Save a valid ledger entry form (create or edit), recording who entered a new entry."""
-    entry = form.save(commit=False)
-    if entry.pk is None and hasattr(entry, "created_by_id"):
-        entry.created_by = user
-    entry._history_user = user
+E = TypeVar("E", bound=LedgerEntry)
+
+
+def entry_create(*, model: type[E], values: Mapping[str, Any], user: User, uploads: Sequence[CleanedUpload] = ()) -> E:
+    """A new entry of `model` with `values` (field name → value), entered by `user`, with its uploaded files.
+
+    One transaction: the entry and its files are saved together or not at all.
+    """
+    entry = model(**values)
+    entry.created_by = user
+    entry._history_user = user  # type: ignore[attr-defined]  # read by django-simple-history
     with transaction.atomic():
         entry.save()
-        form.save_m2m()
+        for cleaned in uploads:
+            attachment_create(entry=entry, cleaned=cleaned, uploaded_by=user)
     return entry
 
 
-def entry_save_with_uploads(
-    *, form: ModelForm, user: User, uploads: list[CleanedUpload] | None = None
-) -> models.Model:
-    """Save a new or edited entry and its uploaded files in one transaction."""
-    with transaction.atomic():
-        entry = entry_save(form=form, user=user)
-        for cleaned in uploads or []:
-            attachment_create(entry=entry, cleaned=cleaned, uploaded_by=user)
+def entry_update(*, entry: E, values: Mapping[str, Any], user: User) -> E:
+    """Change `entry`'s fields to `values` (field name → value); one history row names `user`."""
+    for name, value in values.items():
+        setattr(entry, name, value)
+    entry._history_user = user  # type: ignore[attr-defined]  # read by django-simple-history
+    entry.save(update_fields=[*values, "updated_at"])
     return entry

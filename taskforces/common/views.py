@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Model
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from files.access import get_attachment_for_user
 from files.forms import AttachmentForm, attachments_field
 from files.selectors import attachments_by_entry
@@ -29,7 +31,10 @@ from ..access import (
 )
 from ..exports import field_value, model_columns, xlsx_response
 from ..history import entry_history
-from ..registry import get_section, page_for, section_for_model, sections_for
+from ..registry import LedgerSection, get_section, page_for, section_for_model, sections_for
+from . import services
+from .forms import LedgerForm
+from .models import LedgerEntry
 from .selectors import (
     entry_url,
     filtered_entries,
@@ -39,10 +44,9 @@ from .selectors import (
     show,
     taskforce_overview,
 )
-from .services import entry_save_with_uploads
 
 
-def taskforce_index(request: HttpRequest) -> HttpResponse:
+def taskforce_index(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not can_read_taskforce(request.user, ""):
         raise PermissionDenied
     cards = taskforce_overview(user=request.user)
@@ -64,7 +68,7 @@ def _reporter_unit(user):
 
 
 @one_reference_date()  # figures, filters, rows and badges share one "today"
-def taskforce_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def taskforce_detail(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     taskforce = get_taskforce_for_user(request.user, slug)
     sections = [s for s in sections_for(slug) if s.visible_to(request.user)]
     key = request.GET.get("tab") or (sections[0].key if sections else "")
@@ -102,7 +106,7 @@ def taskforce_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @one_reference_date()  # figures, filters, rows and badges share one "today"
-def entry_export(request: HttpRequest, slug: str, key: str) -> HttpResponse:
+def entry_export(request: AuthenticatedHttpRequest, slug: str, key: str) -> HttpResponse:
     """The filtered ledger as .xlsx, with the same filters as the page."""
     taskforce = get_taskforce_for_user(request.user, slug)
     section = get_section(slug, key)
@@ -123,37 +127,48 @@ def entry_export(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     )
 
 
-def _entry_form(request: HttpRequest, section, *, instance=None):
+def _entry_form(
+    request: AuthenticatedHttpRequest, form_class: type[LedgerForm], section: LedgerSection, *, instance: Model | None
+) -> LedgerForm:
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
     initial = {}
     if instance is None and request.method == "GET":
         # Links like ?project=12 preselect a field (e.g. "new approval item for this project").
-        initial = {k: v for k, v in request.GET.items() if k in section.form_class.base_fields}
-    form = section.form_class(data, files, instance=instance, initial=initial, user=request.user)
+        initial = {k: v for k, v in request.GET.items() if k in form_class.base_fields}
+    form = form_class(data, files, instance=instance, initial=initial, user=request.user)
     if section.attachment_kinds and instance is None:
         form.fields["uploads"] = attachments_field(section.attachment_kinds)
     return form
 
 
-def entry_create(request: HttpRequest, slug: str, key: str) -> HttpResponse:
+def entry_create(request: AuthenticatedHttpRequest, slug: str, key: str) -> HttpResponse:
     return _entry_form_page(request, slug, key, pk=None)
 
 
-def entry_edit(request: HttpRequest, slug: str, key: str, pk: int) -> HttpResponse:
+def entry_edit(request: AuthenticatedHttpRequest, slug: str, key: str, pk: int) -> HttpResponse:
     return _entry_form_page(request, slug, key, pk=pk)
 
 
-def _entry_form_page(request: HttpRequest, slug: str, key: str, *, pk: int | None) -> HttpResponse:
+def _entry_form_page(request: AuthenticatedHttpRequest, slug: str, key: str, *, pk: int | None) -> HttpResponse:
     """A new entry (403 to readers of the ledger) or an edit (404 unless the entry is readable, then 403 to readers)."""
     taskforce = get_taskforce_for_user(request.user, slug, write=pk is None)
     section = get_section(slug, key)
     if section.form_class is None:
         raise Http404
     entry = None if pk is None else get_entry_for_user(request.user, section.model, pk, write=True)
-    form = _entry_form(request, section, instance=entry)
+    form = _entry_form(request, section.form_class, section, instance=entry)
     if request.method == "POST" and form.is_valid():
-        saved = entry_save_with_uploads(form=form, user=request.user, uploads=form.cleaned_data.get("uploads"))
+        saved: LedgerEntry
+        if entry is None:
+            saved = services.entry_create(
+                model=section.model,
+                values=form.values(),
+                user=request.user,
+                uploads=form.cleaned_data.get("uploads") or [],
+            )
+        else:
+            saved = services.entry_update(entry=entry, values=form.values(), user=request.user)
         messages.success(request, _("Saved."))
         return redirect(entry_url(section, saved))
     return render(
@@ -173,7 +188,7 @@ def _detail_fields(section, entry) -> list[tuple[str, str, str]]:
 
 
 @one_reference_date()  # figures, filters, rows and badges share one "today"
-def entry_detail(request: HttpRequest, slug: str, key: str, pk: int) -> HttpResponse:
+def entry_detail(request: AuthenticatedHttpRequest, slug: str, key: str, pk: int) -> HttpResponse:
     taskforce = get_taskforce_for_user(request.user, slug)
     section = get_section(slug, key)
     if section.listing_only:
@@ -200,7 +215,7 @@ def entry_detail(request: HttpRequest, slug: str, key: str, pk: int) -> HttpResp
 
 
 @require_POST
-def attachment_upload(request: HttpRequest, slug: str, key: str, pk: int) -> HttpResponse:
+def attachment_upload(request: AuthenticatedHttpRequest, slug: str, key: str, pk: int) -> HttpResponse:
     """Members add files to an entry: 404 unless the entry is readable, then 403 to readers (as editing)."""
     get_taskforce_for_user(request.user, slug)
     section = get_section(slug, key)
@@ -222,7 +237,7 @@ def attachment_upload(request: HttpRequest, slug: str, key: str, pk: int) -> Htt
 
 
 @require_POST
-def attachment_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     attachment = get_attachment_for_user(request.user, pk, write=True)
     entry = attachment.entry
     attachment_delete(attachment=attachment, user=request.user)

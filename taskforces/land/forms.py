@@ -50,16 +50,17 @@ class LandDemandForm(LedgerForm):
             self.add_error(date_field, _("Enter the date of this stage."))
         if stage == LandStage.RETURNED and not (data.get("returned_reason") or "").strip():
             self.add_error("returned_reason", _("Say why the file was returned."))
-        if stage == LandStage.APPROVED and data.get("returned_on") and data.get("approved_on"):
-            if data["returned_on"] > data["approved_on"]:
-                self.add_error("approved_on", _("The approval cannot be older than the return."))
-        # The date the current stage was reached, shown in the ledger; a new "preparing" or "not
-        # filed" stage is dated the day it is entered.
+        returned_on, approved_on = data.get("returned_on"), data.get("approved_on")
+        if stage == LandStage.APPROVED and returned_on and approved_on and returned_on > approved_on:
+            self.add_error("approved_on", _("The approval cannot be older than the return."))
+        # The date the current stage was reached, shown in the ledger, handed over with the other
+        # values (`values()`): a new "preparing" or "not filed" stage is dated the day it is entered.
+        # `self.instance` is still the stored entry here (the form applies its fields after clean()).
         if stage is not None and not self.errors:
             if date_field:
-                self.instance.stage_date = data[date_field]
+                data["stage_date"] = data[date_field]
             elif stage != self.instance.stage or self.instance.stage_date is None:
-                self.instance.stage_date = timezone.localdate()
+                data["stage_date"] = timezone.localdate()
         return data
 
 

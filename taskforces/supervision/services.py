@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from django.db import transaction
-from django.forms import ModelForm
 from django.utils import timezone
 
 from accounts.models import TaskForce, User
@@ -15,7 +16,7 @@ from files.services import attachment_create
 from problems.models import Problem, ProblemSource
 from problems.services import problem_raise
 
-from ..common.services import entry_save
+from ..common.services import entry_create, entry_update
 from .models import CheckResult, SupervisionCheck, SupervisionVisit
 
 
@@ -55,17 +56,25 @@ def supervision_problem_raise(
 
 @transaction.atomic
 def supervision_visit_save(
-    *, form: ModelForm, checks: list[CheckInput], photos: list[CleanedUpload], user: User
+    *,
+    visit: SupervisionVisit | None,
+    values: Mapping[str, Any],
+    checks: Sequence[CheckInput],
+    photos: Sequence[CleanedUpload],
+    user: User,
 ) -> SupervisionVisit:
-    """Save a visit (new or edited) with its ten checks and new photos.
+    """Save a visit (`visit` None: a new one) with `values` (field name → value), its ten checks and new photos.
 
     Each check marked "problem" that has no problem yet creates one on the county's problem ledger
     (source: supervision, linked to the project and the visit). A problem already raised is not
     touched when the check is edited: its resolution is followed on the problem ledger.
     """
-    visit: SupervisionVisit = entry_save(form=form, user=user)  # type: ignore[assignment]
+    if visit is None:
+        visit = entry_create(model=SupervisionVisit, values=values, user=user)
+    else:
+        visit = entry_update(entry=visit, values=values, user=user)
     existing = {c.aspect: c for c in visit.checks.select_related("problem")}
-    taskforce = TaskForce.objects.filter(slug="supervision").first()
+    taskforce = TaskForce.objects.filter(slug=SupervisionVisit.ledger_slug).first()
     for item in checks:
         check = existing.get(item.aspect) or SupervisionCheck(visit=visit, aspect=item.aspect)
         note = item.note.strip()
@@ -75,7 +84,7 @@ def supervision_visit_save(
         check.note = note
         if check.result == CheckResult.PROBLEM and check.problem_id is None:
             check.problem = supervision_problem_raise(check=check, user=user, now=timezone.now(), taskforce=taskforce)
-        check._history_user = user
+        check._history_user = user  # type: ignore[attr-defined]  # read by django-simple-history
         check.save()  # once: one history line per change of a check
     for cleaned in photos:
         attachment_create(entry=visit, cleaned=cleaned, uploaded_by=user)

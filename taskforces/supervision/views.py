@@ -34,7 +34,9 @@ def _visit_form_page(request: AuthenticatedHttpRequest, *, visit: SupervisionVis
         user=request.user,
     )
     if request.method == "POST" and form.is_valid():
-        saved = supervision_visit_save(form=form, checks=form.checks(), photos=form.new_photos(), user=request.user)
+        saved = supervision_visit_save(
+            visit=visit, values=form.values(), checks=form.checks(), photos=form.new_photos(), user=request.user
+        )
         raised = sum(1 for c in saved.checks.all() if c.result == CheckResult.PROBLEM)
         messages.success(
             request,
