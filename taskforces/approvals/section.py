@@ -129,11 +129,11 @@ def _summary_export_columns() -> list[Column]:
     return [
         Column(_("Project"), lambda p: p.name, 36),
         Column(_("Township"), lambda p: p.township, 14),
-        Column(_("Items"), lambda p: p.item_count, 8),
-        Column(_("Approved"), lambda p: p.approved_count, 8),
-        Column(_("Overdue"), lambda p: p.overdue_count, 8),
-        Column(_("Blocked"), lambda p: p.blocked_count, 8),
-        Column(_("Next deadline"), lambda p: p.next_deadline, 12),
+        Column(_("Items"), lambda p: p.item_count, 8, "number"),
+        Column(_("Approved"), lambda p: p.approved_count, 8, "number"),
+        Column(_("Overdue"), lambda p: p.overdue_count, 8, "number"),
+        Column(_("Blocked"), lambda p: p.blocked_count, 8, "number"),
+        Column(_("Next deadline"), lambda p: p.next_deadline, 12, "date"),
     ]
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
+from core.xlsx import xlsx_response
 from files.access import get_attachment_for_user
 from files.forms import AttachmentForm, attachments_field
 from files.selectors import attachments_by_entry
@@ -29,7 +30,7 @@ from ..access import (
     member_slugs,
     reads_all_ledgers,
 )
-from ..exports import field_value, model_columns, xlsx_response
+from ..exports import field_value, ledger_workbook, model_columns
 from ..history import entry_history
 from ..registry import LedgerSection, get_section, page_for, section_for_model, sections_for
 from . import services
@@ -122,9 +123,8 @@ def entry_export(request: AuthenticatedHttpRequest, slug: str, key: str) -> Http
     columns = (
         section.export_columns() if section.export_columns else model_columns(section.model, section.export_fields)
     )
-    return xlsx_response(
-        title=str(section.title), columns=columns, rows=queryset, filename=f"{taskforce.name}_{section.title}"
-    )
+    content = ledger_workbook(title=str(section.title), columns=columns, rows=queryset)
+    return xlsx_response(content, f"{taskforce.name}_{section.title}")
 
 
 def _entry_form(

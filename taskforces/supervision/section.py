@@ -69,7 +69,10 @@ def _export_columns() -> list[Column]:
                 16,
             )
         )
-    columns += [Column(_("Photos"), lambda v: v.photo_count, 8), Column(_("Summary"), lambda v: v.summary, 40)]
+    columns += [
+        Column(_("Photos"), lambda v: v.photo_count, 8, "number"),
+        Column(_("Summary"), lambda v: v.summary, 40, "wrap"),
+    ]
     return columns
 
 
@@ -140,8 +143,8 @@ def _coverage_export_columns() -> list[Column]:
         Column(_("Tier"), lambda r: r.get_tier_display(), 8),
         Column(_("Township"), lambda r: r.project.township, 14),
         Column(_("Month"), lambda r: f"{r.period[0]}-{r.period[1]:02d}", 10),
-        Column(_("Visits in the month"), lambda r: r.month_visits, 10),
-        Column(_("Last visit"), lambda r: r.last_visit, 12),
+        Column(_("Visits in the month"), lambda r: r.month_visits, 10, "number"),
+        Column(_("Last visit"), lambda r: r.last_visit, 12, "date"),
     ]
 
 
