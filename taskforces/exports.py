@@ -53,7 +53,7 @@ def field_value(obj: models.Model, name: str) -> Any:
     return None if value is None else (value if not isinstance(value, models.Model) else str(value))
 
 
-def _field(model: type[models.Model], name: str) -> models.Field:
+def model_field(model: type[models.Model], name: str) -> models.Field:
     """The model field `name` names, following relations with "__"."""
     *path, last = name.split("__")
     for part in path:
@@ -79,13 +79,17 @@ def _kind_and_width(field: models.Field) -> tuple[Kind, int]:
     return "text", 18
 
 
+def _reader(name: str) -> Callable[[Any], Any]:
+    return lambda obj: field_value(obj, name)
+
+
 def model_columns(model: type[models.Model], names: Iterable[str]) -> list[Column]:
     """Columns for fields of `model`, headed by their verbose names."""
     columns = []
     for name in names:
-        field = _field(model, name)
+        field = model_field(model, name)
         kind, width = _kind_and_width(field)
-        columns.append(Column(field.verbose_name, lambda obj, n=name: field_value(obj, n), width, kind))
+        columns.append(Column(field.verbose_name, _reader(name), width, kind))
     return columns
 
 

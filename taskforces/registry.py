@@ -71,6 +71,10 @@ from .exports import Column
 LEDGERS = ["investment", "approvals", "supervision", "land", "statistics", "funding"]
 
 
+# A badge after a table cell's value: (its CSS class, its label).
+Badge = tuple[str, str]
+
+
 @dataclass
 class ListColumn:
     """A column of a ledger table: `attr` is a field name (with "__" for relations), or a callable(obj)."""
@@ -80,7 +84,7 @@ class ListColumn:
     num: bool = False  # right-aligned figures
     link: bool = False  # the cell links to the entry's page
     css: str = ""
-    badge: Callable[[Any], tuple[str, str] | None] | None = None  # obj -> (css class, label) shown after the value
+    badge: Callable[[Any], Badge | None] | None = None  # shown after the value
     wide_only: bool = False  # hidden on a phone, where each row becomes a card: keep the cards short
 
 

@@ -18,7 +18,7 @@ from projects.models import Project
 
 from ..common.selectors import reference_date
 from ..exports import Column, model_columns
-from ..registry import Figure, LedgerSection, ListColumn, TaskForcePage, register, register_page
+from ..registry import Badge, Figure, LedgerSection, ListColumn, TaskForcePage, register, register_page
 from .filters import ApprovalItemFilter, ProjectSummaryFilter
 from .forms import ApprovalItemForm
 from .models import ApprovalItem, ApprovalStatus
@@ -26,7 +26,7 @@ from .selectors import approval_figures, items_with_overdue, project_approval_su
 
 SLUG = "approvals"
 
-STATUS_BADGES = {
+STATUS_BADGES: dict[str, str] = {
     ApprovalStatus.NOT_STARTED: "text-bg-light border",
     ApprovalStatus.IN_PROGRESS: "text-bg-info",
     ApprovalStatus.APPROVED: "text-bg-success",
@@ -34,11 +34,11 @@ STATUS_BADGES = {
 }
 
 
-def status_badge(item: ApprovalItem) -> tuple[str, str]:
+def status_badge(item: ApprovalItem) -> Badge:
     return (STATUS_BADGES.get(item.status, ""), item.get_status_display())
 
 
-def overdue_badge(item: ApprovalItem) -> tuple[str, str] | None:
+def overdue_badge(item: ApprovalItem) -> Badge | None:
     return ("text-bg-danger", gettext("Overdue")) if item.is_overdue else None
 
 

@@ -48,6 +48,8 @@ class LedgerForm(forms.ModelForm):
         return model_field if isinstance(model_field, models.Field) else None
 
     def _limit_choices(self, name: str, field: forms.ModelChoiceField) -> None:
+        if field.queryset is None:
+            return
         model = field.queryset.model
         if model is Project:
             field.queryset = Project.objects.only("id", "name").order_by("name")

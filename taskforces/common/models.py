@@ -14,7 +14,7 @@ All of them are imported by `taskforces.models` (Django discovers models there).
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -41,6 +41,7 @@ class LedgerEntry(models.Model):
 
     ledger_slug: ClassVar[str] = ""
     project_path: ClassVar[str | None] = "project"
+    history: ClassVar[Any]  # each subclass's own `HistoricalRecords()` (django-simple-history's manager)
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

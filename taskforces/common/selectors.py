@@ -194,7 +194,7 @@ def recent_changes(*, user: User, section: LedgerSection, limit: int = 15) -> li
     """The latest changes to a section's entries that the user may read (deleted entries: readers of all only)."""
     if section.listing_only:
         return []
-    history = section.model.history.all()  # type: ignore[attr-defined]  # every ledger model keeps its history
+    history = section.model.history.all()
     if not reads_all_ledgers(user):
         history = history.filter(id__in=visible_entries(user=user, section=section).values("pk"))
     return history_lines(history, limit=limit, model=section.model, label=section.history_label)
@@ -259,14 +259,15 @@ def project_ledgers(*, user: User, project: Project) -> list[ProjectTaskForce]:
     taskforces = {tf.slug: ProjectTaskForce(taskforce=tf) for tf in TaskForce.objects.all()}
     for section in all_sections():
         group = taskforces.get(section.slug)
-        if group is None or not section.on_project_page:
+        project_path = section.model.project_path
+        if group is None or not section.on_project_page or project_path is None:
             continue
         columns = section.project_columns
         if columns is None:
             columns = [c for c in section.list_columns if c.attr != "project"]
-        entries = entries_for_user(user, section.model, section.get_queryset()).filter(
-            **{section.model.project_path: project}
-        )[:PER_SECTION]
+        entries = entries_for_user(user, section.model, section.get_queryset()).filter(**{project_path: project})[
+            :PER_SECTION
+        ]
         group.sections.append(
             ProjectSection(
                 section=section,

@@ -11,7 +11,7 @@ How a ledger entry is saved, the same way for every ledger:
    user=..., uploads=...)` or `entry_update(entry=..., values=..., user=...)` here, or a ledger's
    own service built on them (`supervision_visit_save`). No service takes a form, and no form saves.
 
-Services record the acting user: `created_by` on a new entry and `_history_user`, which
+Services record the acting user: `created_by` on a new entry and `record_author()`, which
 django-simple-history writes on the history row (so every change says who made it, in a request or
 not: demo data, tasks). Views call services and nothing else to change data.
 """
@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from django.db import transaction
+from django.db.models import Model
 
 from accounts.models import User
 from files.pipeline import CleanedUpload
@@ -32,6 +33,11 @@ from .models import LedgerEntry
 E = TypeVar("E", bound=LedgerEntry)
 
 
+def record_author(obj: Model, user: User | None) -> None:
+    """Name `user` on the history row django-simple-history writes at `obj`'s next save."""
+    obj._history_user = user  # type: ignore[attr-defined]  # the attribute django-simple-history reads
+
+
 def entry_create(*, model: type[E], values: Mapping[str, Any], user: User, uploads: Sequence[CleanedUpload] = ()) -> E:
     """A new entry of `model` with `values` (field name → value), entered by `user`, with its uploaded files.
 
@@ -39,7 +45,7 @@ def entry_create(*, model: type[E], values: Mapping[str, Any], user: User, uploa
     """
     entry = model(**values)
     entry.created_by = user
-    entry._history_user = user  # type: ignore[attr-defined]  # read by django-simple-history
+    record_author(entry, user)
     with transaction.atomic():
         entry.save()
         for cleaned in uploads:
@@ -51,6 +57,6 @@ def entry_update(*, entry: E, values: Mapping[str, Any], user: User) -> E:
     """Change `entry`'s fields to `values` (field name → value); one history row names `user`."""
     for name, value in values.items():
         setattr(entry, name, value)
-    entry._history_user = user  # type: ignore[attr-defined]  # read by django-simple-history
+    record_author(entry, user)
     entry.save(update_fields=[*values, "updated_at"])
     return entry

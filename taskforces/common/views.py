@@ -6,6 +6,9 @@ one ledger live in its package (`taskforces/<slug>/views.py`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model
@@ -16,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
+from accounts.models import Unit, User
 from core.xlsx import xlsx_response
 from files.access import get_attachment_for_user
 from files.forms import AttachmentForm, attachments_field
@@ -30,7 +34,7 @@ from ..access import (
     member_slugs,
     reads_all_ledgers,
 )
-from ..exports import field_value, ledger_workbook, model_columns
+from ..exports import field_value, ledger_workbook, model_columns, model_field
 from ..history import entry_history
 from ..registry import LedgerSection, get_section, page_for, section_for_model, sections_for
 from . import services
@@ -63,7 +67,7 @@ def taskforce_index(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-def _reporter_unit(user):
+def _reporter_unit(user: User) -> Unit | None:
     """The unit whose projects a township or unit reporter is limited to; None for those who read everything."""
     return None if reads_all_ledgers(user) else user.unit
 
@@ -113,17 +117,18 @@ def entry_export(request: AuthenticatedHttpRequest, slug: str, key: str) -> Http
     section = get_section(slug, key)
     if not section.visible_to(request.user):
         raise Http404
+    rows: Iterable[Any]
     if section.listing_only:
         # A summary list (e.g. coverage) exports its rows with its own columns.
         if not (section.rows_for and section.export_columns):
             raise Http404
-        queryset, _filterset = section.rows_for(user=request.user, data=request.GET)
+        rows, _filterset = section.rows_for(user=request.user, data=request.GET)
     else:
-        queryset, _filterset = filtered_entries(user=request.user, section=section, data=request.GET)
+        rows, _filterset = filtered_entries(user=request.user, section=section, data=request.GET)
     columns = (
         section.export_columns() if section.export_columns else model_columns(section.model, section.export_fields)
     )
-    content = ledger_workbook(title=str(section.title), columns=columns, rows=queryset)
+    content = ledger_workbook(title=str(section.title), columns=columns, rows=rows)
     return xlsx_response(content, f"{taskforce.name}_{section.title}")
 
 
@@ -178,13 +183,10 @@ def _entry_form_page(request: AuthenticatedHttpRequest, slug: str, key: str, *, 
     )
 
 
-def _detail_fields(section, entry) -> list[tuple[str, str, str]]:
+def _detail_fields(section: LedgerSection, entry: LedgerEntry) -> list[tuple[str, str, str]]:
+    """(label, value as shown, field name) of the fields the entry page lists."""
     names = section.detail_fields or (list(section.form_class.base_fields) if section.form_class else [])
-    fields = []
-    for name in names:
-        field = entry._meta.get_field(name)
-        fields.append((field.verbose_name, show(field_value(entry, name)), name))
-    return fields
+    return [(str(model_field(type(entry), name).verbose_name), show(field_value(entry, name)), name) for name in names]
 
 
 @one_reference_date()  # figures, filters, rows and badges share one "today"
@@ -232,7 +234,7 @@ def attachment_upload(request: AuthenticatedHttpRequest, slug: str, key: str, pk
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect(entry_url(section, entry) + "#attachments")
 
 
@@ -242,5 +244,7 @@ def attachment_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     entry = attachment.entry
     attachment_delete(attachment=attachment, user=request.user)
     messages.success(request, _("File removed."))
-    section = section_for_model(type(entry))
-    return redirect(entry_url(section, entry) + "#attachments" if section else reverse("taskforces:index"))
+    section = section_for_model(type(entry)) if entry is not None else None
+    if section is None or entry is None:
+        return redirect(reverse("taskforces:index"))
+    return redirect(entry_url(section, entry) + "#attachments")

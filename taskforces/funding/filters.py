@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django.db.models import QuerySet
 from django.http import QueryDict
@@ -27,7 +29,7 @@ class FundingApplicationFilter(LedgerFilterSet):
         model = FundingApplication
         fields: list[str] = []
 
-    def __init__(self, data: QueryDict | None = None, queryset: QuerySet | None = None, **kwargs) -> None:
+    def __init__(self, data: QueryDict | None = None, queryset: QuerySet | None = None, **kwargs: Any) -> None:
         super().__init__(data, queryset=queryset, **kwargs)
         base = self.queryset if self.queryset is not None else FundingApplication.objects.all()
         years = list(base.order_by().values_list("year", flat=True).distinct().order_by("-year"))

@@ -7,15 +7,20 @@ An application still being prepared whose deadline has passed is red; one due wi
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.http import AuthenticatedHttpRequest
+from accounts.models import TaskForce, User
 from core.money import amount_text, wan_to_yi
 
 from ..common.selectors import filtered_entries, reference_date
 from ..exports import model_columns
-from ..registry import Figure, LedgerSection, ListColumn, TaskForcePage, get_section, register, register_page
+from ..registry import Badge, Figure, LedgerSection, ListColumn, TaskForcePage, get_section, register, register_page
 from .filters import FundingApplicationFilter
 from .forms import FundingApplicationForm
 from .models import FundingApplication, FundingStatus
@@ -23,7 +28,7 @@ from .selectors import DUE_SOON_DAYS, deadline_state, funding_breakdown, funding
 
 SLUG = "funding"
 
-STATUS_BADGES = {
+STATUS_BADGES: dict[str, str] = {
     FundingStatus.PREPARING: "text-bg-light border",
     FundingStatus.APPLIED: "text-bg-info",
     FundingStatus.APPROVED: "text-bg-primary",
@@ -32,11 +37,11 @@ STATUS_BADGES = {
 }
 
 
-def status_badge(application: FundingApplication):
+def status_badge(application: FundingApplication) -> Badge:
     return (STATUS_BADGES.get(application.status, ""), application.get_status_display())
 
 
-def _status_date(application: FundingApplication):
+def _status_date(application: FundingApplication) -> date | None:
     """The date the application reached its status (received, approved, applied or turned down)."""
     if application.status == FundingStatus.RECEIVED:
         return application.received_on
@@ -47,7 +52,7 @@ def _status_date(application: FundingApplication):
     return None
 
 
-def deadline_badge(application: FundingApplication):
+def deadline_badge(application: FundingApplication) -> Badge | None:
     state = deadline_state(application, today=reference_date())
     if state == "missed":
         return ("text-bg-danger", gettext("Deadline missed"))
@@ -126,7 +131,7 @@ register(
 # --- the page ---------------------------------------------------------------------------------------
 
 
-def figures(*, user, taskforce) -> list[Figure]:
+def figures(*, user: User, taskforce: TaskForce) -> list[Figure]:
     day = reference_date()
     year = day.year
     s = funding_summary(user=user, year=year, today=day)
@@ -174,7 +179,7 @@ def figures(*, user, taskforce) -> list[Figure]:
     ]
 
 
-def panel_context(*, request, taskforce) -> dict:
+def panel_context(*, request: AuthenticatedHttpRequest, taskforce: TaskForce) -> dict[str, Any]:
     """Totals by fund type and by year of the filtered applications (the filter's query and two sums)."""
     section = get_section(SLUG, "applications")
     applications, _filterset = filtered_entries(user=request.user, section=section, data=request.GET)

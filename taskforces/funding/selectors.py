@@ -6,9 +6,11 @@ filtered ledger, so the totals always match the rows shown and exported). Fixed 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
@@ -67,7 +69,7 @@ _SUMS = {
 }
 
 
-def _totals(key: str | int, label: str, row: dict) -> FundingTotals:
+def _totals(key: str | int, label: str, row: Mapping[str, Any]) -> FundingTotals:
     return FundingTotals(
         key=key,
         label=label,
@@ -87,14 +89,17 @@ def funding_breakdown(*, applications: QuerySet[FundingApplication]) -> FundingB
     year (newest first), and the grand total. Two queries."""
     breakdown = FundingBreakdown()
     base = applications.order_by()
-    by_type = {row["fund_type"]: row for row in base.values("fund_type").annotate(**_SUMS)}
+    no_sums: Mapping[str, Any] = {"n": 0, "applied": None, "approved": None, "received": None}
+    by_type: dict[str, Mapping[str, Any]] = {
+        row["fund_type"]: row for row in base.values("fund_type").annotate(**_SUMS)
+    }
     for fund_type in FundType:
-        row = by_type.get(fund_type.value) or {"n": 0, "applied": None, "approved": None, "received": None}
-        totals = _totals(fund_type.value, str(fund_type.label), row)
+        totals = _totals(fund_type.value, str(fund_type.label), by_type.get(fund_type.value) or no_sums)
         breakdown.by_type.append(totals)
         breakdown.total.add(totals)
-    for row in base.values("year").annotate(**_SUMS).order_by("-year"):
-        breakdown.by_year.append(_totals(row["year"], str(row["year"]), row))
+    by_year: list[Mapping[str, Any]] = list(base.values("year").annotate(**_SUMS).order_by("-year"))
+    for year_row in by_year:
+        breakdown.by_year.append(_totals(year_row["year"], str(year_row["year"]), year_row))
     return breakdown
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import TaskForce, User
 
 from ..common.selectors import reference_date, truncated
-from ..registry import Figure, LedgerSection, ListColumn, TaskForcePage, register, register_page
+from ..registry import Badge, Figure, LedgerSection, ListColumn, TaskForcePage, register, register_page
 from .filters import EnterpriseContactFilter, LeadFilter, PromotionEventFilter, SiteVisitFilter, TripFilter
 from .forms import EnterpriseContactForm, LeadForm, PromotionEventForm, SiteVisitForm, TripForm
 from .models import EnterpriseContact, Lead, LeadStage, PromotionEvent, SiteVisit, Trip
@@ -29,7 +29,7 @@ SLUG = "investment"
 
 # --- leads -----------------------------------------------------------------------------------------
 
-STAGE_BADGES = {
+STAGE_BADGES: dict[str, str] = {
     LeadStage.CONTACT: "text-bg-light border",
     LeadStage.NEGOTIATING: "text-bg-info",
     LeadStage.SIGNED: "text-bg-primary",
@@ -38,18 +38,19 @@ STAGE_BADGES = {
 }
 
 
-def stage_badge(lead: Lead) -> tuple[str, str]:
+def stage_badge(lead: Lead) -> Badge:
     return (STAGE_BADGES.get(lead.stage, ""), lead.get_stage_display())
 
 
 def _lead_stage_date(lead: Lead) -> date | None:
-    return {
+    dates: dict[str, date | None] = {
         LeadStage.CONTACT: lead.contacted_on,
         LeadStage.NEGOTIATING: lead.negotiating_on,
         LeadStage.SIGNED: lead.signed_on,
         LeadStage.LANDED: lead.landed_on,
         LeadStage.DROPPED: lead.dropped_on,
-    }.get(lead.stage)
+    }
+    return dates.get(lead.stage)
 
 
 register(

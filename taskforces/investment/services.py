@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from projects.models import Project, ProjectStatus
 
+from ..common.services import record_author
 from .models import Lead, LeadStage
 
 
@@ -35,9 +36,9 @@ def lead_convert_to_project(*, lead: Lead, user: User) -> Project:
         remarks=_("From investment lead: %(investor)s, signed %(date)s.")
         % {"investor": lead.investor, "date": lead.signed_on.isoformat() if lead.signed_on else "—"},
     )
-    project._history_user = user
+    record_author(project, user)
     project.save()
     lead.project = project
-    lead._history_user = user
+    record_author(lead, user)
     lead.save(update_fields=["project", "updated_at"])
     return project

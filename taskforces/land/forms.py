@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +14,7 @@ from ..common.forms import LedgerForm
 from .models import LandDemand, LandMeeting, LandMeetingDecision, LandProblem, LandProblemStatus, LandStage
 
 # The date field that records when each stage was reached (the stage's own date).
-STAGE_DATE_FIELD = {
+STAGE_DATE_FIELD: dict[str, str] = {
     LandStage.SUBMITTED_CITY: "submitted_city_on",
     LandStage.SUBMITTED_PROVINCE: "submitted_province_on",
     LandStage.APPROVED: "approved_on",
@@ -42,10 +44,10 @@ class LandDemandForm(LedgerForm):
             "returned_reason": _("Required when the file was returned: why, and what is being done."),
         }
 
-    def clean(self) -> dict:
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
         stage = data.get("stage")
-        date_field = STAGE_DATE_FIELD.get(stage)
+        date_field = STAGE_DATE_FIELD.get(stage or "")
         if date_field and not data.get(date_field):
             self.add_error(date_field, _("Enter the date of this stage."))
         if stage == LandStage.RETURNED and not (data.get("returned_reason") or "").strip():
@@ -79,13 +81,15 @@ class LandProblemForm(LedgerForm):
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3}), "measures": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # str(demand) names its project: join it, or the select would query once per option.
-        self.fields["demand"].queryset = LandDemand.objects.select_related("project").order_by("project__name", "id")
+        self.model_choice("demand").queryset = LandDemand.objects.select_related("project").order_by(
+            "project__name", "id"
+        )
         self.fields["demand"].required = False
 
-    def clean(self) -> dict:
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
         demand, project = data.get("demand"), data.get("project")
         if demand is not None and project is not None and demand.project_id != project.pk:
@@ -107,7 +111,7 @@ class LandMeetingForm(LedgerForm):
         }
         help_texts = {"year": _("The quarter this meeting is for (usually the quarter of its date).")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk is None:
             today = timezone.localdate()
@@ -127,7 +131,7 @@ class LandMeetingDecisionForm(LedgerForm):
         fields = ["meeting", "project", "decision", "responsible_unit", "deadline", "done"]
         widgets = {"decision": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = LandMeeting.objects.order_by("-date", "-id")
+        self.model_choice("meeting").queryset = LandMeeting.objects.order_by("-date", "-id")
         self.fields["project"].required = False

@@ -8,14 +8,20 @@ The notice's aim is none.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from django.urls import path, reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.http import AuthenticatedHttpRequest
+from accounts.models import TaskForce, User
+
 from ..common.selectors import problem_url, reference_date, truncated
 from ..exports import Column, model_columns
-from ..registry import Figure, LedgerSection, ListColumn, TaskForcePage, register, register_page
+from ..registry import Badge, Figure, LedgerSection, ListColumn, TaskForcePage, register, register_page
 from .filters import LandDemandFilter, LandMeetingDecisionFilter, LandMeetingFilter, LandProblemFilter
 from .forms import LandDemandForm, LandMeetingDecisionForm, LandMeetingForm, LandProblemForm
 from .models import LandDemand, LandMeeting, LandMeetingDecision, LandProblem, LandProblemStatus, LandStage
@@ -24,7 +30,7 @@ from .views import land_problem_to_ledger
 
 SLUG = "land"
 
-STAGE_BADGES = {
+STAGE_BADGES: dict[str, str] = {
     LandStage.NOT_FILED: "text-bg-light border",
     LandStage.PREPARING: "text-bg-secondary",
     LandStage.SUBMITTED_CITY: "text-bg-info",
@@ -41,7 +47,7 @@ def _quarter_label(year: int, quarter: int) -> str:
 # --- land demand ------------------------------------------------------------------------------------
 
 
-def stage_badge(demand: LandDemand):
+def stage_badge(demand: LandDemand) -> Badge:
     return (STAGE_BADGES.get(demand.stage, ""), demand.get_stage_display())
 
 
@@ -55,7 +61,7 @@ def _returned_note(demand: LandDemand) -> str:
     return Truncator(demand.returned_reason).chars(40)
 
 
-def _demand_history_label(row) -> str:
+def _demand_history_label(row: Any) -> str:
     return gettext("%(area)s mu · %(stage)s") % {
         "area": row.area_mu,
         "stage": LandStage(row.stage).label if row.stage in LandStage.values else row.stage,
@@ -136,7 +142,7 @@ def _problem_overdue(problem: LandProblem) -> bool:
     )
 
 
-def problem_status_badge(problem: LandProblem):
+def problem_status_badge(problem: LandProblem) -> Badge:
     if problem.status == LandProblemStatus.RESOLVED:
         return ("text-bg-success", problem.get_status_display())
     if _problem_overdue(problem):
@@ -199,14 +205,33 @@ def _decisions_cell(meeting: LandMeeting) -> str:
     total = getattr(meeting, "decision_count", None)
     if total is None:
         return ""
-    return gettext("%(total)s (%(open)s open)") % {"total": total, "open": meeting.open_decision_count}
+    return gettext("%(total)s (%(open)s open)") % {"total": total, "open": getattr(meeting, "open_decision_count", 0)}
 
 
-def _meeting_detail_context(*, request, entry: LandMeeting) -> dict:
-    decisions = list(entry.decisions.select_related("project", "responsible_unit").order_by("id"))
-    for decision in decisions:  # coloured as in the decisions ledger
-        decision.badge, decision.overdue = decision_badge(decision), _decision_overdue(decision)
-    return {"decisions": decisions}
+def _decision_overdue(decision: LandMeetingDecision) -> bool:
+    return not decision.done and decision.deadline is not None and decision.deadline < reference_date()
+
+
+def decision_badge(decision: LandMeetingDecision) -> Badge:
+    if decision.done:
+        return ("text-bg-success", gettext("Done"))
+    if _decision_overdue(decision):
+        return ("text-bg-danger", gettext("Overdue"))
+    return ("text-bg-warning", gettext("Open"))
+
+
+@dataclass
+class DecisionRow:
+    """A decision on its meeting's page, coloured as in the decisions ledger."""
+
+    decision: LandMeetingDecision
+    badge: Badge
+    overdue: bool
+
+
+def _meeting_detail_context(*, request: AuthenticatedHttpRequest, entry: LandMeeting) -> dict[str, Any]:
+    decisions = entry.decisions.select_related("project", "responsible_unit").order_by("id")
+    return {"decisions": [DecisionRow(d, decision_badge(d), _decision_overdue(d)) for d in decisions]}
 
 
 register(
@@ -235,18 +260,6 @@ register(
         order=30,
     )
 )
-
-
-def _decision_overdue(decision: LandMeetingDecision) -> bool:
-    return not decision.done and decision.deadline is not None and decision.deadline < reference_date()
-
-
-def decision_badge(decision: LandMeetingDecision):
-    if decision.done:
-        return ("text-bg-success", gettext("Done"))
-    if _decision_overdue(decision):
-        return ("text-bg-danger", gettext("Overdue"))
-    return ("text-bg-warning", gettext("Open"))
 
 
 register(
@@ -290,7 +303,7 @@ register(
 # --- the page ---------------------------------------------------------------------------------------
 
 
-def figures(*, user, taskforce) -> list[Figure]:
+def figures(*, user: User, taskforce: TaskForce) -> list[Figure]:
     day = reference_date()
     s = land_summary(user=user, today=day)
     base = reverse("taskforces:detail", args=[SLUG])
@@ -346,7 +359,7 @@ def figures(*, user, taskforce) -> list[Figure]:
     ]
 
 
-def panel_context(*, request, taskforce) -> dict:
+def panel_context(*, request: AuthenticatedHttpRequest, taskforce: TaskForce) -> dict[str, Any]:
     """The returned files, listed on top of the page (one query)."""
     return {"returned": returned_land_demands(user=request.user)}
 

@@ -15,6 +15,7 @@ from accounts.models import TaskForce, User
 from problems.models import Problem, ProblemSource
 from problems.services import problem_raise
 
+from ..common.services import record_author
 from .models import LandProblem
 
 
@@ -39,7 +40,7 @@ def land_problem_escalate(*, land_problem: LandProblem, user: User) -> Problem:
             deadline=locked.deadline,
         )
         locked.problem = problem
-        locked._history_user = user
+        record_author(locked, user)
         locked.save(update_fields=["problem", "updated_at"])
     land_problem.problem = problem
     return problem

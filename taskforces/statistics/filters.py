@@ -3,6 +3,8 @@ unless another is chosen, so the table, the ageing colours and the export show o
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
@@ -45,7 +47,7 @@ class StatisticsScreeningFilter(LedgerFilterSet):
         model = StatisticsScreening
         fields: list[str] = []
 
-    def __init__(self, data: QueryDict | None = None, queryset: QuerySet | None = None, **kwargs) -> None:
+    def __init__(self, data: QueryDict | None = None, queryset: QuerySet | None = None, **kwargs: Any) -> None:
         queryset = StatisticsScreening.objects.all() if queryset is None else queryset
         self.today = reference_date()  # the ledgers' today: rows are aged as of it (or their month's end)
         months = list(queryset.order_by().values_list("year", "month").distinct().order_by("-year", "-month"))
@@ -63,7 +65,7 @@ class StatisticsScreeningFilter(LedgerFilterSet):
         self.filters["period"].extra["choices"] = choices
         # The base class has built the form already: give its field the choices too.
         self.form.fields["period"].choices = choices
-        year, month = (int(part) for part in data["period"].split("-"))
+        year, month = (int(part) for part in str(data["period"]).split("-"))
         self.selected_year, self.selected_month = year, month
         self.as_of = screening_as_of(year=year, month=month, today=self.today)
 
@@ -81,4 +83,4 @@ class StatisticsScreeningFilter(LedgerFilterSet):
         queryset = with_ageing(queryset, as_of=self.as_of)
         if value == "late":
             return queryset.filter(Q(ageing=Ageing.YELLOW) | Q(ageing=Ageing.RED))
-        return queryset.filter(ageing=value)
+        return queryset.filter(Q(ageing=value))  # `ageing` is an annotation (a Q: the type checker knows fields only)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -34,14 +36,14 @@ class StatisticsScreeningForm(LedgerForm):
             "included": _("Entered in the statistics database (入库)."),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk is None:
             today = timezone.localdate()
             self.fields["year"].initial = today.year
             self.fields["month"].initial = today.month
 
-    def clean(self) -> dict:
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("included") and not data.get("included_on"):
             self.add_error("included_on", _("Enter the date it was included."))

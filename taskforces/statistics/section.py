@@ -8,17 +8,22 @@ every eligible project and carries inclusion and documents over from the month b
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from django.urls import path, reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.http import AuthenticatedHttpRequest
+from accounts.models import TaskForce, User
 from core.periods import month_end
 
 from ..access import can_edit_taskforce
 from ..common.selectors import reference_date
 from ..exports import Column, model_columns
-from ..registry import Figure, LedgerSection, ListColumn, TaskForcePage, register, register_page
+from ..registry import Badge, Figure, LedgerSection, ListColumn, TaskForcePage, register, register_page
 from .filters import StatisticsScreeningFilter, period_key
 from .forms import ScreeningOpenForm, StatisticsScreeningForm
 from .models import DocumentsStatus, StatisticsScreening
@@ -35,7 +40,7 @@ from .views import screening_open
 
 SLUG = "statistics"
 
-DOCUMENT_BADGES = {
+DOCUMENT_BADGES: dict[str, str] = {
     DocumentsStatus.NOT_SUBMITTED: "text-bg-light border",
     DocumentsStatus.SUBMITTED: "text-bg-info",
     DocumentsStatus.REVIEWED: "text-bg-success",
@@ -60,7 +65,7 @@ def ageing_label(ageing: str) -> str:
     return ""
 
 
-def ageing_badge(row: StatisticsScreening):
+def ageing_badge(row: StatisticsScreening) -> Badge | None:
     ageing = screening_ageing(row)
     if ageing == Ageing.RED:
         return ("text-bg-danger", gettext("Two months late"))
@@ -69,26 +74,26 @@ def ageing_badge(row: StatisticsScreening):
     return None
 
 
-def not_eligible_badge(row: StatisticsScreening):
+def not_eligible_badge(row: StatisticsScreening) -> Badge | None:
     return None if row.eligible else ("text-bg-secondary", gettext("Not eligible"))
 
 
-def month_badge(row: StatisticsScreening):
+def month_badge(row: StatisticsScreening) -> Badge | None:
     """On the project page: how late the inclusion is, or that the project was found not eligible."""
     return ageing_badge(row) or not_eligible_badge(row)
 
 
-def included_badge(row: StatisticsScreening):
+def included_badge(row: StatisticsScreening) -> Badge:
     if row.included:
         return ("text-bg-success", gettext("Included"))
     return ("text-bg-light border", gettext("Not included"))
 
 
-def documents_badge(row: StatisticsScreening):
+def documents_badge(row: StatisticsScreening) -> Badge:
     return (DOCUMENT_BADGES.get(row.documents_status, ""), row.get_documents_status_display())
 
 
-def _documents_date(row: StatisticsScreening):
+def _documents_date(row: StatisticsScreening) -> date | None:
     if row.documents_status in (DocumentsStatus.REVIEWED, DocumentsStatus.RETURNED):
         return row.documents_reviewed_on
     if row.documents_status == DocumentsStatus.SUBMITTED:
@@ -96,7 +101,7 @@ def _documents_date(row: StatisticsScreening):
     return None
 
 
-def _included_on(row: StatisticsScreening):
+def _included_on(row: StatisticsScreening) -> date | None:
     return row.included_on if row.included else None
 
 
@@ -124,7 +129,7 @@ def _export_columns() -> list[Column]:
     return columns
 
 
-def _history_label(row) -> str:
+def _history_label(row: Any) -> str:
     return gettext("%(year)s-%(month)02d screening") % {"year": row.year, "month": row.month}
 
 
@@ -169,7 +174,7 @@ register(
 # --- the page ---------------------------------------------------------------------------------------
 
 
-def figures(*, user, taskforce) -> list[Figure]:
+def figures(*, user: User, taskforce: TaskForce) -> list[Figure]:
     day = reference_date()
     year, month = default_screening_month(user=user, today=day)
     s = screening_summary(user=user, year=year, month=month, today=day)
@@ -218,7 +223,7 @@ def figures(*, user, taskforce) -> list[Figure]:
     ]
 
 
-def panel_context(*, request, taskforce) -> dict:
+def panel_context(*, request: AuthenticatedHttpRequest, taskforce: TaskForce) -> dict[str, Any]:
     """The month shown, the day it is aged at, its threshold, and (members) the form that opens a
     month's screening. Its counts are the key figures above: not repeated here."""
     filterset = StatisticsScreeningFilter(request.GET, queryset=visible_screenings(user=request.user))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from accounts.http import AuthenticatedHttpRequest
 
 from ..access import get_taskforce_for_user
 from .forms import ScreeningOpenForm
@@ -15,7 +17,7 @@ from .services import statistics_screening_open
 
 
 @require_POST
-def screening_open(request: HttpRequest) -> HttpResponse:
+def screening_open(request: AuthenticatedHttpRequest) -> HttpResponse:
     """List every eligible project in a month's screening (members of the task force only)."""
     get_taskforce_for_user(request.user, "statistics", write=True)
     url = reverse("taskforces:detail", args=["statistics"]) + "?tab=screening"

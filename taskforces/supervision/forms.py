@@ -46,7 +46,8 @@ class SupervisionVisitForm(LedgerForm):
     def check_rows(self) -> list[tuple[str, BoundField, BoundField]]:
         """(aspect label, result field, note field) for the template."""
         return [
-            (label, self[f"result_{aspect}"], self[f"note_{aspect}"]) for aspect, label in SupervisionAspect.choices
+            (str(label), self[f"result_{aspect}"], self[f"note_{aspect}"])
+            for aspect, label in SupervisionAspect.choices
         ]
 
     def visit_fields(self) -> list[BoundField]:

@@ -6,19 +6,22 @@ The visit form has its own views (the ten checks and several phone photos on one
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.http import AuthenticatedHttpRequest
 from accounts.models import TaskForce, User
 from projects.models import ProjectYear
 
 from ..common.selectors import problem_url, reference_date, truncated
 from ..exports import Column, model_columns
 from ..history import entry_history, history_lines
-from ..registry import Figure, LedgerSection, ListColumn, TaskForcePage, register, register_page
+from ..registry import Badge, Figure, LedgerSection, ListColumn, TaskForcePage, register, register_page
 from .filters import CoverageFilter, SupervisionVisitFilter, selected_month
 from .forms import SupervisionVisitForm
 from .models import CheckResult, SupervisionAspect, SupervisionCheck, SupervisionVisit
@@ -26,7 +29,7 @@ from .selectors import coverage, supervision_figures, visit_ledger
 from .views import supervision_visit_create, supervision_visit_edit
 
 SLUG = "supervision"
-ASPECT_SHORT = {  # one character each, for the chips of the list (the notice's own words)
+ASPECT_SHORT: dict[str, str] = {  # one character each, for the chips of the list (the notice's own words)
     SupervisionAspect.MECHANISM: "机制",
     SupervisionAspect.TARGET: "目标",
     SupervisionAspect.PROCEDURE: "程序",
@@ -47,28 +50,26 @@ def _checks_summary(visit: SupervisionVisit) -> str:
     return "、".join(ASPECT_SHORT.get(c.aspect, c.aspect) for c in problems)
 
 
-def _problem_badge(visit: SupervisionVisit) -> tuple[str, str] | None:
+def _problem_badge(visit: SupervisionVisit) -> Badge | None:
     count = sum(1 for c in visit.checks.all() if c.result == CheckResult.PROBLEM)
     return ("text-bg-danger", gettext("%(n)s problems") % {"n": count}) if count else None
 
 
+def _check_text(aspect: str) -> Callable[[SupervisionVisit], str]:
+    """An export column's value: the visit's check of `aspect` ("问题：the note"), from the prefetched checks."""
+
+    def text(visit: SupervisionVisit) -> str:
+        for check in visit.checks.all():
+            if check.aspect == aspect:
+                return f"{check.get_result_display()}{'：' + check.note if check.note else ''}"
+        return ""
+
+    return text
+
+
 def _export_columns() -> list[Column]:
     columns = model_columns(SupervisionVisit, ["date", "project", "project__township", "inspectors", "talked_with"])
-    for aspect, label in SupervisionAspect.choices:
-        columns.append(
-            Column(
-                label,
-                lambda v, a=aspect: next(
-                    (
-                        f"{c.get_result_display()}{'：' + c.note if c.note else ''}"
-                        for c in v.checks.all()
-                        if c.aspect == a
-                    ),
-                    "",
-                ),
-                16,
-            )
-        )
+    columns += [Column(label, _check_text(aspect), 16) for aspect, label in SupervisionAspect.choices]
     columns += [
         Column(_("Photos"), lambda v: v.photo_count, 8, "number"),
         Column(_("Summary"), lambda v: v.summary, 40, "wrap"),
@@ -76,15 +77,20 @@ def _export_columns() -> list[Column]:
     return columns
 
 
-def _visit_detail_context(*, request: Any, entry: SupervisionVisit) -> dict[str, Any]:
-    checks = list(entry.checks.select_related("problem").order_by("id"))
-    order = {a: i for i, (a, _label) in enumerate(SupervisionAspect.choices)}
-    checks.sort(key=lambda c: order.get(c.aspect, 99))
-    for check in checks:
-        check.problem_url = problem_url(check.problem_id)
-    # The entry's history (with its photos) and its checks' history, merged newest first.
+@dataclass
+class CheckRow:
+    """One of the ten checks on the visit's page, with the page of the problem it raised."""
+
+    check: SupervisionCheck
+    problem_url: str
+
+
+def _visit_detail_context(*, request: AuthenticatedHttpRequest, entry: SupervisionVisit) -> dict[str, Any]:
+    order = {a: i for i, a in enumerate(SupervisionAspect.values)}
+    checks = sorted(entry.checks.select_related("problem").order_by("id"), key=lambda c: order.get(c.aspect, 99))
+    # The visit's history (with its photos) and its checks' history, merged newest first.
     lines = entry_history(entry, with_attachments=True) + history_lines(
-        # The checks are created with the entry: show only their later changes.
+        # The checks are created with the visit: show only their later changes.
         SupervisionCheck.history.filter(visit_id=entry.pk),
         model=SupervisionCheck,
         label=lambda row: (
@@ -93,7 +99,7 @@ def _visit_detail_context(*, request: Any, entry: SupervisionVisit) -> dict[str,
         hide_created=True,
     )
     lines.sort(key=lambda line: line.when, reverse=True)
-    return {"checks": checks, "history": lines}
+    return {"checks": [CheckRow(c, problem_url(c.problem_id)) for c in checks], "history": lines}
 
 
 register(

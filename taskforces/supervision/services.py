@@ -16,7 +16,7 @@ from files.services import attachment_create
 from problems.models import Problem, ProblemSource
 from problems.services import problem_raise
 
-from ..common.services import entry_create, entry_update
+from ..common.services import entry_create, entry_update, record_author
 from .models import CheckResult, SupervisionCheck, SupervisionVisit
 
 
@@ -84,7 +84,7 @@ def supervision_visit_save(
         check.note = note
         if check.result == CheckResult.PROBLEM and check.problem_id is None:
             check.problem = supervision_problem_raise(check=check, user=user, now=timezone.now(), taskforce=taskforce)
-        check._history_user = user  # type: ignore[attr-defined]  # read by django-simple-history
+        record_author(check, user)
         check.save()  # once: one history line per change of a check
     for cleaned in photos:
         attachment_create(entry=visit, cleaned=cleaned, uploaded_by=user)
