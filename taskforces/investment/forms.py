@@ -10,30 +10,35 @@ from ..common.filters import townships
 from ..common.forms import LedgerForm
 from .models import EnterpriseContact, Lead, LeadStage, PromotionEvent, PromotionKind, SiteVisit, Trip
 
+# What the ledger holds about a lead, in the order its page shows it. The form edits all but the
+# register project, which only the conversion of a signed lead sets (services.lead_convert_to_project).
+LEAD_FIELDS = [
+    "name",
+    "investor",
+    "investor_contact",
+    "source_region",
+    "source_place",
+    "industry",
+    "attraction_mode",
+    "intended_investment",
+    "stage",
+    "contacted_on",
+    "negotiating_on",
+    "signed_on",
+    "landed_on",
+    "dropped_on",
+    "host_township",
+    "agency_handler",
+    "source_trip",
+    "project",
+    "notes",
+]
+
 
 class LeadForm(LedgerForm):
     class Meta:
         model = Lead
-        fields = [
-            "name",
-            "investor",
-            "investor_contact",
-            "source_region",
-            "source_place",
-            "industry",
-            "attraction_mode",
-            "intended_investment",
-            "stage",
-            "contacted_on",
-            "negotiating_on",
-            "signed_on",
-            "landed_on",
-            "dropped_on",
-            "host_township",
-            "agency_handler",
-            "source_trip",
-            "notes",
-        ]
+        fields = [name for name in LEAD_FIELDS if name != "project"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -13,7 +13,7 @@ from accounts.models import TaskForce, User
 from ..common.selectors import reference_date, truncated
 from ..registry import Badge, Figure, LedgerSection, ListColumn, TaskForcePage, register, register_page
 from .filters import EnterpriseContactFilter, LeadFilter, PromotionEventFilter, SiteVisitFilter, TripFilter
-from .forms import EnterpriseContactForm, LeadForm, PromotionEventForm, SiteVisitForm, TripForm
+from .forms import LEAD_FIELDS, EnterpriseContactForm, LeadForm, PromotionEventForm, SiteVisitForm, TripForm
 from .models import EnterpriseContact, Lead, LeadStage, PromotionEvent, SiteVisit, Trip
 from .selectors import (
     CHAIN_EVENTS_PER_YEAR,
@@ -80,48 +80,10 @@ register(
             ListColumn(_("Signed on"), "signed_on"),
             ListColumn(_("Full-agency handler"), "agency_handler"),
         ],
-        export_fields=[
-            "name",
-            "investor",
-            "investor_contact",
-            "source_region",
-            "source_place",
-            "industry",
-            "attraction_mode",
-            "intended_investment",
-            "stage",
-            "contacted_on",
-            "negotiating_on",
-            "signed_on",
-            "landed_on",
-            "dropped_on",
-            "host_township",
-            "agency_handler",
-            "project",
-            "notes",
-        ],
+        # The entry page shows every field; the export leaves out the trip (a date and a place, not a lead's).
+        export_fields=[name for name in LEAD_FIELDS if name != "source_trip"],
         detail_template="taskforces/investment/lead_detail.html",
-        detail_fields=[
-            "name",
-            "investor",
-            "investor_contact",
-            "source_region",
-            "source_place",
-            "industry",
-            "attraction_mode",
-            "intended_investment",
-            "stage",
-            "contacted_on",
-            "negotiating_on",
-            "signed_on",
-            "landed_on",
-            "dropped_on",
-            "host_township",
-            "agency_handler",
-            "source_trip",
-            "project",
-            "notes",
-        ],
+        detail_fields=LEAD_FIELDS,
         history_label=lambda row: row.name,
         order=10,
     )
