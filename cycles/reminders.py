@@ -21,7 +21,7 @@ from notifications.models import NotificationKind
 from notifications.services import OVERDUE_REMINDER_WINDOW_DAYS, WORKDAY_START_HOUR, notify
 from problems.services import problems_remind_due
 from projects.models import MonthlyProgress, Project
-from taskforces.approvals_due import approval_items_due
+from taskforces.approvals.selectors import approval_items_due
 
 from .models import Occurrence, OccurrenceStatus
 

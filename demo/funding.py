@@ -17,7 +17,7 @@ from accounts.models import User
 from demo.register import DEMO_YEAR
 from projects.models import ProjectYear
 from taskforces.models import FundingApplication, FundingStatus, FundType
-from taskforces.selectors import reference_date
+from taskforces.common.selectors import reference_date
 
 # (fund type, year, batch, application deadline (None: the next batch, see `load`), share of total investment applied for, (min, max) 万元)
 BATCHES = [

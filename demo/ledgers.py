@@ -508,7 +508,7 @@ def _supervision(user: User | None) -> None:
 
     from files.pipeline import clean_upload
     from files.services import attachment_create
-    from taskforces.services.supervision import supervision_problem_raise
+    from taskforces.supervision.services import supervision_problem_raise
 
     taskforce = TaskForce.objects.filter(slug="supervision").first()
     listings = list(ProjectYear.objects.filter(year=DEMO_YEAR).select_related("project").order_by("tier", "seq", "id"))

@@ -21,7 +21,7 @@ from core.periods import month_end
 from demo.register import DEMO_LAST_MONTH, DEMO_YEAR
 from projects.models import Nature, Project, ProjectYear
 from taskforces.models import DocumentsStatus, StatisticsScreening
-from taskforces.selectors.statistics import eligible_projects
+from taskforces.statistics.selectors import eligible_projects
 
 RETURN_REASON = "佐证资料中施工合同与发票金额不一致，请补充完整后重新报送。"
 

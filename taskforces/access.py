@@ -11,7 +11,7 @@ The rules (issue 3):
 - everyone else is refused.
 
 Lookups answer 404 to someone who may not read the object and 403 to someone who may read but not
-write it. Each ledger model declares `ledger_slug` and `project_path` (see `taskforces.ledgers`).
+write it. Each ledger model declares `ledger_slug` and `project_path` (see `taskforces.common.models`).
 """
 
 from __future__ import annotations
@@ -32,12 +32,10 @@ M = TypeVar("M", bound=Model)
 
 def member_slugs(user: User) -> frozenset[str]:
     """Slugs of the task forces the user is a member of (one query, cached on the user for the request)."""
-    if not user.is_authenticated:
-        return frozenset()
     cached = getattr(user, "_taskforce_slugs", None)
     if cached is None:
         cached = frozenset(user.taskforce_memberships.values_list("taskforce__slug", flat=True))
-        user._taskforce_slugs = cached  # type: ignore[attr-defined]
+        user._taskforce_slugs = cached  # type: ignore[attr-defined]  # a per-request cache, not a field
     return cached
 
 
@@ -104,7 +102,7 @@ def get_entry_for_user(
     entry = entries_for_user(user, model, qs).filter(pk=pk).first()
     if entry is None:
         raise Http404
-    if write and not can_edit_taskforce(user, model.ledger_slug):  # type: ignore[attr-defined]
+    if write and not can_edit_taskforce(user, model.ledger_slug):  # type: ignore[attr-defined]  # every ledger model declares ledger_slug
         raise PermissionDenied
     return entry
 

@@ -8,11 +8,11 @@ class TaskforcesConfig(AppConfig):
 
     def ready(self) -> None:
         # Imports here, not at the top: AppConfig.ready runs once the models are loaded.
-        from files import registry as files_registry  # noqa: PLC0415
-        from projects.panels import register_project_panel  # noqa: PLC0415
+        from files import registry as files_registry  # noqa: PLC0415  # ready() runs once the models are loaded
+        from projects.panels import register_project_panel  # noqa: PLC0415  # ready() runs once the models are loaded
 
-        from .access import can_edit_entry, can_read_entry  # noqa: PLC0415
-        from .registry import all_sections, load_sections  # noqa: PLC0415
+        from .access import can_edit_entry, can_read_entry  # noqa: PLC0415  # ready() runs once the models are loaded
+        from .registry import all_sections, load_sections  # noqa: PLC0415  # ready() runs once the models are loaded
 
         # Every ledger section registers itself on import (taskforces.registry).
         load_sections()

@@ -7,7 +7,7 @@ the migration's rows with it).
 
 from __future__ import annotations
 
-from .ledgers.common import ApprovalItemType, AttractionMode, Industry, LandType
+from .common.models import ApprovalItemType, AttractionMode, Industry, LandType
 
 INDUSTRIES = [
     ("能源资源", "key_field"),

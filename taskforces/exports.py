@@ -2,33 +2,26 @@
 
     columns = model_columns(Lead, ["name", "investor", "source_region", "industry", "intended_investment"])
     columns.append(Column(_("Overdue"), lambda obj: obj.is_overdue))
-    return xlsx_response(title=_("Investment leads"), columns=columns, rows=queryset, filename="招商线索")
+    content = ledger_workbook(title=_("Investment leads"), columns=columns, rows=queryset)
+    return xlsx_response(content, "招商线索")                          # core.xlsx
 
-Headers are the (lazy, translated) verbose names, so they come out in Chinese under the active
-language. Choice fields show their label, foreign keys their `str()`, booleans 是/否, dates as
-Excel dates, money as numbers. Join what the columns read (`select_related`) to keep queries fixed.
+What is ledger-specific lives here: columns read from the models (headers are the lazy, translated
+verbose names, so they come out in Chinese under the active language; choice fields show their
+label, foreign keys their `str()`). Writing the sheet is `core.xlsx`'s, as for every export of the
+system: booleans 是/否, dates as Excel dates, money as numbers, and text that looks like a formula
+kept as text. Join what the columns read (`select_related`) to keep queries fixed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
-from io import BytesIO
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.http import HttpResponse
-from django.utils import timezone
-from django.utils.http import content_disposition_header
-from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from core.xlsx import Book, Kind, XlsxColumn
 
 
 @dataclass
@@ -36,6 +29,7 @@ class Column:
     header: Any  # str or lazy str
     value: Callable[[Any], Any]
     width: int = 14
+    kind: Kind = "text"  # how core.xlsx formats the column's cells ("date", "money", "number", ...)
 
 
 def field_value(obj: models.Model, name: str) -> Any:
@@ -44,94 +38,65 @@ def field_value(obj: models.Model, name: str) -> Any:
     `name` may follow relations with "__" ("project__township"), or name an annotation or property.
     """
     *path, last = name.split("__")
+    target: Any = obj
     for part in path:
-        obj = getattr(obj, part, None)
-        if obj is None:
+        target = getattr(target, part, None)
+        if target is None:
             return None
     try:
-        field = obj._meta.get_field(last)
+        field = target._meta.get_field(last)
     except FieldDoesNotExist:  # an annotation or a property
         field = None
     if getattr(field, "choices", None):
-        return getattr(obj, f"get_{last}_display")()
-    value = getattr(obj, last)
+        return getattr(target, f"get_{last}_display")()
+    value = getattr(target, last)
     return None if value is None else (value if not isinstance(value, models.Model) else str(value))
 
 
-def _verbose(model: type[models.Model], name: str) -> Any:
+def model_field(model: type[models.Model], name: str) -> models.Field:
+    """The model field `name` names, following relations with "__"."""
     *path, last = name.split("__")
     for part in path:
-        model = model._meta.get_field(part).related_model
-    return model._meta.get_field(last).verbose_name
+        related = model._meta.get_field(part).related_model
+        if not isinstance(related, type):  # "self" relations are resolved by Django before this runs
+            raise FieldDoesNotExist(f"{model.__name__}.{part} is not a relation")
+        model = related
+    field = model._meta.get_field(last)
+    if not isinstance(field, models.Field):
+        raise FieldDoesNotExist(f"{model.__name__}.{last} is not a field")
+    return field
+
+
+def _kind_and_width(field: models.Field) -> tuple[Kind, int]:
+    if isinstance(field, models.TextField):
+        return "wrap", 30
+    if isinstance(field, models.DateTimeField):  # before DateField: a DateTimeField is one
+        return "datetime", 16
+    if isinstance(field, models.DateField):
+        return "date", 12
+    if isinstance(field, models.DecimalField):
+        return "money", 12
+    return "text", 18
+
+
+def _reader(name: str) -> Callable[[Any], Any]:
+    return lambda obj: field_value(obj, name)
 
 
 def model_columns(model: type[models.Model], names: Iterable[str]) -> list[Column]:
     """Columns for fields of `model`, headed by their verbose names."""
     columns = []
     for name in names:
-        field = _field(model, name)
-        width = (
-            30
-            if isinstance(field, models.TextField)
-            else 12
-            if isinstance(field, (models.DateField, models.DecimalField))
-            else 18
-        )
-        columns.append(Column(_verbose(model, name), lambda obj, n=name: field_value(obj, n), width))
+        field = model_field(model, name)
+        kind, width = _kind_and_width(field)
+        columns.append(Column(field.verbose_name, _reader(name), width, kind))
     return columns
 
 
-def _field(model: type[models.Model], name: str) -> models.Field:
-    *path, last = name.split("__")
-    for part in path:
-        model = model._meta.get_field(part).related_model
-    return model._meta.get_field(last)
-
-
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if isinstance(value, datetime):
-        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
-    if isinstance(value, (date, Decimal, int, float)):
-        return value
-    return str(value)
-
-
-def build_workbook(*, title: str, columns: list[Column], rows: Iterable[Any]) -> Workbook:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = str(title)[:31]
-    header_font = Font(bold=True)
-    header_fill = PatternFill("solid", fgColor="DDEBF7")
-    for index, column in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=index, value=str(column.header))
-        cell.font = header_font
-        cell.fill = header_fill
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
-    for row_number, obj in enumerate(rows, start=2):
-        for index, column in enumerate(columns, start=1):
-            value = _cell(column.value(obj))
-            cell = sheet.cell(row=row_number, column=index, value=value)
-            if isinstance(value, datetime):
-                cell.number_format = "yyyy-mm-dd hh:mm"
-            elif isinstance(value, date):
-                cell.number_format = "yyyy-mm-dd"
-            elif isinstance(value, Decimal):
-                cell.number_format = "#,##0.00"
-    sheet.freeze_panes = "A2"
-    return workbook
-
-
-def xlsx_response(*, title: str, columns: list[Column], rows: Iterable[Any], filename: str) -> HttpResponse:
-    """An .xlsx download of `rows`; `filename` without extension (Chinese is fine), dated today."""
-    buffer = BytesIO()
-    build_workbook(title=title, columns=columns, rows=rows).save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_MIME)
-    response["Content-Disposition"] = content_disposition_header(
-        True, f"{filename}_{timezone.localdate():%Y%m%d}.xlsx"
-    )
-    return response
+def ledger_workbook(*, title: str, columns: list[Column], rows: Iterable[Any]) -> bytes:
+    """One sheet named `title`: a header row of the columns' headers, then one row per object of `rows`."""
+    book = Book()
+    sheet = book.sheet(str(title), [XlsxColumn(str(c.header), c.width, c.kind) for c in columns])
+    sheet.header()
+    sheet.rows([column.value(obj) for column in columns] for obj in rows)
+    return book.to_bytes()

@@ -16,13 +16,22 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from files.models import Attachment
+
+from .common.models import LedgerEntry
 
 # Bookkeeping fields that change on every save and say nothing to a reviewer.
 IGNORED_FIELDS = {"id", "created_at", "updated_at", "created_by"}
+# django-simple-history's history_type: created, changed, deleted.
+ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
+ACTION_LABELS = {"+": gettext_lazy("Created"), "~": gettext_lazy("Changed"), "-": gettext_lazy("Deleted")}
 
 
 @dataclass
@@ -65,7 +74,7 @@ def _plain(value: Any) -> str:
 
 
 def history_lines(
-    records: QuerySet | list,
+    records: QuerySet | list[Any],
     *,
     limit: int = 50,
     model: type[models.Model] | None = None,
@@ -90,9 +99,22 @@ def history_lines(
             model = type(rows[0]).instance_type
     if not rows or model is None:
         return []
-    fields = _tracked_fields(model)
+    shown = rows[:limit]
+    diffs = _diffs(shown, previous=_previous_versions(rows), fields=_tracked_fields(model))
+    names = _related_names(diffs)
+    return [
+        _line(row, diffs.get(row.history_id, []), names=names, label=label)
+        for row in shown
+        if not (hide_created and row.history_type == "+")
+    ]
 
-    # Previous version of each row = the next older row of the same object.
+
+# A change of one field: (the field, its old value, its new value), values as stored (ids for relations).
+FieldChange = tuple[models.Field, Any, Any]
+
+
+def _previous_versions(rows: list[Any]) -> dict[int, Any]:
+    """For each history row, the previous version of the same entry: the next older row of the same object."""
     previous: dict[int, Any] = {}
     last_seen: dict[Any, Any] = {}
     for row in reversed(rows):
@@ -100,69 +122,71 @@ def history_lines(
         if older is not None:
             previous[row.history_id] = older
         last_seen[row.id] = row
+    return previous
 
-    # Resolve foreign keys named in the diffs with one query per target model.
-    wanted: dict[type[models.Model], set[Any]] = {}
-    diffs: dict[int, list[tuple[models.Field, Any, Any]]] = {}
-    for row in rows[:limit]:
+
+def _diffs(rows: list[Any], *, previous: dict[int, Any], fields: list[models.Field]) -> dict[int, list[FieldChange]]:
+    """The fields each "changed" row changed, by history id."""
+    diffs: dict[int, list[FieldChange]] = {}
+    for row in rows:
         old = previous.get(row.history_id)
         if row.history_type != "~" or old is None:
             continue
-        changed = []
-        for f in fields:
-            a, b = getattr(old, f.attname, None), getattr(row, f.attname, None)
-            if a != b:
-                changed.append((f, a, b))
-                if f.is_relation and f.related_model is not None:
-                    wanted.setdefault(f.related_model, set()).update(v for v in (a, b) if v is not None)
-        diffs[row.history_id] = changed
-    names: dict[type[models.Model], dict[Any, str]] = {
+        diffs[row.history_id] = [
+            (f, a, b) for f in fields if (a := getattr(old, f.attname, None)) != (b := getattr(row, f.attname, None))
+        ]
+    return diffs
+
+
+def _related_names(diffs: dict[int, list[FieldChange]]) -> dict[type[models.Model], dict[Any, str]]:
+    """The names of the objects that changed foreign keys point to: one query per target model."""
+    wanted: dict[type[models.Model], set[Any]] = {}
+    for changes in diffs.values():
+        for f, a, b in changes:
+            if f.is_relation and isinstance(f.related_model, type):
+                wanted.setdefault(f.related_model, set()).update(v for v in (a, b) if v is not None)
+    return {
         target: {pk: str(obj) for pk, obj in target._default_manager.in_bulk(list(pks)).items()}
         for target, pks in wanted.items()
     }
 
-    def show(f: models.Field, value: Any) -> str:
-        if value is None or value == "":
-            return "—"
-        if f.is_relation and f.related_model is not None:
-            return names.get(f.related_model, {}).get(value, f"#{value}")
-        if f.choices:
-            return str(dict(f.flatchoices).get(value, value))
-        return _plain(value)
 
-    labels = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
-    actions = {"+": "created", "~": "changed", "-": "deleted"}
-    lines = []
-    for row in rows[:limit]:
-        if hide_created and row.history_type == "+":
-            continue
-        user = row.history_user
-        lines.append(
-            HistoryLine(
-                when=row.history_date,
-                who=(user.full_name or user.username) if user else _("system"),
-                action=actions.get(row.history_type, "changed"),
-                action_label=str(labels.get(row.history_type, row.history_type)),
-                entry_id=row.id,
-                entry_label=label(row) if label else "",
-                changes=[
-                    Change(label=str(f.verbose_name), old=show(f, a), new=show(f, b))
-                    for f, a, b in diffs.get(row.history_id, [])
-                ],
-                reason=row.history_change_reason or "",
-            )
-        )
-    return lines
+def _shown(f: models.Field, value: Any, names: dict[type[models.Model], dict[Any, str]]) -> str:
+    if value is None or value == "":
+        return "—"
+    if f.is_relation and isinstance(f.related_model, type):
+        return names.get(f.related_model, {}).get(value, f"#{value}")
+    if f.choices:
+        return str(dict(f.flatchoices).get(value, value))
+    return _plain(value)
 
 
-def entry_history(entry: models.Model, *, limit: int = 50, with_attachments: bool = False) -> list[HistoryLine]:
+def _line(
+    row: Any,
+    changes: list[FieldChange],
+    *,
+    names: dict[type[models.Model], dict[Any, str]],
+    label: Callable[[Any], str] | None,
+) -> HistoryLine:
+    user = row.history_user
+    return HistoryLine(
+        when=row.history_date,
+        who=(user.full_name or user.username) if user else _("system"),
+        action=ACTIONS.get(row.history_type, "changed"),
+        action_label=str(ACTION_LABELS.get(row.history_type, row.history_type)),
+        entry_id=row.id,
+        entry_label=label(row) if label else "",
+        changes=[
+            Change(label=str(f.verbose_name), old=_shown(f, a, names), new=_shown(f, b, names)) for f, a, b in changes
+        ],
+        reason=row.history_change_reason or "",
+    )
+
+
+def entry_history(entry: LedgerEntry, *, limit: int = 50, with_attachments: bool = False) -> list[HistoryLine]:
     """The history of one ledger entry, newest first; with its photos and documents added and removed."""
     lines = history_lines(entry.history.all(), limit=limit, model=type(entry))
     if with_attachments:
-        from django.contrib.contenttypes.models import ContentType
-
-        from files.models import Attachment
-
         files = Attachment.history.filter(
             content_type_id=ContentType.objects.get_for_model(type(entry)).pk, object_id=entry.pk
         )

@@ -1,12 +1,15 @@
 """The six task forces' ledgers. TaskForce and its membership live in `accounts` (below this app).
 
-Each ledger's models live in `taskforces/ledgers/<slug>.py` and are imported here so that Django finds them.
+Each ledger keeps its models in `taskforces/<slug>/models.py`, and the shared abstract entry and the
+configurable lists are in `taskforces/common/models.py`. They are all imported here so that Django
+finds them, and so that other apps import every ledger model from one place (`taskforces.models`).
 """
 
-from .ledgers.approvals import *  # noqa: F403
-from .ledgers.common import *  # noqa: F403
-from .ledgers.funding import *  # noqa: F403
-from .ledgers.investment import *  # noqa: F403
-from .ledgers.land import *  # noqa: F403
-from .ledgers.statistics import *  # noqa: F403
-from .ledgers.supervision import *  # noqa: F403
+# Star imports on purpose: each module's __all__ names its models and choices, so nothing is listed twice.
+from .approvals.models import *  # noqa: F403  # re-exported, see the comment above
+from .common.models import *  # noqa: F403  # re-exported, see the comment above
+from .funding.models import *  # noqa: F403  # re-exported, see the comment above
+from .investment.models import *  # noqa: F403  # re-exported, see the comment above
+from .land.models import *  # noqa: F403  # re-exported, see the comment above
+from .statistics.models import *  # noqa: F403  # re-exported, see the comment above
+from .supervision.models import *  # noqa: F403  # re-exported, see the comment above

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from .common import views
 from .registry import extra_urlpatterns
 
 app_name = "taskforces"

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from django import template
+from typing import Any
 
-from ..selectors import one_reference_date
-from ..selectors.projects import project_ledgers as select_project_ledgers
+from django import template
+from django.template import Context
+
+from projects.models import Project
+
+from ..common.selectors import one_reference_date
+from ..common.selectors import project_ledgers as select_project_ledgers
 
 register = template.Library()
 
 
 @register.inclusion_tag("taskforces/includes/project_ledgers_panel.html", takes_context=True)
-def project_ledgers(context, project):
+def project_ledgers(context: Context, project: Project) -> dict[str, Any]:
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:

@@ -5,9 +5,10 @@ the project page; the approvals lead adds an approval item and sees it overdue."
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from files.models import Attachment
 from problems.models import Problem
@@ -71,13 +72,13 @@ def test_approvals_lead_adds_an_item_on_a_phone_and_sees_it_overdue(phone_page, 
         factories.make_taskforce(slug)
     lead = factories.make_user("approvals_lead_b", full_name="前期手续专班负责人")
     factories.add_member(lead, "approvals", "lead")
-    factories.make_project("凤城陶瓷产业园项目", township=township, year=date.today().year)
+    factories.make_project("凤城陶瓷产业园项目", township=township, year=timezone.localdate().year)
     login(page, live_server, lead.username)
 
     page.goto(f"{live_server.url}/taskforces/approvals/items/new/")
     page.select_option("select[name=project]", label="凤城陶瓷产业园项目")
     page.select_option("select[name=item_type]", label="环境影响评价")
-    page.fill("input[name=deadline]", (date.today() - timedelta(days=2)).isoformat())
+    page.fill("input[name=deadline]", (timezone.localdate() - timedelta(days=2)).isoformat())
     page.select_option("select[name=status]", "in_progress")
     page.fill("input[name=handler]", "王建国")
     page.click("main button[type=submit]")

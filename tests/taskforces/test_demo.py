@@ -7,10 +7,10 @@ from io import StringIO
 import pytest
 
 from problems.models import Problem, ProblemSource
+from taskforces.common.selectors import reference_date
+from taskforces.funding.selectors import DUE_SOON_DAYS
 from taskforces.models import FundingApplication, FundingStatus
 from taskforces.registry import all_sections
-from taskforces.selectors import reference_date
-from taskforces.selectors.funding import DUE_SOON_DAYS
 
 pytestmark = pytest.mark.django_db
 

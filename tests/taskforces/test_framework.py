@@ -13,9 +13,10 @@ from django.http import Http404
 from openpyxl import load_workbook
 from PIL import Image
 
+from core.xlsx import xlsx_response
 from files.pipeline import clean_upload
 from taskforces import access
-from taskforces.exports import model_columns, xlsx_response
+from taskforces.exports import ledger_workbook, model_columns
 from taskforces.history import entry_history
 from taskforces.models import ApprovalItem, ApprovalItemType, ApprovalStatus, Lead, Trip
 from tests import factories
@@ -106,16 +107,25 @@ class TestUploads:
 
 
 def test_export_has_chinese_headers_and_choice_labels(approval_item):
-    response = xlsx_response(
+    content = ledger_workbook(
         title="审批事项",
         columns=model_columns(ApprovalItem, ["project", "item_type", "status", "deadline"]),
         rows=ApprovalItem.objects.select_related("project", "item_type"),
-        filename="审批事项",
     )
+    response = xlsx_response(content, "审批事项")
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert [c.value for c in sheet[1]] == ["项目", "审批事项", "状态", "办结时限"]
     assert sheet.cell(2, 1).value == "凤城测试项目"
     assert sheet.cell(2, 3).value == "未办理"
+
+
+def test_export_keeps_formula_like_text_as_text(client, hq, all_taskforces):
+    Lead.objects.create(name='=HYPERLINK("http://example.com","点我")', investor="+甲公司")
+    client.force_login(hq)
+    sheet = load_workbook(io.BytesIO(client.get("/taskforces/investment/leads/export.xlsx").content)).active
+    name, investor = sheet.cell(2, 1), sheet.cell(2, 2)
+    assert (name.value, name.data_type) == ('=HYPERLINK("http://example.com","点我")', "s")
+    assert (investor.value, investor.data_type) == ("+甲公司", "s")
 
 
 def test_history_says_who_changed_what(approval_item, tf_member):
@@ -138,7 +148,7 @@ def test_lead_must_have_signing_date_once_signed(db):
 
 
 def test_text_areas_are_two_rows_unless_the_form_sizes_them(db):
-    from taskforces.forms_land import LandDemandForm, LandMeetingForm
+    from taskforces.land.forms import LandDemandForm, LandMeetingForm
 
     demand, meeting = LandDemandForm(), LandMeetingForm()
     assert 'rows="2"' in str(demand["notes"]) and 'rows="2"' in str(meeting["attendees"])  # not Django's 10

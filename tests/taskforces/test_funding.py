@@ -13,8 +13,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
+from taskforces.funding.selectors import funding_breakdown
 from taskforces.models import FundingApplication, FundingStatus, FundType
-from taskforces.selectors.funding import funding_breakdown
 from tests import factories
 
 from .ledger_cases import LedgerAccessCases, LedgerDocumentCases

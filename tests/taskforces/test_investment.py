@@ -360,7 +360,7 @@ def test_export_of_filtered_leads_has_chinese_headers_and_only_the_filtered_rows
 
 
 def test_key_figures_count_trips_against_two_a_month(client, hq, township, all_taskforces):
-    from taskforces.selectors.investment import investment_figures
+    from taskforces.investment.selectors import investment_figures
 
     make_trip(township, date=date(2024, 10, 3))
     make_trip(township, date=date(2024, 9, 30))

@@ -3,7 +3,6 @@ sees it stand out, exports the ledger, finds it on the project page, and cannot 
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
@@ -56,7 +55,8 @@ def test_land_lead_records_a_returned_file_from_a_phone(phone_page, live_server,
     # 3. Export the ledger as Excel.
     with page.expect_download() as download:
         page.click("a:has-text('导出Excel')")
-    sheet = load_workbook(io.BytesIO(open(download.value.path(), "rb").read())).active
+    with open(download.value.path(), "rb") as file:  # no .xlsx extension: openpyxl reads it as a file
+        sheet = load_workbook(file).active
     assert sheet.cell(row=2, column=1).value == "凤城陶瓷产业园项目"
 
     # 4. The project's page shows it.

@@ -15,8 +15,8 @@ from openpyxl import load_workbook
 
 from projects.models import ProjectStatus
 from taskforces.models import DocumentsStatus, StatisticsScreening, StatisticsThreshold
-from taskforces.selectors.statistics import Ageing, inclusion_ageing, months_before, screening_summary
-from taskforces.services.statistics import statistics_screening_open
+from taskforces.statistics.selectors import Ageing, inclusion_ageing, months_before, screening_summary
+from taskforces.statistics.services import statistics_screening_open
 from tests import factories
 
 from .ledger_cases import LedgerAccessCases, LedgerDocumentCases
