@@ -430,3 +430,13 @@ def indicators_for(*, year: int, campaign=None):
 def compatible_units(metric_key: str) -> set[str]:
     metric = METRICS.get(metric_key)
     return KIND_UNITS.get(metric.kind, set()) if metric else set()
+
+
+def target_summary(indicator: Indicator) -> str:
+    """The target in a few words: "≥ 2 次", "≥ 4 × the FAI target"."""
+    sign = indicator.get_comparison_display()
+    if indicator.target_multiplier is not None:
+        base = METRICS.get(indicator.target_base)
+        base_label = base.short_label if base else indicator.target_base
+        return f"{sign} {formatting.plain(indicator.target_multiplier)} × {base_label}"
+    return f"{sign} {formatting.plain(indicator.target_value)} {indicator.get_display_unit_display()}"

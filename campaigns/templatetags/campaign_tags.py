@@ -8,7 +8,8 @@ from django import template
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from .. import formatting
+from .. import engine, formatting
+from ..models import Indicator
 
 register = template.Library()
 
@@ -59,6 +60,12 @@ def mo(month: int) -> str:
 def plain(value: Decimal | None) -> str:
     """100.0000 → "100"; never exponent form (Decimal.normalize alone would give "1E+2")."""
     return formatting.plain(value)
+
+
+@register.filter
+def target_summary(indicator: Indicator) -> str:
+    """An indicator's target in a few words: "≥ 2 次", "≥ 4 × the FAI target"."""
+    return engine.target_summary(indicator)
 
 
 @register.filter
