@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
@@ -17,6 +18,8 @@ from django.http import Http404
 
 from accounts.access import has_role, reads_everything
 from accounts.models import Campaign, Role, User
+
+M = TypeVar("M", bound=Model)
 
 
 def can_edit_campaigns(user: User) -> bool:
@@ -31,6 +34,13 @@ class Viewer:
     all_units: bool
     unit_id: int | None
     can_edit: bool
+
+    @property
+    def unit_ids(self) -> set[int] | None:
+        """The units whose figures the viewer sees: None for every unit (and the county)."""
+        if self.all_units:
+            return None
+        return {self.unit_id} if self.unit_id is not None else set()
 
     def sees_unit(self, unit_id: int | None) -> bool:
         """County-wide figures (unit_id None) and other units' figures need `all_units`."""
@@ -61,7 +71,7 @@ def get_campaign_for_user(user: User, slug: str) -> tuple[Campaign, Viewer]:
     return campaign, viewer
 
 
-def get_record_for_user(user: User, qs: QuerySet, pk: int, *, unit_field: str | None, write: bool = False) -> Model:
+def get_record_for_user(user: User, qs: QuerySet[M], pk: int, *, unit_field: str | None, write: bool = False) -> M:
     """A campaign record: 404 if the user may not see it (another unit's), 403 if read-only and `write`."""
     viewer = campaign_viewer(user)
     if not viewer.all_units:

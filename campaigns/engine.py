@@ -19,18 +19,20 @@ Rules (shown on every page, see `METHOD_TEXT`):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+from functools import cached_property
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.models import Unit, UnitKind
+from accounts.models import Campaign, Unit, UnitKind
+from core.money import ZERO, round_half_up
 
 from . import formatting
-from .metrics import METRICS, Kind, Metric, MetricContext, Record, Window
+from .metrics import METRICS, Figure, Kind, Metric, MetricContext, Record, Window
 from .models import CampaignYear, Comparison, DisplayUnit, Indicator, Scheme, Scope, ScoringItem
 
-ZERO = Decimal("0")
 ONE = Decimal("1")
 DEFAULT_YELLOW = Decimal("0.80")
 PERIOD_LENGTH = {"month": 1, "quarter": 3, "year": 12}
@@ -70,7 +72,7 @@ KIND_UNITS: dict[Kind, set[str]] = {
 
 
 def q2(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return round_half_up(value, 2)
 
 
 @dataclass
@@ -82,11 +84,20 @@ class Evaluation:
     target: Decimal | None
     due: Decimal | None
     actual: Decimal | None
-    records: list[Record]
+    figure: Figure
     status: str  # green, yellow, red, none
     met: bool
     achievement: Decimal
     target_source: str = ""
+
+    @cached_property
+    def records(self) -> list[Record]:
+        """The records the actual was computed from, described only when a page shows them."""
+        return self.figure.records
+
+    @property
+    def record_count(self) -> int:
+        return len(self.figure.rows)
 
     @property
     def scope_name(self) -> str:
@@ -271,7 +282,7 @@ class Engine:
                 Unit.objects.filter(kind__in=TOWNSHIP_KINDS + DEPARTMENT_KINDS).order_by("kind", "sort_order", "name")
             )
             # Townships first, then the dev zone, then departments, each in the county's order.
-            order = {UnitKind.TOWNSHIP: 0, UnitKind.DEV_ZONE: 1, UnitKind.DEPARTMENT: 2}
+            order: dict[str, int] = {UnitKind.TOWNSHIP: 0, UnitKind.DEV_ZONE: 1, UnitKind.DEPARTMENT: 2}
             self._units.sort(key=lambda u: (order[u.kind], u.sort_order, u.name))
         return self._units
 
@@ -339,15 +350,17 @@ class Engine:
             target=target,
             due=due,
             actual=actual,
-            records=figure.records,
+            figure=figure,
             status=status,
             met=met,
             achievement=achievement,
             target_source=source,
         )
 
-    def _judge(self, comparison: str, actual, target, due) -> tuple[str, bool, Decimal]:
-        if actual is None or target is None:
+    def _judge(
+        self, comparison: str, actual: Decimal | None, target: Decimal | None, due: Decimal | None
+    ) -> tuple[str, bool, Decimal]:
+        if actual is None or target is None or due is None:
             return "none", False, ZERO
         ratio = self.yellow_ratio
         if comparison == Comparison.GTE:
@@ -411,17 +424,20 @@ class Engine:
         ):
             group_rows = [r for r in rows.values() if r.unit.kind in kinds]
             group_rows.sort(key=lambda r: (-r.score, -r.met, unit_position.get(r.unit.pk, 0)))
+            previous: ScoreRow | None = None
             for position, row in enumerate(group_rows, start=1):
-                previous = group_rows[position - 2] if position > 1 else None
                 tied = previous is not None and (previous.score, previous.met) == (row.score, row.met)
-                row.rank = previous.rank if tied else position
+                row.rank = previous.rank if previous is not None and tied else position
+                previous = row
             if group_rows:
                 groups.append(ScoreGroup(label=label, rows=group_rows))
         return ScoreTable(scheme=scheme, year=self.year, month=self.month, over=over, items=items, groups=groups)
 
 
-def indicators_for(*, year: int, campaign=None):
-    qs = Indicator.objects.filter(year=year).select_related("campaign").prefetch_related("unit_targets")
+def indicators_for(*, year: int, campaign: Campaign | None = None) -> list[Indicator]:
+    qs: QuerySet[Indicator] = (
+        Indicator.objects.filter(year=year).select_related("campaign").prefetch_related("unit_targets")
+    )
     if campaign is not None:
         qs = qs.filter(campaign=campaign)
     return list(qs.order_by("campaign__sort_order", "sort_order", "id"))
@@ -430,3 +446,13 @@ def indicators_for(*, year: int, campaign=None):
 def compatible_units(metric_key: str) -> set[str]:
     metric = METRICS.get(metric_key)
     return KIND_UNITS.get(metric.kind, set()) if metric else set()
+
+
+def target_summary(indicator: Indicator) -> str:
+    """The target in a few words: "≥ 2 次", "≥ 4 × the FAI target"."""
+    sign = indicator.get_comparison_display()
+    if indicator.target_multiplier is not None:
+        base = METRICS.get(indicator.target_base)
+        base_label = base.short_label if base else indicator.target_base
+        return f"{sign} {formatting.plain(indicator.target_multiplier)} × {base_label}"
+    return f"{sign} {formatting.plain(indicator.target_value)} {indicator.get_display_unit_display()}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
+from typing import overload
 
 from django.utils.translation import gettext as _
 
@@ -15,7 +16,7 @@ from core.money import DASH, round_half_up, wan_to_yi, yi_to_wan
 
 from .models import Comparison, DisplayUnit
 
-_PLACES = {
+_PLACES: dict[str, int] = {
     DisplayUnit.YI: 2,
     DisplayUnit.WAN: 2,
     DisplayUnit.COUNT: 0,
@@ -31,8 +32,7 @@ def plain(value: Decimal | None) -> str:
     """A decimal without trailing zeros and never in exponent form: 100.0000 → "100", 1.5000 → "1.5"."""
     if value is None:
         return DASH
-    text = f"{value.normalize():f}"
-    return text
+    return f"{value.normalize():f}"
 
 
 def to_display(value: Decimal | None, unit: str) -> Decimal | None:
@@ -42,7 +42,14 @@ def to_display(value: Decimal | None, unit: str) -> Decimal | None:
     return wan_to_yi(value) if unit == DisplayUnit.YI else value
 
 
+@overload
+def from_display(value: Decimal, unit: str) -> Decimal: ...
+@overload
+def from_display(value: None, unit: str) -> None: ...
+@overload
+def from_display(value: Decimal | None, unit: str) -> Decimal | None: ...
 def from_display(value: Decimal | None, unit: str) -> Decimal | None:
+    """The indicator's unit → the native value (亿元 → 万元)."""
     if value is None:
         return None
     return yi_to_wan(value) if unit == DisplayUnit.YI else value

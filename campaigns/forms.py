@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Campaign, Unit, UnitKind
@@ -28,12 +31,19 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TOWNSHIP_KINDS = (UnitKind.TOWNSHIP, UnitKind.DEV_ZONE)
 
 
-def _townships():
+def _townships() -> QuerySet[Unit]:
     return Unit.objects.filter(kind__in=TOWNSHIP_KINDS).order_by("kind", "sort_order", "name")
 
 
-def _assessed_units():
+def _assessed_units() -> QuerySet[Unit]:
     return Unit.objects.filter(kind__in=(*TOWNSHIP_KINDS, UnitKind.DEPARTMENT)).order_by("kind", "sort_order", "name")
+
+
+def _limit(field: forms.Field, queryset: QuerySet[Any]) -> None:
+    """Offer only `queryset` in a model choice field."""
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{field!r} is not a model choice field")
+    field.queryset = queryset
 
 
 class PeriodForm(forms.Form):
@@ -69,7 +79,7 @@ class IndicatorForm(forms.ModelForm):
         label=_("weight in the county assessment"), required=False, min_value=0, max_digits=6, decimal_places=2
     )
 
-    POINT_FIELDS = {
+    POINT_FIELDS: dict[str, str] = {
         Scheme.ATTRACTION: "points_attraction",
         Scheme.FIVE_BATCHES: "points_five_batches",
         Scheme.COUNTY: "points_county",
@@ -94,7 +104,7 @@ class IndicatorForm(forms.ModelForm):
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, campaign: Campaign, **kwargs) -> None:
+    def __init__(self, *args: Any, campaign: Campaign, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.campaign = campaign
         self.instance.campaign = campaign
@@ -102,8 +112,9 @@ class IndicatorForm(forms.ModelForm):
             for item in self.instance.scoring_items.all():
                 self.fields[self.POINT_FIELDS[item.scheme]].initial = item.points
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         value, multiplier, base = (
             data.get("target_value"),
             data.get("target_multiplier"),
@@ -127,7 +138,12 @@ class IndicatorForm(forms.ModelForm):
         return data
 
     def points(self) -> dict[str, Decimal | None]:
+        """The indicator's weight in each score table (None: not in that table)."""
         return {scheme: self.cleaned_data.get(name) for scheme, name in self.POINT_FIELDS.items()}
+
+    def indicator_values(self) -> dict[str, Any]:
+        """The indicator's own fields, for `services.indicator_save`."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
 class UnitTargetForm(forms.Form):
@@ -140,9 +156,9 @@ class UnitTargetForm(forms.Form):
         help_text=_("Empty: the unit follows the indicator's general target."),
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = _assessed_units()
+        _limit(self.fields["unit"], _assessed_units())
 
 
 class CampaignYearForm(forms.ModelForm):
@@ -157,9 +173,9 @@ class PipelineProjectForm(forms.ModelForm):
         fields = ["name", "township", "industry", "estimated_investment", "owner", "entered_on", "notes"]
         widgets = {"entered_on": DATE, "notes": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["township"].queryset = _townships()
+        _limit(self.fields["township"], _townships())
 
 
 class PipelineApprovalForm(forms.Form):
@@ -186,12 +202,13 @@ class PipelineStartForm(forms.Form):
         help_text=_("Leave empty to create the key project from this entry."),
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["responsible_unit"].queryset = Unit.objects.filter(kind=UnitKind.DEPARTMENT).order_by(
-            "sort_order", "name"
+        _limit(
+            self.fields["responsible_unit"],
+            Unit.objects.filter(kind=UnitKind.DEPARTMENT).order_by("sort_order", "name"),
         )
-        self.fields["project"].queryset = Project.objects.filter(pipeline_entry__isnull=True).order_by("name")
+        _limit(self.fields["project"], Project.objects.filter(pipeline_entry__isnull=True).order_by("name"))
 
 
 class IndustrialProjectForm(forms.ModelForm):
@@ -213,20 +230,22 @@ class IndustrialProjectForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 2})
         }
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["township"].queryset = _townships()
+        _limit(self.fields["township"], _townships())
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         order = ["signed_on", "landed_on", "started_on", "production_on", "effect_on"]
-        dates = [data.get(name) for name in order]
+        dates: list[date | None] = [data.get(name) for name in order]
         for position, name in enumerate(order[1:], start=1):
-            if dates[position] is None:
+            day, before = dates[position], dates[position - 1]
+            if day is None:
                 continue
-            if dates[position - 1] is None:
+            if before is None:
                 self.add_error(name, _("Record the earlier stages first."))
-            elif dates[position] < dates[position - 1]:
+            elif day < before:
                 self.add_error(name, _("A stage cannot be reached before the one before it."))
         return data
 
@@ -241,10 +260,11 @@ class CeremonyForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["projects"].queryset = IndustrialProject.objects.select_related("township").order_by(
-            "township__sort_order", "name"
+        _limit(
+            self.fields["projects"],
+            IndustrialProject.objects.select_related("township").order_by("township__sort_order", "name"),
         )
 
 
@@ -292,9 +312,9 @@ class InspectionForm(forms.ModelForm):
             "follow_up": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = _assessed_units()
+        _limit(self.fields["unit"], _assessed_units())
 
 
 class DecisionForm(forms.ModelForm):
@@ -303,9 +323,9 @@ class DecisionForm(forms.ModelForm):
         fields = ["campaign", "unit", "year", "month", "kind", "grounds", "decided_on"]
         widgets = {"decided_on": DATE, "grounds": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = _assessed_units()
+        _limit(self.fields["unit"], _assessed_units())
 
 
 class PublishForm(forms.Form):

@@ -2,12 +2,14 @@
 
 `unit_field` names the field that ties a record to a township or unit: a township's user sees only
 its own records; records of the county as a whole (ceremonies, bank meetings) only readers of everything.
+`save` hands a valid form's values to the record's service (None: a new record).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Model, QuerySet
 from django.forms import ModelForm
@@ -15,6 +17,9 @@ from django.http import Http404
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
+
+from . import services
 from .forms import (
     BankEnterpriseMeetingForm,
     CeremonyForm,
@@ -34,7 +39,8 @@ class RecordKind:
     form_class: type[ModelForm]
     campaign: str
     unit_field: str | None
-    queryset: Callable[[], QuerySet]
+    queryset: Callable[[], QuerySet[Any]]
+    save: Callable[[Any, dict[str, Any], User], Model]
 
 
 RECORD_KINDS: dict[str, RecordKind] = {
@@ -48,6 +54,7 @@ RECORD_KINDS: dict[str, RecordKind] = {
             "reserve",
             "township",
             lambda: PipelineProject.objects.select_related("township", "project").prefetch_related("approvals"),
+            lambda record, values, user: services.pipeline_project_save(pipeline_project=record, **values),
         ),
         RecordKind(
             "industrial",
@@ -57,6 +64,7 @@ RECORD_KINDS: dict[str, RecordKind] = {
             "five-batches",
             "township",
             lambda: IndustrialProject.objects.select_related("township", "project"),
+            lambda record, values, user: services.industrial_project_save(industrial_project=record, **values),
         ),
         RecordKind(
             "ceremony",
@@ -66,6 +74,7 @@ RECORD_KINDS: dict[str, RecordKind] = {
             "five-batches",
             None,
             lambda: Ceremony.objects.prefetch_related("projects"),
+            lambda record, values, user: services.ceremony_save(ceremony=record, **values),
         ),
         RecordKind(
             "bank-meeting",
@@ -74,7 +83,8 @@ RECORD_KINDS: dict[str, RecordKind] = {
             BankEnterpriseMeetingForm,
             "service",
             None,
-            lambda: BankEnterpriseMeeting.objects.all(),
+            BankEnterpriseMeeting.objects.all,
+            lambda record, values, user: services.bank_meeting_save(meeting=record, **values),
         ),
         RecordKind(
             "inspection",
@@ -84,6 +94,7 @@ RECORD_KINDS: dict[str, RecordKind] = {
             "assessment",
             "unit",
             lambda: Inspection.objects.select_related("unit", "inspector"),
+            lambda record, values, user: services.inspection_save(inspection=record, inspector=user, **values),
         ),
         RecordKind(
             "decision",
@@ -93,6 +104,7 @@ RECORD_KINDS: dict[str, RecordKind] = {
             "assessment",
             "unit",
             lambda: Decision.objects.select_related("unit", "campaign", "decided_by"),
+            lambda record, values, user: services.decision_save(decision=record, decided_by=user, **values),
         ),
     ]
 }
@@ -108,8 +120,8 @@ def get_kind(key: str) -> RecordKind:
 def record_fields(obj: Model) -> list[tuple[str, str]]:
     """(label, value) for every shown field of a record, choices and relations in words."""
     rows = []
-    for f in obj._meta.get_fields():
-        if not getattr(f, "concrete", False) or f.auto_created or f.name in ("id",):
+    for f in [*obj._meta.concrete_fields, *obj._meta.many_to_many]:
+        if f.auto_created or f.name == "id":
             continue
         if f.many_to_many:
             value = "、".join(str(o) for o in getattr(obj, f.name).all())

@@ -1,26 +1,36 @@
-"""Every change to the campaigns' records goes through here (keyword-only, typed)."""
+"""Every change to the campaigns' records goes through here: keyword-only, typed values, never forms.
+
+The forms validate what a user typed (and which fields they may set) and hand the values over.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
-from django.forms import ModelForm
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Unit, User
+from accounts.models import Campaign, Unit, User
 from projects.models import Nature, Project, ProjectStatus, ProjectYear
 
+from .engine import Engine
 from .models import (
     ApprovalFlowchart,
+    BankEnterpriseMeeting,
     CampaignYear,
+    Ceremony,
+    Decision,
     Indicator,
     IndicatorUnitTarget,
+    IndustrialProject,
+    Inspection,
     PipelineApproval,
     PipelineProject,
     PipelineStage,
@@ -29,18 +39,48 @@ from .models import (
     ScoringItem,
 )
 
+M = TypeVar("M", bound=models.Model)
+
+
+def _save(record: M, fields: dict[str, object]) -> M:
+    """Set `fields` on a record and save it (an existing record: only those fields)."""
+    for name, value in fields.items():
+        setattr(record, name, value)
+    if record.pk is None:
+        record.save()
+    else:
+        record.save(update_fields=list(fields))
+    return record
+
+
 # --- the pipeline ---------------------------------------------------------------------------------
 
 
-def pipeline_stage_on(project: PipelineProject, day: date) -> str:
-    """The stage a pipeline project was at on `day` ("" before it entered the pipeline)."""
-    if project.started_on and project.started_on <= day:
-        return PipelineStage.STARTED
-    if project.reserve_on and project.reserve_on <= day:
-        return PipelineStage.RESERVE
-    if project.entered_on <= day:
-        return PipelineStage.PLANNED
-    return ""
+def pipeline_project_save(
+    *,
+    pipeline_project: PipelineProject | None,
+    name: str,
+    township: Unit,
+    industry: str,
+    estimated_investment: Decimal,
+    owner: str,
+    entered_on: date,
+    notes: str,
+) -> PipelineProject:
+    """Enter a project in the pipeline (as a planned project), or correct one; its stage moves only by
+    `pipeline_approval_record` and `pipeline_project_start`."""
+    return _save(
+        pipeline_project or PipelineProject(),
+        {
+            "name": name,
+            "township": township,
+            "industry": industry,
+            "estimated_investment": estimated_investment,
+            "owner": owner,
+            "entered_on": entered_on,
+            "notes": notes,
+        },
+    )
 
 
 @transaction.atomic
@@ -133,25 +173,187 @@ def pipeline_project_start(
     return project
 
 
-# --- records and targets ----------------------------------------------------------------------------
+# --- the five batches, meetings, inspections, decisions ----------------------------------------------
+
+
+def industrial_project_save(
+    *,
+    industrial_project: IndustrialProject | None,
+    name: str,
+    township: Unit,
+    industry: str,
+    investment: Decimal,
+    signed_on: date,
+    landed_on: date | None,
+    started_on: date | None,
+    production_on: date | None,
+    effect_on: date | None,
+    notes: str,
+) -> IndustrialProject:
+    return _save(
+        industrial_project or IndustrialProject(),
+        {
+            "name": name,
+            "township": township,
+            "industry": industry,
+            "investment": investment,
+            "signed_on": signed_on,
+            "landed_on": landed_on,
+            "started_on": started_on,
+            "production_on": production_on,
+            "effect_on": effect_on,
+            "notes": notes,
+        },
+    )
 
 
 @transaction.atomic
-def record_save(*, form: ModelForm, saved_by: User | None) -> object:
-    """Save a campaign record from its validated form (the form says which fields a user may set)."""
-    obj = form.save(commit=False)
-    for field_name in ("recorded_by", "decided_by", "inspector"):
-        if hasattr(obj, field_name) and getattr(obj, f"{field_name}_id", None) is None and saved_by is not None:
-            setattr(obj, field_name, saved_by)
-    obj.save()
-    form.save_m2m()
-    return obj
+def ceremony_save(
+    *,
+    ceremony: Ceremony | None,
+    held_on: date,
+    kind: str,
+    place: str,
+    projects: Iterable[IndustrialProject],
+    notes: str,
+) -> Ceremony:
+    saved = _save(ceremony or Ceremony(), {"held_on": held_on, "kind": kind, "place": place, "notes": notes})
+    saved.projects.set(projects)
+    return saved
+
+
+def bank_meeting_save(
+    *,
+    meeting: BankEnterpriseMeeting | None,
+    held_on: date,
+    place: str,
+    banks: str,
+    enterprises: str,
+    financing_requested: Decimal,
+    financing_agreed: Decimal,
+    notes: str,
+) -> BankEnterpriseMeeting:
+    return _save(
+        meeting or BankEnterpriseMeeting(),
+        {
+            "held_on": held_on,
+            "place": place,
+            "banks": banks,
+            "enterprises": enterprises,
+            "financing_requested": financing_requested,
+            "financing_agreed": financing_agreed,
+            "notes": notes,
+        },
+    )
+
+
+def inspection_save(
+    *,
+    inspection: Inspection | None,
+    year: int,
+    month: int,
+    unit: Unit,
+    inspected_on: date,
+    checked_implementation: bool,
+    checked_mechanism: bool,
+    checked_scheduling: bool,
+    checked_results: bool,
+    findings: str,
+    follow_up: str,
+    follow_up_done: bool,
+    inspector: User | None,
+) -> Inspection:
+    """Record an inspection, or correct one; the inspector is whoever recorded it first."""
+    record = inspection or Inspection()
+    fields: dict[str, object] = {
+        "year": year,
+        "month": month,
+        "unit": unit,
+        "inspected_on": inspected_on,
+        "checked_implementation": checked_implementation,
+        "checked_mechanism": checked_mechanism,
+        "checked_scheduling": checked_scheduling,
+        "checked_results": checked_results,
+        "findings": findings,
+        "follow_up": follow_up,
+        "follow_up_done": follow_up_done,
+    }
+    if record.inspector_id is None and inspector is not None:
+        fields["inspector"] = inspector
+    return _save(record, fields)
+
+
+def decision_save(
+    *,
+    decision: Decision | None,
+    campaign: Campaign,
+    unit: Unit,
+    year: int,
+    month: int | None,
+    kind: str,
+    grounds: str,
+    decided_on: date,
+    decided_by: User | None,
+) -> Decision:
+    """Record a reward or penalty, or correct one; "recorded by" is whoever recorded it first."""
+    record = decision or Decision()
+    fields: dict[str, object] = {
+        "campaign": campaign,
+        "unit": unit,
+        "year": year,
+        "month": month,
+        "kind": kind,
+        "grounds": grounds,
+        "decided_on": decided_on,
+    }
+    if record.decided_by_id is None and decided_by is not None:
+        fields["decided_by"] = decided_by
+    return _save(record, fields)
+
+
+# --- indicators, targets and the year's settings -------------------------------------------------------
 
 
 @transaction.atomic
-def indicator_save(*, form: ModelForm, points: dict[str, Decimal | None]) -> Indicator:
-    """Save an indicator and its points in each score table (None or empty removes it from that table)."""
-    indicator = form.save()
+def indicator_save(
+    *,
+    indicator: Indicator | None,
+    campaign: Campaign,
+    year: int,
+    code: str,
+    name: str,
+    metric: str,
+    scope: str,
+    period: str,
+    comparison: str,
+    target_value: Decimal | None,
+    target_multiplier: Decimal | None,
+    target_base: str,
+    display_unit: str,
+    sort_order: int,
+    notes: str,
+    points: dict[str, Decimal | None],
+) -> Indicator:
+    """Save an indicator and its points in each score table (None removes it from that table)."""
+    indicator = _save(
+        indicator or Indicator(),
+        {
+            "campaign": campaign,
+            "year": year,
+            "code": code,
+            "name": name,
+            "metric": metric,
+            "scope": scope,
+            "period": period,
+            "comparison": comparison,
+            "target_value": target_value,
+            "target_multiplier": target_multiplier,
+            "target_base": target_base,
+            "display_unit": display_unit,
+            "sort_order": sort_order,
+            "notes": notes,
+        },
+    )
     for scheme, value in points.items():
         if value is None:
             ScoringItem.objects.filter(scheme=scheme, indicator=indicator).delete()
@@ -172,8 +374,12 @@ def indicator_set_unit_target(
     )[0]
 
 
-def campaign_year_for_edit(*, year: int) -> CampaignYear:
-    return CampaignYear.objects.get_or_create(year=year)[0]
+def campaign_year_save(*, year: int, reserve_counts_in_planned_pool: bool, yellow_ratio: Decimal) -> CampaignYear:
+    """The year's readings and thresholds (created on first save)."""
+    return CampaignYear.objects.update_or_create(
+        year=year,
+        defaults={"reserve_counts_in_planned_pool": reserve_counts_in_planned_pool, "yellow_ratio": yellow_ratio},
+    )[0]
 
 
 # --- flowcharts -------------------------------------------------------------------------------------
@@ -195,7 +401,8 @@ def sniff_document(head: bytes) -> tuple[str, str] | None:
 
 @transaction.atomic
 def flowchart_upload(*, category: str, title: str, file: UploadedFile, uploaded_by: User | None) -> ApprovalFlowchart:
-    if file.size > settings.UPLOAD_MAX_BYTES:
+    size = file.size or 0
+    if size > settings.UPLOAD_MAX_BYTES:
         raise ValidationError(
             _("The file is larger than %(mb)s MB.") % {"mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)}
         )
@@ -205,7 +412,7 @@ def flowchart_upload(*, category: str, title: str, file: UploadedFile, uploaded_
     if kind is None:
         raise ValidationError(_("Only PDF, PNG or JPEG files can be uploaded."))
     content_type, suffix = kind
-    original = file.name
+    original = file.name or ""
     file.name = f"flowchart{suffix}"  # the stored name is ours; the shown name is kept apart
     return ApprovalFlowchart.objects.create(
         category=category,
@@ -213,7 +420,7 @@ def flowchart_upload(*, category: str, title: str, file: UploadedFile, uploaded_
         file=file,
         original_name=original[:255],
         content_type=content_type,
-        size=file.size,
+        size=size,
         uploaded_by=uploaded_by,
     )
 
@@ -228,9 +435,6 @@ def ranking_publish(
 
     Published rankings are never recomputed: later corrections of data or weights do not change them.
     """
-    from .engine import Engine
-    from .models import Decision
-
     engine = Engine(year=year, month=month or 12)
     table = engine.score_table(scheme, over="month" if month else "year")
     decisions: dict[int, list[str]] = {}

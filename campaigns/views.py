@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from accounts.models import Campaign, Unit
+from core.xlsx import xlsx_response
 
 from . import selectors, services
 from .access import campaign_viewer, get_campaign_for_user, get_record_for_user, require_editor
@@ -26,13 +29,11 @@ from .forms import (
     PublishForm,
     UnitTargetForm,
 )
-from .models import ApprovalFlowchart, Indicator, PipelineProject, RankingPublication
+from .models import ApprovalFlowchart, CampaignYear, Indicator, PipelineProject, RankingPublication
 from .records import get_kind, record_fields
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-
-def _period(request: HttpRequest) -> tuple[int, int]:
+def _period(request: AuthenticatedHttpRequest) -> tuple[int, int]:
     form = PeriodForm(request.GET)
     default_year, default_month = selectors.default_period()
     if not form.is_valid():
@@ -42,14 +43,14 @@ def _period(request: HttpRequest) -> tuple[int, int]:
     return year, month
 
 
-def _period_context(year: int, month: int) -> dict:
+def _period_context(year: int, month: int) -> dict[str, Any]:
     years = selectors.available_years() or [year]
     if year not in years:
         years = sorted({*years, year}, reverse=True)
     return {"year": year, "month": month, "years": years, "months": range(1, 13)}
 
 
-def campaign_index(request: HttpRequest) -> HttpResponse:
+def campaign_index(request: AuthenticatedHttpRequest) -> HttpResponse:
     viewer = campaign_viewer(request.user)
     year, month = _period(request)
     rows = selectors.campaign_index(year=year, month=month, viewer=viewer)
@@ -66,7 +67,7 @@ def campaign_index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def campaign_detail(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     campaign, viewer = get_campaign_for_user(request.user, slug)
     year, month = _period(request)
     page = selectors.campaign_page(campaign=campaign, year=year, month=month, viewer=viewer, params=request.GET)
@@ -82,13 +83,11 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def campaign_export(request: HttpRequest, slug: str) -> HttpResponse:
+def campaign_export(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     campaign, viewer = get_campaign_for_user(request.user, slug)
     year, month = _period(request)
     page = selectors.campaign_page(campaign=campaign, year=year, month=month, viewer=viewer)
-    response = HttpResponse(campaign_workbook(page), content_type=XLSX)
-    response["Content-Disposition"] = content_disposition_header(True, f"{campaign.name}-{year}-{month:02d}.xlsx")
-    return response
+    return xlsx_response(campaign_workbook(page), f"{campaign.name}-{year}-{month:02d}", dated=False)
 
 
 def _get_indicator(pk: int) -> Indicator:
@@ -103,7 +102,7 @@ def _get_indicator(pk: int) -> Indicator:
     return indicator
 
 
-def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def indicator_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The figures of one indicator and the records they were computed from (?unit=<id>: one unit)."""
     viewer = campaign_viewer(request.user)
     indicator = _get_indicator(pk)
@@ -134,7 +133,7 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def indicator_create(request: HttpRequest, slug: str) -> HttpResponse:
+def indicator_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     require_editor(request.user)
     campaign = Campaign.objects.filter(slug=slug).first()
     if campaign is None:
@@ -142,7 +141,9 @@ def indicator_create(request: HttpRequest, slug: str) -> HttpResponse:
     year, _month = _period(request)
     form = IndicatorForm(request.POST or None, campaign=campaign, initial={"year": year})
     if request.method == "POST" and form.is_valid():
-        indicator = services.indicator_save(form=form, points=form.points())
+        indicator = services.indicator_save(
+            indicator=None, campaign=campaign, points=form.points(), **form.indicator_values()
+        )
         messages.success(request, _("Indicator saved."))
         return redirect(f"{reverse('campaigns:detail', args=[slug])}?year={indicator.year}")
     return render(
@@ -157,12 +158,14 @@ def indicator_create(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def indicator_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require_editor(request.user)
     indicator = _get_indicator(pk)
     form = IndicatorForm(request.POST or None, instance=indicator, campaign=indicator.campaign)
     if request.method == "POST" and form.is_valid():
-        services.indicator_save(form=form, points=form.points())
+        services.indicator_save(
+            indicator=indicator, campaign=indicator.campaign, points=form.points(), **form.indicator_values()
+        )
         messages.success(request, _("Indicator saved. The figures now follow the new target."))
         return redirect(f"{reverse('campaigns:detail', args=[indicator.campaign.slug])}?year={indicator.year}")
     return render(
@@ -179,7 +182,7 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def indicator_unit_target(request: HttpRequest, pk: int) -> HttpResponse:
+def indicator_unit_target(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Set (or, with an empty value, remove) one unit's own target for an indicator."""
     require_editor(request.user)
     indicator = _get_indicator(pk)
@@ -195,18 +198,14 @@ def indicator_unit_target(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("campaigns:indicator", pk=pk)
 
 
-def settings_edit(request: HttpRequest, year: int) -> HttpResponse:
+def settings_edit(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
     require_editor(request.user)
-    if request.method == "POST":
-        config = services.campaign_year_for_edit(year=year)
-        form = CampaignYearForm(request.POST, instance=config)
-        if form.is_valid():
-            services.record_save(form=form, saved_by=request.user)
-            messages.success(request, _("Settings of %(year)s saved.") % {"year": year})
-            return redirect(f"{reverse('campaigns:index')}?year={year}")
-    else:
-        config = selectors.campaign_year_settings(year=year)
-        form = CampaignYearForm(instance=config) if config else CampaignYearForm()
+    config = selectors.campaign_year_settings(year=year) or CampaignYear(year=year)
+    form = CampaignYearForm(request.POST or None, instance=config)
+    if request.method == "POST" and form.is_valid():
+        services.campaign_year_save(year=year, **form.cleaned_data)
+        messages.success(request, _("Settings of %(year)s saved.") % {"year": year})
+        return redirect(f"{reverse('campaigns:index')}?year={year}")
     return render(
         request,
         "campaigns/form.html",
@@ -222,12 +221,12 @@ def settings_edit(request: HttpRequest, year: int) -> HttpResponse:
 # --- the campaigns' own records -----------------------------------------------------------------------
 
 
-def record_create(request: HttpRequest, kind: str) -> HttpResponse:
+def record_create(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
     record_kind = get_kind(kind)
     require_editor(request.user)
     form = record_kind.form_class(request.POST or None, initial=request.GET.dict())
     if request.method == "POST" and form.is_valid():
-        obj = services.record_save(form=form, saved_by=request.user)
+        obj = record_kind.save(None, form.cleaned_data, request.user)
         messages.success(request, _("Saved."))
         return redirect("campaigns:record_detail", kind=kind, pk=obj.pk)
     return render(
@@ -242,7 +241,7 @@ def record_create(request: HttpRequest, kind: str) -> HttpResponse:
     )
 
 
-def record_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def record_detail(request: AuthenticatedHttpRequest, kind: str, pk: int) -> HttpResponse:
     record_kind = get_kind(kind)
     obj = get_record_for_user(request.user, record_kind.queryset(), pk, unit_field=record_kind.unit_field)
     viewer = campaign_viewer(request.user)
@@ -260,12 +259,12 @@ def record_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return render(request, "campaigns/record_detail.html", context)
 
 
-def record_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def record_edit(request: AuthenticatedHttpRequest, kind: str, pk: int) -> HttpResponse:
     record_kind = get_kind(kind)
     obj = get_record_for_user(request.user, record_kind.queryset(), pk, unit_field=record_kind.unit_field, write=True)
     form = record_kind.form_class(request.POST or None, instance=obj)
     if request.method == "POST" and form.is_valid():
-        services.record_save(form=form, saved_by=request.user)
+        record_kind.save(obj, form.cleaned_data, request.user)
         messages.success(request, _("Saved."))
         return redirect("campaigns:record_detail", kind=kind, pk=pk)
     return render(
@@ -280,11 +279,11 @@ def record_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     )
 
 
-def _pipeline_for_write(request: HttpRequest, pk: int) -> PipelineProject:
+def _pipeline_for_write(request: AuthenticatedHttpRequest, pk: int) -> PipelineProject:
     return get_record_for_user(request.user, PipelineProject.objects.all(), pk, unit_field="township", write=True)
 
 
-def pipeline_approval(request: HttpRequest, pk: int) -> HttpResponse:
+def pipeline_approval(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Record a preliminary approval; the first one makes a planned project a reserve project."""
     project = _pipeline_for_write(request, pk)
     form = PipelineApprovalForm(request.POST or None)
@@ -308,7 +307,7 @@ def pipeline_approval(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def pipeline_start(request: HttpRequest, pk: int) -> HttpResponse:
+def pipeline_start(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A reserve project starts construction and joins the key list."""
     project = _pipeline_for_write(request, pk)
     form = PipelineStartForm(request.POST or None)
@@ -337,7 +336,7 @@ def pipeline_start(request: HttpRequest, pk: int) -> HttpResponse:
 # --- flowcharts ---------------------------------------------------------------------------------------
 
 
-def flowchart_upload(request: HttpRequest) -> HttpResponse:
+def flowchart_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     require_editor(request.user)
     form = FlowchartForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -361,7 +360,7 @@ def flowchart_upload(request: HttpRequest) -> HttpResponse:
     )
 
 
-def flowchart_file(request: HttpRequest, pk: int) -> FileResponse:
+def flowchart_file(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     """Flowcharts are shown to every user of the campaigns; the file is private and streamed from here."""
     campaign_viewer(request.user)
     chart = ApprovalFlowchart.objects.filter(pk=pk).first()
@@ -371,8 +370,8 @@ def flowchart_file(request: HttpRequest, pk: int) -> FileResponse:
         handle = chart.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(handle, content_type=chart.content_type)
-    response["Content-Disposition"] = content_disposition_header(False, chart.original_name)
+    # FileResponse names the file inline (Content-Disposition) from `filename`.
+    response = FileResponse(handle, content_type=chart.content_type, filename=chart.original_name)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -381,7 +380,7 @@ def flowchart_file(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @require_POST
-def ranking_publish(request: HttpRequest) -> HttpResponse:
+def ranking_publish(request: AuthenticatedHttpRequest) -> HttpResponse:
     require_editor(request.user)
     form = PublishForm(request.POST)
     if not form.is_valid():
@@ -398,7 +397,7 @@ def ranking_publish(request: HttpRequest) -> HttpResponse:
     return redirect("campaigns:ranking", pk=publication.pk)
 
 
-def ranking_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def ranking_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A published ranking: every township and unit may read it in full."""
     viewer = campaign_viewer(request.user)
     publication = RankingPublication.objects.select_related("published_by").filter(pk=pk).first()

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django import template
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from .. import formatting
+from .. import engine, formatting
+from ..access import campaign_viewer
+from ..models import Indicator
+from ..selectors import dashboard_summary, default_period
 
 register = template.Library()
 
@@ -62,7 +66,13 @@ def plain(value: Decimal | None) -> str:
 
 
 @register.filter
-def index(sequence, position: int):
+def target_summary(indicator: Indicator) -> str:
+    """An indicator's target in a few words: "≥ 2 次", "≥ 4 × the FAI target"."""
+    return engine.target_summary(indicator)
+
+
+@register.filter
+def index(sequence: Any, position: int) -> Any:
     try:
         return sequence[position]
     except (IndexError, TypeError, KeyError):
@@ -70,11 +80,8 @@ def index(sequence, position: int):
 
 
 @register.inclusion_tag("campaigns/includes/dashboard_panel.html", takes_context=True)
-def campaign_dashboard(context, year: int | None = None, month: int | None = None) -> dict:
+def campaign_dashboard(context: template.Context, year: int | None = None, month: int | None = None) -> dict[str, Any]:
     """The campaigns' panel on the dashboard: each campaign's green / yellow / red figures and the horse race."""
-    from ..access import campaign_viewer
-    from ..selectors import dashboard_summary, default_period
-
     request = context.get("request")
     if request is None or not request.user.is_authenticated:
         return {"summary": None}

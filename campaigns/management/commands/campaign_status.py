@@ -10,6 +10,8 @@ Target and actual are numbers as text in the indicator's unit (亿元 amounts in
 from __future__ import annotations
 
 import json
+from argparse import ArgumentParser
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -19,12 +21,12 @@ from campaigns.selectors import campaign_status, default_period
 class Command(BaseCommand):
     help = "Every campaign indicator with its target, actual and whether it is met (--json for a JSON list)."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--year", type=int, required=True)
         parser.add_argument("--month", type=int, help="month 1-12 (default: the latest reported month, or 12)")
         parser.add_argument("--json", action="store_true", help="print a JSON list")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         year, month = options["year"], options["month"]
         if month is None:
             default_year, default_month = default_period()
