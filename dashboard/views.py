@@ -18,7 +18,8 @@ from accounts.models import Role
 from core.money import round_half_up, wan_to_yi
 from projects.forms import PeriodForm
 from projects.models import Tier
-from projects.selectors import Dashboard, available_years, dashboard_figures, default_month, default_period
+from projects.selectors.dashboard import Dashboard, dashboard_figures
+from projects.selectors.periods import available_years, default_month, default_period
 
 
 def home(request: AuthenticatedHttpRequest) -> HttpResponse:

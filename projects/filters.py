@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Unit, UnitKind
 
 from .models import Nature, ProjectStatus, ProjectYear, Tier
-from .selectors import available_years, default_month
+from .selectors.periods import available_years, default_month
 
 MONTH_CHOICES = [(m, _("Jan–%(month)s") % {"month": m}) for m in range(1, 13)]
 SORT_CHOICES = [

@@ -25,7 +25,8 @@ from .filters import ProjectFilter
 from .import_forms import ProgressImportForm, ProgressTemplateForm, ProjectImportForm
 from .importers import ImportFileError
 from .models import ImportBatch, ImportKind, ImportStatus, Tier
-from .selectors import available_years, default_month, visible_listings
+from .selectors.listing import visible_listings
+from .selectors.periods import available_years, default_month
 from .services import (
     BatchNotPending,
     ImportOutdated,

@@ -16,13 +16,9 @@ from .filters import ProjectFilter
 from .forms import ProgressForm
 from .models import Project
 from .panels import project_panels
-from .selectors import (
-    investment_progress,
-    project_history,
-    project_list_rows,
-    project_months,
-    visible_listings,
-)
+from .selectors.figures import investment_progress
+from .selectors.listing import project_list_rows, visible_listings
+from .selectors.project import project_history, project_months
 
 PAGE_SIZE = 50
 

@@ -37,7 +37,7 @@ def reference_date() -> date:
 def _work_out_reference_date() -> date:
     from core.periods import month_end
     from projects.models import ProjectYear
-    from projects.selectors import latest_reported_month
+    from projects.selectors.periods import latest_reported_month
 
     today = timezone.localdate()
     latest = ProjectYear.objects.order_by("-year").values_list("year", flat=True).first()

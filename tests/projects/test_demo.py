@@ -9,7 +9,8 @@ from django.core.management import call_command
 
 from accounts.models import Campaign, TaskForce
 from projects.models import MonthlyProgress, Nature, Project, ProjectYear, YearTarget
-from projects.selectors import investment_progress, start_figures
+from projects.selectors.figures import investment_progress
+from projects.selectors.starts import start_figures
 
 pytestmark = pytest.mark.django_db
 

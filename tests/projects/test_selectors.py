@@ -11,19 +11,12 @@ import time_machine
 from accounts.models import UnitKind
 from core.periods import time_progress
 from projects.models import Nature, ProjectStatus, ProjectYear
-from projects.selectors import (
-    default_month,
-    default_period,
-    investment_progress,
-    key_projects,
-    monthly_series,
-    project_history,
-    project_list_rows,
-    project_months,
-    projects_behind,
-    start_figures,
-    unit_ranking,
-)
+from projects.selectors.dashboard import monthly_series
+from projects.selectors.figures import investment_progress, key_projects, unit_ranking
+from projects.selectors.listing import project_list_rows
+from projects.selectors.periods import default_month, default_period
+from projects.selectors.project import project_history, project_months
+from projects.selectors.starts import projects_behind, start_figures
 from projects.services import progress_record
 from tests import factories
 
