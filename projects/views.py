@@ -19,6 +19,7 @@ from .panels import project_panels
 from .selectors.figures import investment_progress
 from .selectors.listing import project_list_rows, visible_listings
 from .selectors.project import project_history, project_months
+from .services import progress_record
 
 PAGE_SIZE = 50
 
@@ -70,8 +71,6 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def progress_entry(request: HttpRequest, pk: int) -> HttpResponse:
     """Create or correct one month's progress: administrators and HQ for any project, reporters for
     their own unit's. 404 for a project the user cannot see, 403 for one they may only read."""
-    from .services import progress_record
-
     project = get_project_for_progress(request.user, pk)
     form = ProgressForm(request.POST, years=_listed_years(project))
     if not form.is_valid():

@@ -10,9 +10,11 @@ import pytest
 from openpyxl import load_workbook
 
 from accounts.models import UnitKind
-from projects.exporters import progress_template, project_list_template, project_list_workbook
+from projects.excel.apply import project_import_apply
+from projects.excel.exports import progress_template, project_list_template, project_list_workbook
+from projects.excel.plan_progress import progress_import_preview
+from projects.excel.plan_projects import project_import_preview
 from projects.models import Nature, ProjectYear, Tier
-from projects.services import progress_import_preview, project_import_apply, project_import_preview
 from tests import factories
 
 from .xlsx_samples import county_list, county_units, to_bytes

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from projects.importers.cells import parse_amount, parse_date, parse_span
-from projects.importers.problems import CellError
+from projects.excel.reader.cells import parse_amount, parse_date, parse_span
+from projects.excel.reader.problems import CellError
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 
-from projects.importers import read_progress_list, read_project_list
+from projects.excel.reader import read_progress_list, read_project_list
 
 from .xlsx_samples import county_list, progress_list, simple_list, to_bytes, with_cached_values
 

@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from projects.excel.batches import import_batch_create
 from projects.models import ImportBatch, ImportStatus, MonthlyProgress, Project, Tier
-from projects.services import import_batch_create
 from tests import factories
 
 from .xlsx_samples import county_list, county_units, progress_list, to_bytes

@@ -11,9 +11,9 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from projects.services import ImportRejected, progress_import_apply, progress_import_preview
-
-from ._import_output import report
+from projects.excel.apply import ImportRejectedError, progress_import_apply
+from projects.excel.command_output import report
+from projects.excel.plan_progress import progress_import_preview
 
 
 class Command(BaseCommand):
@@ -37,6 +37,6 @@ class Command(BaseCommand):
             try:
                 plan = progress_import_apply(**kwargs)
                 applied = True
-            except ImportRejected as exc:
+            except ImportRejectedError as exc:
                 plan, applied = exc.plan, False
         report(self, plan, as_json=options["json"], applied=applied, dry_run=options["dry_run"])

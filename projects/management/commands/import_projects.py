@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from projects.services import ImportRejected, project_import_apply, project_import_preview
-
-from ._import_output import report
+from projects.excel.apply import ImportRejectedError, project_import_apply
+from projects.excel.command_output import report
+from projects.excel.plan_projects import project_import_preview
 
 
 class Command(BaseCommand):
@@ -33,6 +33,6 @@ class Command(BaseCommand):
             try:
                 plan = project_import_apply(**kwargs)
                 applied = True
-            except ImportRejected as exc:
+            except ImportRejectedError as exc:
                 plan, applied = exc.plan, False
         report(self, plan, as_json=options["json"], applied=applied, dry_run=options["dry_run"])

@@ -22,7 +22,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .models import Nature, ProjectYear, Tier
+from ..models import Nature, ProjectYear, Tier
 
 COUNTY = "阳城县"
 TIER_TITLES = {Tier.PROVINCE: "省级重点工程", Tier.CITY: "市级重点工程", Tier.COUNTY: "县级重点工程"}

@@ -19,22 +19,16 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import user_roles
 
-from .access import can_manage_register, get_import_batch_for_user
-from .exporters import progress_template, project_list_template, project_list_workbook
-from .filters import ProjectFilter
-from .import_forms import ProgressImportForm, ProgressTemplateForm, ProjectImportForm
-from .importers import ImportFileError
-from .models import ImportBatch, ImportKind, ImportStatus, Tier
-from .selectors.listing import visible_listings
-from .selectors.periods import available_years, default_month
-from .services import (
-    BatchNotPending,
-    ImportOutdated,
-    ImportRejected,
-    import_batch_confirm,
-    import_batch_create,
-    import_batch_discard,
-)
+from ..access import can_manage_register, get_import_batch_for_user
+from ..filters import ProjectFilter
+from ..models import ImportBatch, ImportKind, ImportStatus, Tier
+from ..selectors.listing import visible_listings
+from ..selectors.periods import available_years, default_month
+from .apply import ImportOutdatedError, ImportRejectedError
+from .batches import BatchNotPendingError, import_batch_confirm, import_batch_create, import_batch_discard
+from .exports import progress_template, project_list_template, project_list_workbook
+from .forms import ProgressImportForm, ProgressTemplateForm, ProjectImportForm
+from .reader import ImportFileError
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -141,11 +135,11 @@ def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     batch = get_import_batch_for_user(request.user, pk, write=True)
     try:
         plan = import_batch_confirm(batch=batch, user=request.user)
-    except BatchNotPending:
+    except BatchNotPendingError:
         messages.warning(request, _("This file was already imported or discarded."))
-    except ImportRejected:
+    except ImportRejectedError:
         messages.error(request, _("The file has errors: nothing was imported. Correct the file and upload it again."))
-    except ImportOutdated:
+    except ImportOutdatedError:
         messages.warning(
             request,
             _(
@@ -166,7 +160,7 @@ def import_discard(request: HttpRequest, pk: int) -> HttpResponse:
     batch = get_import_batch_for_user(request.user, pk, write=True)
     try:
         import_batch_discard(batch=batch, user=request.user)
-    except BatchNotPending:
+    except BatchNotPendingError:
         messages.warning(request, _("This file was already imported or discarded."))
         return redirect("projects:import_preview", pk=batch.pk)
     messages.info(request, _("The upload was discarded; nothing was imported."))

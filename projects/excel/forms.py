@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .selectors.periods import available_years
+from ..selectors.periods import available_years
 
 MONTHS = [(m, _("%(month)s (month)") % {"month": m}) for m in range(1, 13)]
 
