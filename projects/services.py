@@ -47,9 +47,10 @@ def progress_record(
                     row = MonthlyProgress(project=project, year=year, month=month, **values)
                     row._history_user = reported_by  # type: ignore[attr-defined]  # named outside requests too
                     row.save()
-                return row, True
             except IntegrityError:
                 row = MonthlyProgress.objects.select_for_update().get(project=project, year=year, month=month)
+            else:
+                return row, True
         for name, value in values.items():
             setattr(row, name, value)
         row._history_user = reported_by  # type: ignore[attr-defined]

@@ -150,7 +150,7 @@ def _apply_projects(plan: ImportPlan, *, user: User | None) -> None:
             continue
         project = projects[item.project_id] if item.project_id else Project()
         changed = _set_project_fields(project, item, units)
-        if project.pk is None or changed:
+        if project._state.adding or changed:
             project._history_user = user  # type: ignore[attr-defined]  # django-simple-history reads it on save
             project.save()
         listing = listings[item.target_id] if item.target_id else ProjectYear(project=project, year=plan.year)
@@ -192,11 +192,12 @@ def _apply_progress(plan: ImportPlan, *, user: User | None) -> None:
     for item in plan.rows:
         if item.action == "unchanged":
             continue
-        row = (
-            current[item.target_id]
-            if item.target_id
-            else MonthlyProgress(project_id=item.project_id, year=plan.year, month=plan.month)
-        )
+        if item.target_id:
+            row = current[item.target_id]
+        elif item.project_id is not None and plan.month is not None:  # every progress row names its project
+            row = MonthlyProgress(project_id=item.project_id, year=plan.year, month=plan.month)
+        else:
+            raise ValueError("a progress plan's row without a project or a month")
         row.completed = Decimal(str(item.values["completed"]))
         row.physical_progress = item.values["physical_progress"]
         row.problems = item.values["problems"]

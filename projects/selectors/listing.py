@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Case, DecimalField, F, IntegerField, QuerySet, Value, When
 
 from accounts.access import reads_everything
@@ -10,6 +12,9 @@ from accounts.models import User
 from ..access import visible_projects
 from ..models import ProjectYear, Tier
 from .figures import HUNDRED, key_projects_with_progress
+
+if TYPE_CHECKING:
+    from .figures import ListingWithProgress
 
 TIER_ORDER = Case(
     When(tier=Tier.PROVINCE, then=Value(0)),
@@ -38,7 +43,7 @@ def visible_listings(user: User) -> QuerySet[ProjectYear]:
 
 def project_list_rows(
     *, listing: QuerySet[ProjectYear], year: int, month: int, sort: str = ""
-) -> QuerySet[ProjectYear]:
+) -> QuerySet[ListingWithProgress]:
     """The list's rows: listings with their project, `cumulative` Jan..M, `month_completed`, sorted."""
     rows = key_projects_with_progress(year=year, month=month, listing=listing).annotate(
         rate_sort=Case(

@@ -57,7 +57,7 @@ def test_export_has_the_county_shape():
     factories.make_project("乙", tier=Tier.COUNTY, total_investment="200", annual_plan="30.25")
     factories.make_project("丙", tier=Tier.COUNTY, total_investment="300", annual_plan="0")
     ws = load_workbook(io.BytesIO(project_list_workbook(listings=_listings(), year=2024))).active
-    values = [[c for c in row] for row in ws.iter_rows(values_only=True)]
+    values = [list(row) for row in ws.iter_rows(values_only=True)]
     assert values[0][0] == "阳城县2024年重点工程项目表"
     assert "A1:N1" in {str(r) for r in ws.merged_cells.ranges}
     assert "单位：万元" in values[1]

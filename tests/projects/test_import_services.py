@@ -195,7 +195,7 @@ def test_units_are_recognised_the_way_officials_write_them(county_units_db):
     assert plan.errors == []
     assert len(plan.warnings) == 1 and "多个单位" in plan.warnings[0].message
     got = {
-        p.name: (p.township.name, p.responsible_unit.name)
+        p.name: (p.township.name if p.township else None, p.responsible_unit.name if p.responsible_unit else None)
         for p in Project.objects.select_related("township", "responsible_unit")
     }
     assert got == {
@@ -283,7 +283,10 @@ def _batch(user, data, **kwargs):
 
     upload = SimpleUploadedFile("2024年重点工程.xlsx", data)
     return import_batch_create(
-        upload=upload, original_name=upload.name, uploaded_by=user, **{"kind": "projects", "year": 2024, **kwargs}
+        upload=upload,
+        original_name=upload.name or "",
+        uploaded_by=user,
+        **{"kind": "projects", "year": 2024, **kwargs},
     )
 
 

@@ -33,7 +33,9 @@ def _upload(data: bytes, name: str = "2024年重点工程项目表.xlsx") -> Sim
 @pytest.fixture
 def batch(admin, units):
     upload = _upload(to_bytes(county_list()))
-    return import_batch_create(upload=upload, original_name=upload.name, kind="projects", year=2024, uploaded_by=admin)
+    return import_batch_create(
+        upload=upload, original_name=upload.name or "", kind="projects", year=2024, uploaded_by=admin
+    )
 
 
 # --- who may ---------------------------------------------------------------------------------------

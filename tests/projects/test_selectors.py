@@ -71,12 +71,14 @@ def test_month_without_any_progress_keeps_the_cumulative_and_reports_nothing(cou
     assert p.month_completed == D("0")
     assert p.reported_projects == 0
     assert p.total.completed == D("12500")
+    assert p.total.vs_time_progress is not None
     assert round(p.total.vs_time_progress, 4) == round(D("62.5") - D("100") / 3, 4)
 
 
 def test_completed_against_the_years_fai_target(county):
     p = investment_progress(year=2024, month=3)
-    assert p.target.fai_target == D("1600500")
+    assert p.target is not None and p.target.fai_target == D("1600500")
+    assert p.target_completion_rate is not None
     assert round(p.target_completion_rate, 4) == round(D("12500") * 100 / D("1600500"), 4)
 
 

@@ -8,6 +8,8 @@ cumulative Jan..M figure (the month is then the difference from the months alrea
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
@@ -26,7 +28,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
         parser.add_argument("--json", action="store_true", help="print one JSON object")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         if not 1 <= options["month"] <= 12:
             raise CommandError(_("--month must be between 1 and 12"))
         kwargs = {"source": options["file"], "year": options["year"], "month": options["month"]}

@@ -7,6 +7,8 @@ Prints a summary and every problem; exits non-zero and writes nothing when the f
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.management.base import BaseCommand, CommandParser
 
 from projects.excel.apply import ImportRejectedError, project_import_apply
@@ -24,7 +26,7 @@ class Command(BaseCommand):
         parser.add_argument("--create-units", action="store_true", help="create unknown townships and units")
         parser.add_argument("--json", action="store_true", help="print one JSON object")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         kwargs = {"source": options["file"], "year": options["year"], "create_units": options["create_units"]}
         if options["dry_run"]:
             plan = project_import_preview(**kwargs)
