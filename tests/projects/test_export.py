@@ -187,3 +187,13 @@ def test_committed_sample_list_imports_into_an_empty_register_as_the_notice_says
     }
     assert ProjectYear.objects.filter(year=2024, nature=Nature.PRELIMINARY).count() == 9
     assert project_import_preview(source=path, year=2024).count("unchanged") == 126
+
+
+def test_a_name_that_looks_like_a_formula_is_exported_as_text_and_imports_back(register):
+    name = '=HYPERLINK("http://example.com","点击查看")'
+    factories.make_project(name, total_investment="1", annual_plan="1")
+    data = project_list_workbook(listings=_listings(), year=2024)
+    [cell] = [c for c in load_workbook(io.BytesIO(data)).active["B"] if c.value == name]
+    assert cell.data_type == "s"  # text Excel shows as typed, never a formula it runs
+    plan = project_import_preview(source=data, year=2024)
+    assert plan.errors == [] and plan.count("unchanged") == 6
