@@ -1,7 +1,7 @@
 """Reading a county-format key-project list into rows, with every problem placed.
 
 This knows nothing of the database: it reads what the file says. Matching rows to stored projects,
-units and townships is the import service's job (projects/services.py).
+units and townships is the planner's job (projects/excel/plan_projects.py).
 """
 
 from __future__ import annotations
