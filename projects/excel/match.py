@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 from accounts.models import Unit, UnitKind
 
 from ..models import Project
+from .plan import SkipRow
 from .reader import name_key
 from .reader.cells import compact
+from .reader.problems import RowProblems
 
 
 def code_key(code: str) -> str:
@@ -30,6 +32,24 @@ def by_name(projects: Iterable[Project]) -> dict[str, list[Project]]:
     for project in projects:
         found[name_key(project.name)].append(project)
     return found
+
+
+class Claims:
+    """The file row that named each stored project first: a later row naming it again is refused."""
+
+    def __init__(self) -> None:
+        self._rows: dict[int, int] = {}
+
+    def claim(self, project: Project, *, row: int, here: RowProblems) -> None:
+        earlier = self._rows.get(project.pk)
+        if earlier is not None:
+            here.error(
+                "name",
+                _("Rows %(earlier)s and %(row)s are the same stored project “%(name)s”")
+                % {"earlier": earlier, "row": row, "name": project.name},
+            )
+            raise SkipRow
+        self._rows[project.pk] = row
 
 
 _TOWNSHIP_PREFIX = re.compile(r"^(.{1,8}?(?:镇|乡|街道|开发区|园区))")

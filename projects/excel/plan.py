@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, Protocol, TypeVar
 
 from django.db.models import Field, Model
 
-from .reader.problems import Problem, Problems
+from .reader.problems import Problem, Problems, RowProblems
 
 Action = Literal["create", "update", "unchanged"]
 ZERO = Decimal("0.00")  # two places, so a tier's empty sums read "0.00" in --json like the others
@@ -122,6 +123,27 @@ class ImportPlan:
 
 class SkipRow(Exception):  # noqa: N818  # not an error: the row is left out of the plan, its problem already noted
     """Raised by a planning step once it has noted why the row cannot be planned (or that it is empty)."""
+
+
+class _ReadRow(Protocol):
+    sheet: str
+    row: int
+    letters: dict[str, str]
+    bad: bool
+
+
+RowT = TypeVar("RowT", bound=_ReadRow)
+
+
+def plan_each(plan: ImportPlan, rows: Sequence[RowT], plan_row: Callable[[RowT, RowProblems], None]) -> None:
+    """Plan the rows the reader could read, in the file's order; a row a step skips leaves the rest planned."""
+    for item in rows:
+        if item.bad:
+            continue
+        try:
+            plan_row(item, RowProblems(plan.problems, item.sheet, item.row, item.letters))
+        except SkipRow:
+            continue
 
 
 def field_label(model: type[Model], name: str) -> str:

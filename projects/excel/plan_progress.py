@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import ImportKind, MonthlyProgress, Project, ProjectYear, Tier
-from .match import by_name, code_key
-from .plan import ZERO, Action, Change, ImportPlan, PlannedRow, SkipRow, Source, TierFigures, field_label
+from .match import Claims, by_name, code_key
+from .plan import ZERO, Action, Change, ImportPlan, PlannedRow, SkipRow, Source, TierFigures, field_label, plan_each
 from .reader import ProgressRow, read_progress_list
 from .reader.cells import money
 from .reader.problems import RowProblems
@@ -67,19 +67,13 @@ class _ProgressPlanner:
         ):
             self.months_reported[project_id].add(m)
         self.existing = {mp.project_id: mp for mp in MonthlyProgress.objects.filter(year=year, month=month)}
-        self.claimed: dict[int, ProgressRow] = {}
+        self.claims = Claims()
         self.tiers: dict[str, TierFigures] = {
             t.value: {"count": 0, "total_investment": ZERO, "annual_plan": ZERO, "completed": ZERO} for t in Tier
         }
 
     def run(self, rows: list[ProgressRow]) -> None:
-        for item in rows:
-            if item.bad:
-                continue
-            try:
-                self._plan_row(item, RowProblems(self.plan.problems, item.sheet, item.row, item.letters))
-            except SkipRow:
-                continue
+        plan_each(self.plan, rows, self._plan_row)
         self.plan.tiers = self.tiers
         in_file = {r.project_id for r in self.plan.rows}
         self.plan.not_in_file = sorted(p.name for pk, p in self.projects.items() if pk not in in_file)
@@ -149,14 +143,7 @@ class _ProgressPlanner:
                 "name", _("“%(name)s” is not on %(year)s's key-project list") % {"name": project.name, "year": year}
             )
             raise SkipRow
-        if project.pk in self.claimed:
-            here.error(
-                "name",
-                _("Rows %(earlier)s and %(row)s are the same stored project “%(name)s”")
-                % {"earlier": self.claimed[project.pk].row, "row": item.row, "name": project.name},
-            )
-            raise SkipRow
-        self.claimed[project.pk] = item
+        self.claims.claim(project, row=item.row, here=here)
         return project
 
     def _month_figure(self, item: ProgressRow, project: Project, here: RowProblems) -> Decimal | None:

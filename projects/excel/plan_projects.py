@@ -18,8 +18,20 @@ from django.utils.translation import gettext as _
 from accounts.models import Unit
 
 from ..models import ImportKind, Nature, Project, ProjectYear, Tier
-from .match import UnitResolver, by_name, code_key
-from .plan import ZERO, Action, Change, ImportPlan, PlannedRow, SkipRow, Source, TierFigures, field_label, max_length
+from .match import Claims, UnitResolver, by_name, code_key
+from .plan import (
+    ZERO,
+    Action,
+    Change,
+    ImportPlan,
+    PlannedRow,
+    SkipRow,
+    Source,
+    TierFigures,
+    field_label,
+    max_length,
+    plan_each,
+)
 from .reader import ProjectRow, name_key, read_project_list
 from .reader.cells import DateValue, money
 from .reader.problems import RowProblems
@@ -89,7 +101,7 @@ class _ProjectListPlanner:
         self.all_by_name = by_name(self.projects.values())
         self.listed_by_name = by_name(p for p in self.projects.values() if p.pk in self.listings)
         self.resolver = UnitResolver(create=create_units)
-        self.claimed: dict[int, ProjectRow] = {}
+        self.claims = Claims()
         self.next_seq: dict[str, int] = defaultdict(int)
         for listing in self.listings.values():
             self.next_seq[listing.tier] = max(self.next_seq[listing.tier], listing.seq)
@@ -98,13 +110,7 @@ class _ProjectListPlanner:
         }
 
     def run(self, rows: list[ProjectRow]) -> None:
-        for item in rows:
-            if item.bad:
-                continue
-            try:
-                self._plan_row(item, RowProblems(self.plan.problems, item.sheet, item.row, item.letters))
-            except SkipRow:
-                continue
+        plan_each(self.plan, rows, self._plan_row)
         plan = self.plan
         plan.tiers = self.tiers
         plan.units_to_create = sorted(self.resolver.planned.values())
@@ -179,14 +185,7 @@ class _ProjectListPlanner:
                 )
                 raise SkipRow
         if project is not None:
-            if project.pk in self.claimed:
-                here.error(
-                    "name",
-                    _("Rows %(earlier)s and %(row)s are the same stored project “%(name)s”")
-                    % {"earlier": self.claimed[project.pk].row, "row": item.row, "name": project.name},
-                )
-                raise SkipRow
-            self.claimed[project.pk] = item
+            self.claims.claim(project, row=item.row, here=here)
         return project
 
     def _units(self, item: ProjectRow, project: Project | None, here: RowProblems) -> Units:
