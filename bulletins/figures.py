@@ -23,15 +23,8 @@ from core.money import rate
 from core.money import yi_text as yi
 from core.periods import month_end, time_progress
 from projects.models import Nature, Project, ProjectStatus, Tier
-from projects.selectors import (
-    HUNDRED,
-    ProgressFigures,
-    investment_progress,
-    key_projects,
-    projects_behind,
-    start_figures,
-    unit_ranking,
-)
+from projects.selectors.figures import HUNDRED, ProgressFigures, investment_progress, key_projects, unit_ranking
+from projects.selectors.starts import projects_behind, start_figures
 
 from . import sections as extra_sections
 from .models import BulletinOptions, BulletinSettings

@@ -23,7 +23,7 @@ from cycles.models import Occurrence
 from cycles.seeding import PROGRESS_MEETING_DUTY
 from problems.models import Problem, ProblemEvent, ProblemLevel, ProblemStatus
 from projects.models import MonthlyProgress, Nature, ProjectYear, Tier
-from projects.selectors import HUNDRED, key_projects, key_projects_with_progress
+from projects.selectors.figures import HUNDRED, key_projects, key_projects_with_progress
 from taskforces.models import ApprovalItem
 
 from .figures import bulletin_figures

@@ -8,7 +8,7 @@ from django.db.models import Case, IntegerField, Max, QuerySet, Value, When
 
 from core.periods import month_end
 from projects.models import Nature, Project, ProjectYear, Tier
-from projects.selectors import key_projects, key_projects_with_progress
+from projects.selectors.figures import key_projects, key_projects_with_progress
 
 from .models import Bulletin, BulletinVersion
 

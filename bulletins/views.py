@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from projects.selectors import available_years, latest_reported_month
+from projects.selectors.periods import available_years, latest_reported_month
 
 from . import access
 from .diff import figures_diff

@@ -6,6 +6,7 @@ This app sits on top of the others: it is the one place that composes pages from
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -16,9 +17,11 @@ from accounts.access import has_role, reads_everything, user_roles
 from accounts.http import AuthenticatedHttpRequest
 from accounts.models import Role
 from core.money import round_half_up, wan_to_yi
-from projects.forms import PeriodForm
 from projects.models import Tier
-from projects.selectors import Dashboard, available_years, dashboard_figures, default_month, default_period
+from projects.selectors.dashboard import Dashboard, dashboard_figures
+from projects.selectors.periods import available_years, default_month, default_period
+
+from .forms import PeriodForm
 
 
 def home(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -69,7 +72,7 @@ def _rate(value: Decimal | None) -> float | None:
     return None if value is None else _chart_number(value)
 
 
-def _chart_data(figures: Dashboard) -> dict:
+def _chart_data(figures: Dashboard) -> dict[str, Any]:
     tiers = [Tier.PROVINCE, Tier.CITY, Tier.COUNTY]
     progress = figures.progress
     return {

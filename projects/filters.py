@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
@@ -12,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Unit, UnitKind
 
 from .models import Nature, ProjectStatus, ProjectYear, Tier
-from .selectors import available_years, default_month
+from .selectors.periods import available_years, default_month
 
 MONTH_CHOICES = [(m, _("Jan–%(month)s") % {"month": m}) for m in range(1, 13)]
 SORT_CHOICES = [
@@ -61,14 +63,18 @@ class ProjectFilter(django_filters.FilterSet):
         model = ProjectYear
         fields: list[str] = []
 
-    def __init__(self, data: QueryDict | None = None, queryset: QuerySet[ProjectYear] | None = None, **kwargs) -> None:
+    def __init__(
+        self, data: QueryDict | None = None, queryset: QuerySet[ProjectYear] | None = None, **kwargs: Any
+    ) -> None:
         years = available_years() or [timezone.localdate().year]
         data = data.copy() if data is not None else QueryDict(mutable=True)
         # Fill the defaults into the data, so that the form shows what the rows are computed for.
-        if data.get("year") not in {str(y) for y in years}:
-            data["year"] = str(years[0])
+        year = data.get("year")
+        if year is None or year not in {str(y) for y in years}:
+            year = str(years[0])
+            data["year"] = year
         if not data.get("month"):
-            data["month"] = str(default_month(year=int(data["year"])))
+            data["month"] = str(default_month(year=int(year)))
         super().__init__(data, queryset=queryset, **kwargs)
         self.years = years
         self.filters["year"].extra["choices"] = [(y, str(y)) for y in years]

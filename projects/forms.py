@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -38,30 +39,16 @@ class ProgressForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2, "placeholder": _("Problems needing coordination, if any")}),
     )
 
-    def __init__(self, *args, years: list[int], **kwargs) -> None:
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [(y, str(y)) for y in years]
+        cast("forms.TypedChoiceField", self.fields["year"]).choices = [(y, str(y)) for y in years]
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         year, month = data.get("year"), data.get("month")
         if year and month:
             today = timezone.localdate()
             if (year, month) > (today.year, today.month):
                 raise forms.ValidationError(_("A month that has not begun cannot be reported."))
         return data
-
-
-class PeriodForm(forms.Form):
-    """The dashboard's year and month selector (GET)."""
-
-    year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=[])
-    month = forms.TypedChoiceField(
-        label=_("Up to month"),
-        coerce=int,
-        choices=[(m, _("Jan–%(month)s") % {"month": m}) for m in range(1, 13)],
-    )
-
-    def __init__(self, *args, years: list[int], **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [(y, _("%(year)s (year)") % {"year": y}) for y in years]

@@ -4,36 +4,32 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
+
 from .access import can_manage_register, can_report_progress, get_project_for_progress, get_project_for_user
 from .filters import ProjectFilter
 from .forms import ProgressForm
 from .models import Project
 from .panels import project_panels
-from .selectors import (
-    investment_progress,
-    project_history,
-    project_list_rows,
-    project_months,
-    visible_listings,
-)
+from .selectors.figures import investment_progress
+from .selectors.listing import project_list_rows, visible_listings
+from .selectors.project import project_history, project_months
+from .services import progress_record
 
 PAGE_SIZE = 50
-
-
-# --- the dashboard ---------------------------------------------------------------------------------
 
 
 # --- the project list -------------------------------------------------------------------------------
 
 
-def project_list(request: HttpRequest) -> HttpResponse:
+def project_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """One year's key list, filtered, with the totals of the whole filtered set. Fixed query count."""
     filterset = ProjectFilter(request.GET, queryset=visible_listings(request.user))
     year, month = filterset.selected_year, filterset.selected_month
@@ -65,17 +61,15 @@ def project_list(request: HttpRequest) -> HttpResponse:
 # --- one project ------------------------------------------------------------------------------------
 
 
-def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def project_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = get_project_for_user(request.user, pk)
     return _render_detail(request, project)
 
 
 @require_POST
-def progress_entry(request: HttpRequest, pk: int) -> HttpResponse:
+def progress_entry(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Create or correct one month's progress: administrators and HQ for any project, reporters for
     their own unit's. 404 for a project the user cannot see, 403 for one they may only read."""
-    from .services import progress_record
-
     project = get_project_for_progress(request.user, pk)
     form = ProgressForm(request.POST, years=_listed_years(project))
     if not form.is_valid():
@@ -99,10 +93,10 @@ def progress_entry(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{reverse('projects:detail', args=[project.pk])}?year={data['year']}#months")
 
 
-def _int(value: object) -> int | None:
+def _int(value: str | None) -> int | None:
     try:
-        return int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        return int(value) if value is not None else None
+    except ValueError:
         return None
 
 
@@ -112,7 +106,7 @@ def _listed_years(project: Project) -> list[int]:
 
 
 def _render_detail(
-    request: HttpRequest, project: Project, *, form: ProgressForm | None = None, year: int | None = None
+    request: AuthenticatedHttpRequest, project: Project, *, form: ProgressForm | None = None, year: int | None = None
 ) -> HttpResponse:
     listings = sorted(project.years.all(), key=lambda listing: listing.year, reverse=True)
     years = [listing.year for listing in listings] or [timezone.localdate().year]
@@ -144,7 +138,7 @@ def _render_detail(
     )
 
 
-def _progress_initial(request: HttpRequest, year: int, months: list) -> dict:
+def _progress_initial(request: AuthenticatedHttpRequest, year: int, months: list) -> dict:
     """Pre-fill the form: the month asked for (?month=), else the month after the last one reported
     (never a month that has not begun)."""
     today = timezone.localdate()

@@ -66,7 +66,7 @@ def _fill(wb, listings) -> None:
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
 
-    from projects.exporters import CN_NUMBERS, NATURE_WORDS, TIER_TITLES
+    from projects.excel.exports import CN_NUMBERS, NATURE_WORDS, TIER_TITLES
     from projects.models import Tier
 
     ws = wb.active

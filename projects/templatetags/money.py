@@ -27,9 +27,12 @@ register = template.Library()
 
 
 def _places(arg: object, default: int = 2) -> int:
+    """A filter's argument as a number of places: templates pass an int or a string of one."""
+    if not isinstance(arg, (int, float, str, Decimal)) or arg == "":
+        return default
     try:
-        return int(arg) if arg not in (None, "") else default
-    except (TypeError, ValueError):
+        return int(arg)
+    except ValueError:
         return default
 
 

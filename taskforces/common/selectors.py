@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from accounts.models import TaskForce, User
 from core.periods import month_end
 from projects.models import Project, ProjectYear
-from projects.selectors import latest_reported_month
+from projects.selectors.periods import latest_reported_month
 
 from ..access import can_edit_taskforce, entries_for_user, reads_all_ledgers
 from ..exports import field_value

@@ -10,9 +10,11 @@ import pytest
 from openpyxl import load_workbook
 
 from accounts.models import UnitKind
-from projects.exporters import progress_template, project_list_template, project_list_workbook
+from projects.excel.apply import project_import_apply
+from projects.excel.exports import progress_template, project_list_template, project_list_workbook
+from projects.excel.plan_progress import progress_import_preview
+from projects.excel.plan_projects import project_import_preview
 from projects.models import Nature, ProjectYear, Tier
-from projects.services import progress_import_preview, project_import_apply, project_import_preview
 from tests import factories
 
 from .xlsx_samples import county_list, county_units, to_bytes
@@ -55,7 +57,7 @@ def test_export_has_the_county_shape():
     factories.make_project("乙", tier=Tier.COUNTY, total_investment="200", annual_plan="30.25")
     factories.make_project("丙", tier=Tier.COUNTY, total_investment="300", annual_plan="0")
     ws = load_workbook(io.BytesIO(project_list_workbook(listings=_listings(), year=2024))).active
-    values = [[c for c in row] for row in ws.iter_rows(values_only=True)]
+    values = [list(row) for row in ws.iter_rows(values_only=True)]
     assert values[0][0] == "阳城县2024年重点工程项目表"
     assert "A1:N1" in {str(r) for r in ws.merged_cells.ranges}
     assert "单位：万元" in values[1]
@@ -185,3 +187,13 @@ def test_committed_sample_list_imports_into_an_empty_register_as_the_notice_says
     }
     assert ProjectYear.objects.filter(year=2024, nature=Nature.PRELIMINARY).count() == 9
     assert project_import_preview(source=path, year=2024).count("unchanged") == 126
+
+
+def test_a_name_that_looks_like_a_formula_is_exported_as_text_and_imports_back(register):
+    name = '=HYPERLINK("http://example.com","点击查看")'
+    factories.make_project(name, total_investment="1", annual_plan="1")
+    data = project_list_workbook(listings=_listings(), year=2024)
+    [cell] = [c for c in load_workbook(io.BytesIO(data)).active["B"] if c.value == name]
+    assert cell.data_type == "s"  # text Excel shows as typed, never a formula it runs
+    plan = project_import_preview(source=data, year=2024)
+    assert plan.errors == [] and plan.count("unchanged") == 6

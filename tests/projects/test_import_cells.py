@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from projects.importers.cells import parse_amount, parse_date, parse_span
-from projects.importers.problems import CellError
+from projects.excel.reader.cells import Amount, DateValue, parse_amount, parse_date, parse_span
+from projects.excel.reader.problems import CellError
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ def test_negative_amount_is_refused_in_chinese():
     assert "不能为负数" in exc.value.message
 
 
-@pytest.mark.parametrize("value", ["待定", "约5000", "12..3", datetime(2024, 3, 1)])
+@pytest.mark.parametrize("value", ["待定", "约5000", "12..3", datetime(2024, 3, 1)])  # noqa: DTZ001  # a cell value: Excel has no time zones
 def test_non_numeric_amount_is_refused(value):
     with pytest.raises(CellError):
         parse_amount(value)
@@ -61,16 +61,28 @@ def test_a_comma_that_does_not_group_thousands_is_refused_not_dropped(value):
     assert "千分位" in exc.value.message
 
 
+def _amount(value: object, *, unit: str) -> Amount:
+    amount = parse_amount(value, unit=unit)
+    assert amount is not None
+    return amount
+
+
+def _date(value: object, *, number_format: str = "") -> DateValue:
+    parsed = parse_date(value, number_format=number_format)
+    assert parsed is not None
+    return parsed
+
+
 def test_thousands_separators_in_groups_of_three_are_read():
-    assert parse_amount("1,234,567.8", unit="万元").value == Decimal("1234567.80")
-    assert parse_amount("12,345亿元", unit="万元").value == Decimal("123450000.00")
+    assert _amount("1,234,567.8", unit="万元").value == Decimal("1234567.80")
+    assert _amount("12,345亿元", unit="万元").value == Decimal("123450000.00")
 
 
 def test_digits_below_a_hundred_yuan_are_rounded_and_flagged():
-    amount = parse_amount(1.234567, unit="亿元")
+    amount = _amount(1.234567, unit="亿元")
     assert amount.value == Decimal("12345.67")
     assert amount.rounded is False
-    amount = parse_amount("12.345", unit="万元")
+    amount = _amount("12.345", unit="万元")
     assert amount.value == Decimal("12.35")
     assert amount.rounded is True
 
@@ -78,7 +90,7 @@ def test_digits_below_a_hundred_yuan_are_rounded_and_flagged():
 @pytest.mark.parametrize(
     ("value", "first", "last"),
     [
-        (datetime(2024, 3, 15), date(2024, 3, 15), date(2024, 3, 15)),
+        (datetime(2024, 3, 15), date(2024, 3, 15), date(2024, 3, 15)),  # noqa: DTZ001  # a cell value, zoneless
         (date(2024, 3, 15), date(2024, 3, 15), date(2024, 3, 15)),
         ("2024年3月", date(2024, 3, 1), date(2024, 3, 31)),
         ("2024年3月15日", date(2024, 3, 15), date(2024, 3, 15)),
@@ -94,13 +106,13 @@ def test_digits_below_a_hundred_yuan_are_rounded_and_flagged():
     ],
 )
 def test_dates_in_every_form(value, first, last):
-    parsed = parse_date(value)
+    parsed = _date(value)
     assert (parsed.first, parsed.last) == (first, last)
 
 
 def test_number_cell_showing_two_decimals_reads_2024_1_as_october():
-    assert parse_date(2024.1, number_format="0.00").first == date(2024, 10, 1)
-    assert parse_date(2024.1).first == date(2024, 1, 1)
+    assert _date(2024.1, number_format="0.00").first == date(2024, 10, 1)
+    assert _date(2024.1).first == date(2024, 1, 1)
 
 
 @pytest.mark.parametrize("value", ["明年", "2024年13月", "3月", 12.5])
@@ -125,6 +137,7 @@ def test_bad_dates_are_refused(value):
 )
 def test_construction_periods(value, start, end):
     first, last = parse_span(value)
+    assert first is not None and last is not None
     assert first.first == start
     assert last.last == end
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 
-from projects.importers import read_progress_list, read_project_list
+from projects.excel.reader import read_progress_list, read_project_list
 
 from .xlsx_samples import county_list, progress_list, simple_list, to_bytes, with_cached_values
 
@@ -110,7 +110,7 @@ def test_header_found_on_a_later_row_with_synonyms_and_full_width_brackets():
             "8,000",
             "2,000.50",
             "2024.05",
-            datetime(2026, 6, 30),
+            datetime(2026, 6, 30),  # noqa: DTZ001  # a cell value: Excel has no time zones
             "芹池镇东关村",
             "县文化和旅游局",
             "刘副县长",
@@ -124,6 +124,7 @@ def test_header_found_on_a_later_row_with_synonyms_and_full_width_brackets():
     assert row.row == 8
     assert row.tier == "city" and row.nature == "new"
     assert row.total_investment == Decimal("8000.00") and row.annual_plan == Decimal("2000.50")
+    assert row.planned_start is not None and row.planned_completion is not None
     assert row.planned_start.first == date(2024, 5, 1)
     assert row.planned_completion.first == date(2026, 6, 30)
     assert row.township == "芹池镇东关村"

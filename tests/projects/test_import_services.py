@@ -10,19 +10,16 @@ import time_machine
 from django.db import connection
 
 from accounts.models import Unit, UnitKind
-from projects.models import ImportBatch, ImportStatus, MonthlyProgress, Nature, Project, ProjectYear, Tier
-from projects.services import (
-    BatchNotPending,
-    ImportOutdated,
-    ImportRejected,
+from projects.excel.apply import ImportOutdatedError, ImportRejectedError, progress_import_apply, project_import_apply
+from projects.excel.batches import (
+    BatchNotPendingError,
     import_batch_confirm,
     import_batch_create,
     import_batch_discard,
-    progress_import_apply,
-    progress_import_preview,
-    project_import_apply,
-    project_import_preview,
 )
+from projects.excel.plan_progress import progress_import_preview
+from projects.excel.plan_projects import project_import_preview
+from projects.models import ImportBatch, ImportStatus, MonthlyProgress, Nature, Project, ProjectYear, Tier
 from tests import factories
 
 from .xlsx_samples import county_list, county_units, progress_list, simple_list, to_bytes
@@ -136,7 +133,7 @@ def test_an_error_in_the_last_row_writes_nothing(county_units_db):
     wb = county_list()
     wb.active["G14"] = "待定"
     before = _register_state()
-    with pytest.raises(ImportRejected) as exc:
+    with pytest.raises(ImportRejectedError) as exc:
         project_import_apply(source=to_bytes(wb), year=2024)
     assert [(e.row, e.column) for e in exc.value.plan.errors] == [(14, "G")]
     assert _register_state() == before
@@ -198,7 +195,7 @@ def test_units_are_recognised_the_way_officials_write_them(county_units_db):
     assert plan.errors == []
     assert len(plan.warnings) == 1 and "多个单位" in plan.warnings[0].message
     got = {
-        p.name: (p.township.name, p.responsible_unit.name)
+        p.name: (p.township.name if p.township else None, p.responsible_unit.name if p.responsible_unit else None)
         for p in Project.objects.select_related("township", "responsible_unit")
     }
     assert got == {
@@ -286,7 +283,10 @@ def _batch(user, data, **kwargs):
 
     upload = SimpleUploadedFile("2024年重点工程.xlsx", data)
     return import_batch_create(
-        upload=upload, original_name=upload.name, uploaded_by=user, **{"kind": "projects", "year": 2024, **kwargs}
+        upload=upload,
+        original_name=upload.name or "",
+        uploaded_by=user,
+        **{"kind": "projects", "year": 2024, **kwargs},
     )
 
 
@@ -302,7 +302,7 @@ def test_preview_batch_writes_nothing_until_confirmed(admin, county_units_db):
     assert batch.status == ImportStatus.APPLIED and batch.applied_at is not None
     assert Project.objects.count() == 4
     assert Project.history.filter(history_user=admin).count() == 4
-    with pytest.raises(BatchNotPending):
+    with pytest.raises(BatchNotPendingError):
         import_batch_confirm(batch=batch, user=admin)  # a second click does nothing
     assert Project.objects.count() == 4
 
@@ -314,7 +314,7 @@ def test_confirm_refuses_when_the_register_changed_since_the_preview(admin, coun
     batch = _batch(admin, to_bytes(wb))
     assert batch.summary["updated"] == 1
     ProjectYear.objects.filter(project__code="2024-140522-0001").update(annual_plan=Decimal("6000"))
-    with pytest.raises(ImportOutdated):
+    with pytest.raises(ImportOutdatedError):
         import_batch_confirm(batch=batch, user=admin)
     batch.refresh_from_db()
     assert batch.status == ImportStatus.PREVIEWED
@@ -333,7 +333,7 @@ def test_discard_deletes_the_stored_file_and_writes_nothing(
     assert ImportBatch.objects.get(pk=batch.pk).status == ImportStatus.DISCARDED
     assert not storage.exists(name)
     assert Project.objects.count() == 0
-    with pytest.raises(BatchNotPending):
+    with pytest.raises(BatchNotPendingError):
         import_batch_confirm(batch=batch, user=admin)
 
 
@@ -384,7 +384,7 @@ def test_progress_reimport_is_unchanged_and_a_correction_updates(listed, admin):
 
 def test_cumulative_below_what_was_already_reported_is_an_error(listed):
     wb = progress_list([[1, "甲项目", None, None, "200", None, None]])
-    with pytest.raises(ImportRejected) as exc:
+    with pytest.raises(ImportRejectedError) as exc:
         progress_import_apply(source=to_bytes(wb), year=2024, month=3)
     assert [(e.row, e.column) for e in exc.value.plan.errors] == [(4, "E")]
     assert "小于此前各月已填报" in exc.value.plan.errors[0].message
@@ -407,7 +407,7 @@ def test_unknown_or_unlisted_project_is_an_error_and_nothing_is_written(listed):
             [3, "未列入名单的项目", None, "5", None, None, None],
         ]
     )
-    with pytest.raises(ImportRejected) as exc:
+    with pytest.raises(ImportRejectedError) as exc:
         progress_import_apply(source=to_bytes(wb), year=2024, month=3)
     assert [(e.row, e.column) for e in exc.value.plan.errors] == [(5, "B"), (6, "B")]
     assert not MonthlyProgress.objects.filter(month=3).exists()
@@ -416,7 +416,7 @@ def test_unknown_or_unlisted_project_is_an_error_and_nothing_is_written(listed):
 @time_machine.travel(date(2024, 3, 20))
 def test_progress_for_a_month_that_has_not_begun_is_refused(listed):
     wb = progress_list([[1, "甲项目", None, "10", None, None, None]], month=4)
-    with pytest.raises(ImportRejected) as exc:
+    with pytest.raises(ImportRejectedError) as exc:
         progress_import_apply(source=to_bytes(wb), year=2024, month=4)
     assert [e.message for e in exc.value.plan.errors] == ["2024年4月尚未开始，还不能填报进度。"]
     assert not MonthlyProgress.objects.filter(month=4).exists()

@@ -142,9 +142,9 @@ def test_a_month_that_has_not_begun_is_refused(client, hq, project):
 
 
 def test_service_refuses_negative_amounts_and_bad_months(project, hq):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="cannot be negative"):
         progress_record(project=project, year=2024, month=3, completed=Decimal("-1"), reported_by=hq)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"month must be 1\.\.12"):
         progress_record(project=project, year=2024, month=13, completed=Decimal("1"), reported_by=hq)
     assert not MonthlyProgress.objects.exists()
 

@@ -11,19 +11,12 @@ import time_machine
 from accounts.models import UnitKind
 from core.periods import time_progress
 from projects.models import Nature, ProjectStatus, ProjectYear
-from projects.selectors import (
-    default_month,
-    default_period,
-    investment_progress,
-    key_projects,
-    monthly_series,
-    project_history,
-    project_list_rows,
-    project_months,
-    projects_behind,
-    start_figures,
-    unit_ranking,
-)
+from projects.selectors.dashboard import monthly_series
+from projects.selectors.figures import investment_progress, key_projects, unit_ranking
+from projects.selectors.listing import project_list_rows
+from projects.selectors.periods import default_month, default_period
+from projects.selectors.project import project_history, project_months
+from projects.selectors.starts import projects_behind, start_figures
 from projects.services import progress_record
 from tests import factories
 
@@ -78,12 +71,14 @@ def test_month_without_any_progress_keeps_the_cumulative_and_reports_nothing(cou
     assert p.month_completed == D("0")
     assert p.reported_projects == 0
     assert p.total.completed == D("12500")
+    assert p.total.vs_time_progress is not None
     assert round(p.total.vs_time_progress, 4) == round(D("62.5") - D("100") / 3, 4)
 
 
 def test_completed_against_the_years_fai_target(county):
     p = investment_progress(year=2024, month=3)
-    assert p.target.fai_target == D("1600500")
+    assert p.target is not None and p.target.fai_target == D("1600500")
+    assert p.target_completion_rate is not None
     assert round(p.target_completion_rate, 4) == round(D("12500") * 100 / D("1600500"), 4)
 
 

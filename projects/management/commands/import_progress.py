@@ -8,12 +8,14 @@ cumulative Jan..M figure (the month is then the difference from the months alrea
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from projects.services import ImportRejected, progress_import_apply, progress_import_preview
-
-from ._import_output import report
+from projects.excel.apply import ImportRejectedError, progress_import_apply
+from projects.excel.command_output import report
+from projects.excel.plan_progress import progress_import_preview
 
 
 class Command(BaseCommand):
@@ -26,7 +28,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
         parser.add_argument("--json", action="store_true", help="print one JSON object")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         if not 1 <= options["month"] <= 12:
             raise CommandError(_("--month must be between 1 and 12"))
         kwargs = {"source": options["file"], "year": options["year"], "month": options["month"]}
@@ -37,6 +39,6 @@ class Command(BaseCommand):
             try:
                 plan = progress_import_apply(**kwargs)
                 applied = True
-            except ImportRejected as exc:
+            except ImportRejectedError as exc:
                 plan, applied = exc.plan, False
         report(self, plan, as_json=options["json"], applied=applied, dry_run=options["dry_run"])

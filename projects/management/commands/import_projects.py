@@ -7,11 +7,13 @@ Prints a summary and every problem; exits non-zero and writes nothing when the f
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.management.base import BaseCommand, CommandParser
 
-from projects.services import ImportRejected, project_import_apply, project_import_preview
-
-from ._import_output import report
+from projects.excel.apply import ImportRejectedError, project_import_apply
+from projects.excel.command_output import report
+from projects.excel.plan_projects import project_import_preview
 
 
 class Command(BaseCommand):
@@ -24,7 +26,7 @@ class Command(BaseCommand):
         parser.add_argument("--create-units", action="store_true", help="create unknown townships and units")
         parser.add_argument("--json", action="store_true", help="print one JSON object")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         kwargs = {"source": options["file"], "year": options["year"], "create_units": options["create_units"]}
         if options["dry_run"]:
             plan = project_import_preview(**kwargs)
@@ -33,6 +35,6 @@ class Command(BaseCommand):
             try:
                 plan = project_import_apply(**kwargs)
                 applied = True
-            except ImportRejected as exc:
+            except ImportRejectedError as exc:
                 plan, applied = exc.plan, False
         report(self, plan, as_json=options["json"], applied=applied, dry_run=options["dry_run"])

@@ -8,9 +8,9 @@ from decimal import Decimal
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from projects.importers.cells import money
-from projects.models import Tier
-from projects.services import ImportPlan
+from ..models import Tier
+from .plan import ImportPlan
+from .reader.cells import money
 
 
 def report(command: BaseCommand, plan: ImportPlan, *, as_json: bool, applied: bool, dry_run: bool) -> None:

@@ -1,7 +1,8 @@
 """Readers of the county's Excel lists (key projects, monthly progress).
 
 They read and check the file and report every problem by sheet, Excel row and column; they never
-touch the database. projects/services.py matches the rows to the register and applies them.
+touch the database. The planners (projects/excel/plan_projects.py, plan_progress.py) match the rows to
+the register; apply.py writes them.
 """
 
 from .problems import CellError, ImportFileError, Problem, Problems

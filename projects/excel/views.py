@@ -7,38 +7,31 @@ transaction; discard (POST) drops it. Only administrators and the HQ office impo
 
 from __future__ import annotations
 
-import io
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import user_roles
+from accounts.http import AuthenticatedHttpRequest
+from core.xlsx import xlsx_response
 
-from .access import can_manage_register, get_import_batch_for_user
-from .exporters import progress_template, project_list_template, project_list_workbook
-from .filters import ProjectFilter
-from .import_forms import ProgressImportForm, ProgressTemplateForm, ProjectImportForm
-from .importers import ImportFileError
-from .models import ImportBatch, ImportKind, ImportStatus, Tier
-from .selectors import available_years, default_month, visible_listings
-from .services import (
-    BatchNotPending,
-    ImportOutdated,
-    ImportRejected,
-    import_batch_confirm,
-    import_batch_create,
-    import_batch_discard,
-)
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from ..access import can_manage_register, get_import_batch_for_user
+from ..filters import ProjectFilter
+from ..models import ImportBatch, ImportKind, ImportStatus, Tier
+from ..selectors.listing import visible_listings
+from ..selectors.periods import available_years, default_month
+from .apply import ImportOutdatedError, ImportRejectedError
+from .batches import BatchNotPendingError, import_batch_confirm, import_batch_create, import_batch_discard
+from .exports import progress_template, project_list_template, project_list_workbook
+from .forms import ProgressImportForm, ProgressTemplateForm, ProjectImportForm
+from .reader import ImportFileError
 
 
-def _require_manager(request: HttpRequest) -> None:
+def _require_manager(request: AuthenticatedHttpRequest) -> None:
     if not can_manage_register(request.user):
         raise PermissionDenied
 
@@ -53,7 +46,7 @@ def _recent(kind: str) -> list[ImportBatch]:
 
 
 def _keep_upload(
-    request: HttpRequest, form: ProjectImportForm | ProgressImportForm, *, kind: str
+    request: AuthenticatedHttpRequest, form: ProjectImportForm | ProgressImportForm, *, kind: str
 ) -> HttpResponse | None:
     """A valid upload is kept and its preview opened; None (the form shows why) when it is refused."""
     if request.method != "POST" or not form.is_valid():
@@ -75,7 +68,7 @@ def _keep_upload(
     return redirect("projects:import_preview", pk=batch.pk)
 
 
-def project_import(request: HttpRequest) -> HttpResponse:
+def project_import(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Upload a key-project list; a good upload goes straight to its preview."""
     _require_manager(request)
     form = ProjectImportForm(request.POST or None, request.FILES or None, default_year=_default_year())
@@ -89,7 +82,7 @@ def project_import(request: HttpRequest) -> HttpResponse:
     )
 
 
-def progress_import(request: HttpRequest) -> HttpResponse:
+def progress_import(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Upload a month's progress of many projects."""
     _require_manager(request)
     year = _default_year()
@@ -111,7 +104,7 @@ def progress_import(request: HttpRequest) -> HttpResponse:
     )
 
 
-def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
+def import_preview(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """What confirming would create, update and leave unchanged, and every problem."""
     batch = get_import_batch_for_user(request.user, pk)
     summary = batch.summary or {}
@@ -136,15 +129,15 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def import_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     batch = get_import_batch_for_user(request.user, pk, write=True)
     try:
         plan = import_batch_confirm(batch=batch, user=request.user)
-    except BatchNotPending:
+    except BatchNotPendingError:
         messages.warning(request, _("This file was already imported or discarded."))
-    except ImportRejected:
+    except ImportRejectedError:
         messages.error(request, _("The file has errors: nothing was imported. Correct the file and upload it again."))
-    except ImportOutdated:
+    except ImportOutdatedError:
         messages.warning(
             request,
             _(
@@ -161,27 +154,28 @@ def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def import_discard(request: HttpRequest, pk: int) -> HttpResponse:
+def import_discard(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     batch = get_import_batch_for_user(request.user, pk, write=True)
     try:
         import_batch_discard(batch=batch, user=request.user)
-    except BatchNotPending:
+    except BatchNotPendingError:
         messages.warning(request, _("This file was already imported or discarded."))
         return redirect("projects:import_preview", pk=batch.pk)
     messages.info(request, _("The upload was discarded; nothing was imported."))
     return redirect("projects:progress_import" if batch.kind == ImportKind.PROGRESS else "projects:import")
 
 
-def _xlsx(data: bytes, filename: str) -> FileResponse:
-    return FileResponse(io.BytesIO(data), as_attachment=True, filename=filename, content_type=XLSX)
+def _xlsx(data: bytes, filename: str) -> HttpResponse:
+    """A download named as the catalogue has it (with its .xlsx); the county's file names carry no date."""
+    return xlsx_response(data, filename.removesuffix(".xlsx"), dated=False)
 
 
-def _require_role(request: HttpRequest) -> None:
+def _require_role(request: AuthenticatedHttpRequest) -> None:
     if not user_roles(request.user):
         raise PermissionDenied
 
 
-def project_template(request: HttpRequest) -> FileResponse:
+def project_template(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The blank county-format list for a year (?year=2025), with a sheet of instructions."""
     _require_role(request)
     try:
@@ -191,7 +185,7 @@ def project_template(request: HttpRequest) -> FileResponse:
     return _xlsx(project_list_template(year=year), _("%(year)s key projects (template).xlsx") % {"year": year})
 
 
-def progress_form(request: HttpRequest) -> FileResponse:
+def progress_form(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The month's progress form, prefilled with the year's projects the user may see."""
     _require_role(request)
     form = ProgressTemplateForm(request.GET or None)
@@ -207,7 +201,7 @@ def progress_form(request: HttpRequest) -> FileResponse:
     )
 
 
-def project_export(request: HttpRequest) -> FileResponse:
+def project_export(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The filtered project list (the list page's filter parameters) as a county-format .xlsx."""
     _require_role(request)
     listing = visible_listings(request.user).select_related("project__township", "project__responsible_unit")

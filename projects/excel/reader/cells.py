@@ -17,6 +17,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from core.periods import month_end
+
 from .problems import CellError
 
 CENT = Decimal("0.01")
@@ -35,8 +37,6 @@ BLANK_MARKS = {"", "-", "--", "—", "——", "–", "/", "\\", "无", "暂无"
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 # Thousands separators group three digits: "1,234.5" is an amount, "1,1" a typo (1.1? 11?) to ask about.
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
-
-from core.periods import month_end
 
 
 def normalize(text: str) -> str:
@@ -279,10 +279,11 @@ def parse_span(value: object, *, number_format: str = "") -> tuple[DateValue | N
         return None, None
     try:
         single = parse_date(value, number_format=number_format)
-        return single, single
     except CellError:
         if not isinstance(value, str):
             raise
+    else:
+        return single, single
     raw = compact(value)
     for match in _SPAN_SEPARATORS.finditer(raw):
         left, right = raw[: match.start()], raw[match.end() :]

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from .cells import compact, is_blank, one_line, text
 from .fields import PROGRESS_FIELDS, PROJECT_FIELDS
-from .layout import Layout, header_variants, match_field
+from .layout import Column, Layout, header_variants, match_field
 from .problems import Problems
 from .project_list import name_key
 from .reading import ListResult, SheetContext, only_numbered, read_list, report_duplicate
@@ -88,7 +88,7 @@ def read_progress_list(
             if match_field(header_variants(header)[0], PROJECT_FIELDS) is None
         ]
 
-        def refuse(column, message: str) -> None:
+        def refuse(column: Column | None, message: str) -> None:
             problems.error(
                 message, sheet=sheet.title, row=max(layout.header_rows), column=column.letter if column else ""
             )

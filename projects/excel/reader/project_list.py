@@ -1,7 +1,7 @@
 """Reading a county-format key-project list into rows, with every problem placed.
 
 This knows nothing of the database: it reads what the file says. Matching rows to stored projects,
-units and townships is the import service's job (projects/services.py).
+units and townships is the planner's job (projects/excel/plan_projects.py).
 """
 
 from __future__ import annotations
@@ -80,7 +80,9 @@ def _sheet_default_tier(sheet: Sheet) -> str | None:
 
 
 def _read_row(ctx: SheetContext, row: int, rows: list[ProjectRow]) -> dict[str, Decimal | None] | None:
-    layout = ctx.layout
+    """One row below the header: appended to `rows` when it names a project; returns its amounts (for
+    the sums of its section), or None for an empty pre-numbered row. Problems are noted in the order of
+    the row's columns as a reader would check them."""
     raw_name = ctx.cell(row, "name")
     amounts: dict[str, Decimal | None] = {}
     bad = False
@@ -95,28 +97,50 @@ def _read_row(ctx: SheetContext, row: int, rows: list[ProjectRow]) -> dict[str, 
     if ctx.uncached(row, "name"):
         return amounts
     item = ProjectRow(sheet=ctx.sheet.title, row=row, name=one_line(raw_name))
-    item.letters = {key: column.letter for key, column in layout.columns.items()}
+    item.letters = {key: column.letter for key, column in ctx.layout.columns.items()}
     item.total_investment = amounts["total_investment"]
     item.annual_plan = amounts["annual_plan"]
+    _read_texts(ctx, row, item)
+    _read_seq(ctx, row, item)
+    bad = _read_tier(ctx, row, item, bad=bad)
+    bad = _read_nature(ctx, row, item) or bad
+    bad = _read_dates(ctx, row, item) or bad
+    if item.annual_plan is not None and item.total_investment is not None and item.annual_plan > item.total_investment:
+        ctx.warning(
+            row,
+            "annual_plan",
+            _("The annual plan %(plan)s is above the total investment %(total)s (10k yuan)")
+            % {"plan": money(item.annual_plan), "total": money(item.total_investment)},
+        )
+    # A row with a cell error is still listed (so duplicates are found) but marked: any error stops
+    # the whole import anyway.
+    item.bad = bad
+    rows.append(item)
+    return amounts
 
+
+def _read_texts(ctx: SheetContext, row: int, item: ProjectRow) -> None:
     for key in ("code", "owner", "scope", "liaison_leader", "remarks", "township", "responsible_unit"):
-        if key not in layout.columns or ctx.uncached(row, key):
+        if key not in ctx.layout.columns or ctx.uncached(row, key):
             continue
         value = ctx.cell(row, key)
         if is_blank(value):
             continue
-        cleaned = text(value) if key == "scope" or key == "remarks" else one_line(value)
-        setattr(item, key, cleaned)
-    if item.code is None:
-        item.code = ""
+        setattr(item, key, text(value) if key in {"scope", "remarks"} else one_line(value))
 
+
+def _read_seq(ctx: SheetContext, row: int, item: ProjectRow) -> None:
+    """The number in the list; none for 0 or for text that is not a number (it is then given one)."""
     seq_value = ctx.cell(row, "seq")
     if isinstance(seq_value, (int, float)) and not isinstance(seq_value, bool) and float(seq_value).is_integer():
         item.seq = int(seq_value) if int(seq_value) > 0 else None
     elif isinstance(seq_value, str) and compact(seq_value).isdigit():
         item.seq = int(compact(seq_value)) or None
 
-    # Tier: the row's own cell, else its section, else the sheet's name.
+
+def _read_tier(ctx: SheetContext, row: int, item: ProjectRow, *, bad: bool) -> bool:
+    """The row's own tier cell, else its section's, else the sheet name's; whether the row is now bad.
+    A row already bad is not also told its tier is unknown."""
     tier_cell = ctx.cell(row, "tier")
     if not is_blank(tier_cell):
         tier = tier_from_text(str(tier_cell), loose=True)
@@ -138,37 +162,47 @@ def _read_row(ctx: SheetContext, row: int, rows: list[ProjectRow]) -> dict[str, 
     if item.tier is None and not bad:
         ctx.error(
             row,
-            "tier" if "tier" in layout.columns else "name",
+            "tier" if "tier" in ctx.layout.columns else "name",
             _(
                 "The tier is unknown: put the project under a section row such as “一、省级重点工程” or add a 层级 column"
             ),
         )
         bad = True
+    return bad
 
+
+def _read_nature(ctx: SheetContext, row: int, item: ProjectRow) -> bool:
+    """The row's nature cell, else its section's; True when the cell cannot be read."""
     nature_cell = ctx.cell(row, "nature")
-    if not is_blank(nature_cell):
-        nature = nature_from_text(str(nature_cell))
-        if nature is None:
-            ctx.error(
-                row,
-                "nature",
-                _("Unknown nature “%(value)s” (write 新建, 续建 or 前期)") % {"value": display(nature_cell)},
-            )
-            bad = True
-        item.nature = nature
-    else:
+    if is_blank(nature_cell):
         item.nature = ctx.nature
+        return False
+    item.nature = nature_from_text(str(nature_cell))
+    if item.nature is None:
+        ctx.error(
+            row,
+            "nature",
+            _("Unknown nature “%(value)s” (write 新建, 续建 or 前期)") % {"value": display(nature_cell)},
+        )
+        return True
+    return False
 
-    # Dates: separate start / completion columns win over a construction period.
+
+def _read_dates(ctx: SheetContext, row: int, item: ProjectRow) -> bool:
+    """Planned start and completion: separate columns win over a construction period (建设起止年限).
+    True when a date cannot be read or the two are the wrong way round."""
+    layout = ctx.layout
+    bad = False
     if "span" in layout.columns and not ctx.uncached(row, "span"):
         value = ctx.cell(row, "span")
         try:
             start, end = parse_span(value, number_format=_format(ctx, row, "span"))
-            item.planned_start, item.planned_completion = start, end
-            _warn_ambiguous(ctx, row, "span", value)
         except CellError as exc:
             ctx.error(row, "span", exc.message)
             bad = True
+        else:
+            item.planned_start, item.planned_completion = start, end
+            _warn_ambiguous(ctx, row, "span", value)
     for key in ("planned_start", "planned_completion"):
         if key not in layout.columns or ctx.uncached(row, key):
             continue
@@ -189,19 +223,7 @@ def _read_row(ctx: SheetContext, row: int, rows: list[ProjectRow]) -> dict[str, 
             _("The planned completion is before the planned start"),
         )
         bad = True
-
-    if item.annual_plan is not None and item.total_investment is not None and item.annual_plan > item.total_investment:
-        ctx.warning(
-            row,
-            "annual_plan",
-            _("The annual plan %(plan)s is above the total investment %(total)s (10k yuan)")
-            % {"plan": money(item.annual_plan), "total": money(item.total_investment)},
-        )
-    # A row with a cell error is still listed (so duplicates are found) but marked: any error stops
-    # the whole import anyway.
-    item.bad = bad
-    rows.append(item)
-    return amounts
+    return bad
 
 
 def _format(ctx: SheetContext, row: int, key: str) -> str:

@@ -16,7 +16,7 @@ from typing import IO, Any
 from django.utils.translation import gettext as _
 
 from .cells import UNIT_FACTORS, CellError, decimals_shown, display, is_blank, money, parse_amount
-from .layout import FieldSpec, Group, Layout, classify_row, find_layout, within_tolerance
+from .layout import FieldSpec, Group, Layout, RowKind, classify_row, find_layout, within_tolerance
 from .problems import ImportFileError, Problems
 from .workbook import Sheet, column_letter, open_sheets
 
@@ -107,77 +107,110 @@ def walk_sheet(
     `handle_row` returns the row's amounts by key (None for a bad or blank value) so the subtotals
     can be checked, or None when the row is not a project after all.
     """
-    ctx = SheetContext(sheet=sheet, layout=layout, problems=problems, tier=default_tier)
-    sheet_group = Group(row=0, label="", level=0)
-    open_groups: list[Group] = []
-    all_groups: list[Group] = []
-    amounts_by_row: dict[int, dict[str, Decimal | None]] = {}
-    totals: list[tuple[int, str, int | None]] = []
-    result = WalkResult()
-
+    walk = _SheetWalk(SheetContext(sheet=sheet, layout=layout, problems=problems, tier=default_tier), amount_keys)
     for row in range(layout.first_data_row, len(sheet.rows) + 1):
         kind = classify_row(sheet, layout, row)
         if kind.kind in ("blank", "note"):
             continue
         if kind.kind == "section":
-            while open_groups and open_groups[-1].level >= kind.level:
-                open_groups.pop()
-            group = Group(
-                row=row, label=kind.label, level=kind.level, tier=kind.tier, nature=kind.nature, count=kind.count
-            )
-            if kind.tier:
-                ctx.tier = kind.tier
-                ctx.nature = None
-            if kind.nature:
-                ctx.nature = kind.nature
-            open_groups.append(group)
-            all_groups.append(group)
-            if any(not is_blank(ctx.cell(row, key)) for key in amount_keys):
-                group.checks.append((row, kind.label))
-            continue
-        if kind.kind == "subtotal":
-            target = _subtotal_target(open_groups, kind.tier, kind.nature)
-            if target is None:
-                sheet_group.checks.append((row, kind.label))
-            else:
-                target.checks.append((row, kind.label))
-                target.rows_since_check = 0
-            continue
-        if kind.kind == "total":
-            sheet_group.checks.append((row, kind.label))
-            totals.append((row, kind.label, kind.count))
-            continue
-        amounts = handle_row(ctx, row)
+            walk.section(row, kind)
+        elif kind.kind == "subtotal":
+            walk.subtotal(row, kind)
+        elif kind.kind == "total":
+            walk.sheet_group.checks.append((row, kind.label))
+            walk.totals.append((row, kind.label, kind.count))
+        else:
+            walk.project(row, handle_row(walk.ctx, row))
+    walk.check_groups()
+    walk.check_totals()
+    return walk.result
+
+
+class _SheetWalk:
+    """The sections open at the current row, every section seen, and each project row's amounts."""
+
+    def __init__(self, ctx: SheetContext, amount_keys: list[str]) -> None:
+        self.ctx = ctx
+        self.amount_keys = amount_keys
+        self.sheet_group = Group(row=0, label="", level=0)
+        self.open_groups: list[Group] = []
+        self.all_groups: list[Group] = []
+        self.amounts_by_row: dict[int, dict[str, Decimal | None]] = {}
+        self.totals: list[tuple[int, str, int | None]] = []
+        self.result = WalkResult()
+
+    def section(self, row: int, kind: RowKind) -> None:
+        """A section row closes the sections at its level or below and opens its own; a tier section
+        starts over the nature. Amounts on the section row are its subtotal."""
+        ctx, open_groups = self.ctx, self.open_groups
+        while open_groups and open_groups[-1].level >= kind.level:
+            open_groups.pop()
+        group = Group(
+            row=row, label=kind.label, level=kind.level, tier=kind.tier, nature=kind.nature, count=kind.count
+        )
+        if kind.tier:
+            ctx.tier = kind.tier
+            ctx.nature = None
+        if kind.nature:
+            ctx.nature = kind.nature
+        open_groups.append(group)
+        self.all_groups.append(group)
+        if any(not is_blank(ctx.cell(row, key)) for key in self.amount_keys):
+            group.checks.append((row, kind.label))
+
+    def subtotal(self, row: int, kind: RowKind) -> None:
+        target = _subtotal_target(self.open_groups, kind.tier, kind.nature)
+        if target is None:
+            self.sheet_group.checks.append((row, kind.label))
+        else:
+            target.checks.append((row, kind.label))
+            target.rows_since_check = 0
+
+    def project(self, row: int, amounts: dict[str, Decimal | None] | None) -> None:
         if amounts is None:
-            continue
-        result.data_rows.append(row)
-        amounts_by_row[row] = amounts
-        sheet_group.members.append(row)
-        for group in open_groups:
+            return
+        self.result.data_rows.append(row)
+        self.amounts_by_row[row] = amounts
+        self.sheet_group.members.append(row)
+        for group in self.open_groups:
             group.members.append(row)
             group.rows_since_check += 1
 
-    for group in [sheet_group, *all_groups]:
-        for check_row, label in group.checks:
-            _check_sums(ctx, group, check_row, label, amount_keys, amounts_by_row)
-        if group.count is not None and group.level and group.count != len(group.members):
-            ctx.problems.warning(
-                _("The section “%(label)s” says %(stated)s projects but lists %(actual)s")
-                % {"label": group.label, "stated": group.count, "actual": len(group.members)},
-                sheet=sheet.title,
-                row=group.row,
-                column=column_letter(layout.columns["name"].index) if "name" in layout.columns else "",
-            )
-    for row, label, count in totals:
-        if count is not None and count != len(sheet_group.members):
-            ctx.problems.warning(
-                _("“%(label)s” says %(stated)s projects but the sheet lists %(actual)s")
-                % {"label": label, "stated": count, "actual": len(sheet_group.members)},
-                sheet=sheet.title,
-                row=row,
-                column=layout.letter("name"),
-            )
-    return result
+    def check_groups(self) -> None:
+        """Every 小计 / 合计 against its projects, and each section's stated count of projects."""
+        ctx = self.ctx
+        layout = ctx.layout
+        for group in [self.sheet_group, *self.all_groups]:
+            for check_row, label in group.checks:
+                _check_sums(
+                    ctx,
+                    group,
+                    check_row=check_row,
+                    label=label,
+                    amount_keys=self.amount_keys,
+                    amounts_by_row=self.amounts_by_row,
+                )
+            if group.count is not None and group.level and group.count != len(group.members):
+                ctx.problems.warning(
+                    _("The section “%(label)s” says %(stated)s projects but lists %(actual)s")
+                    % {"label": group.label, "stated": group.count, "actual": len(group.members)},
+                    sheet=ctx.sheet.title,
+                    row=group.row,
+                    column=column_letter(layout.columns["name"].index) if "name" in layout.columns else "",
+                )
+
+    def check_totals(self) -> None:
+        """A 合计 that states a number of projects against the sheet's."""
+        listed = len(self.sheet_group.members)
+        for row, label, count in self.totals:
+            if count is not None and count != listed:
+                self.ctx.problems.warning(
+                    _("“%(label)s” says %(stated)s projects but the sheet lists %(actual)s")
+                    % {"label": label, "stated": count, "actual": listed},
+                    sheet=self.ctx.sheet.title,
+                    row=row,
+                    column=self.ctx.layout.letter("name"),
+                )
 
 
 def _subtotal_target(open_groups: list[Group], tier: str | None, nature: str | None) -> Group | None:
@@ -201,6 +234,7 @@ def _subtotal_target(open_groups: list[Group], tier: str | None, nature: str | N
 def _check_sums(
     ctx: SheetContext,
     group: Group,
+    *,
     check_row: int,
     label: str,
     amount_keys: list[str],
@@ -340,13 +374,25 @@ class ListResult:
         return [f"{title} {letter}：{header}" for title, layout in self.layouts for letter, header in layout.ignored]
 
 
+RowReader = Callable[[SheetContext, int, list[Any]], dict[str, Decimal | None] | None]
+
+
+def _collecting(read_row: RowReader, rows: list[Any]) -> RowHandler:
+    """`read_row` bound to the list it appends one sheet's rows to."""
+
+    def handle(ctx: SheetContext, row: int) -> dict[str, Decimal | None] | None:
+        return read_row(ctx, row, rows)
+
+    return handle
+
+
 def read_list(
     source: bytes | str | Path | IO[bytes],
     result: ListResult,
     *,
     fields: list[FieldSpec],
     amount_keys: list[str],
-    read_row: Callable[[SheetContext, int, list[Any]], dict[str, Decimal | None] | None],
+    read_row: RowReader,
     check_layout: Callable[[Sheet, Layout, Problems], None],
     check_duplicates: Callable[[Any], None],
     default_tier: Callable[[Sheet], str | None] = lambda sheet: None,
@@ -371,7 +417,7 @@ def read_list(
             layout,
             problems,
             amount_keys=amount_keys,
-            handle_row=lambda ctx, row: read_row(ctx, row, sheet_rows),
+            handle_row=_collecting(read_row, sheet_rows),
             default_tier=default_tier(sheet),
         )
         result.rows.extend(sheet_rows)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .selectors import available_years
+from ..selectors.periods import available_years
 
 MONTHS = [(m, _("%(month)s (month)") % {"month": m}) for m in range(1, 13)]
 
@@ -29,9 +31,9 @@ class _UploadForm(forms.Form):
     )
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=[])
 
-    def __init__(self, *args, default_year: int | None = None, **kwargs) -> None:
+    def __init__(self, *args: Any, default_year: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = year_choices()
+        cast("forms.TypedChoiceField", self.fields["year"]).choices = year_choices()
         if default_year is not None:
             self.fields["year"].initial = default_year
 
@@ -56,7 +58,7 @@ class ProjectImportForm(_UploadForm):
 class ProgressImportForm(_UploadForm):
     month = forms.TypedChoiceField(label=_("Month"), coerce=int, choices=MONTHS)
 
-    def __init__(self, *args, default_month: int | None = None, **kwargs) -> None:
+    def __init__(self, *args: Any, default_month: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if default_month is not None:
             self.fields["month"].initial = default_month
@@ -66,6 +68,6 @@ class ProgressTemplateForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=[])
     month = forms.TypedChoiceField(label=_("Month"), coerce=int, choices=MONTHS)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = year_choices()
+        cast("forms.TypedChoiceField", self.fields["year"]).choices = year_choices()

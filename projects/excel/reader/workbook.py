@@ -17,7 +17,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -158,7 +158,7 @@ def check_workbook_bytes(data: bytes) -> None:
             raise ImportFileError(_("The file expands to an unreasonable size and is refused."))
         try:
             damaged = archive.testzip()  # reads every member: a truncated or altered one fails its CRC
-        except Exception:  # BadZipFile, zlib.error, EOFError… all mean the same to the reader
+        except Exception:  # noqa: BLE001  # BadZipFile, zlib.error, EOFError… all mean the same to the reader
             damaged = "?"
         if damaged is not None:
             raise ImportFileError(
@@ -237,7 +237,7 @@ def read_sheets(data: bytes) -> Iterator[Sheet]:
     """Every worksheet of a checked workbook, in order (chart sheets are skipped)."""
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:
+    except Exception:  # noqa: BLE001  # whatever openpyxl raises on a damaged upload, the reader is told the same
         raise ImportFileError(
             _(
                 "The file is damaged or is not a workbook Excel can open. Open it in Excel or WPS, save it again as .xlsx and upload the new file."
@@ -248,48 +248,58 @@ def read_sheets(data: bytes) -> Iterator[Sheet]:
         for worksheet in workbook.worksheets:
             if not hasattr(worksheet, "_get_source"):
                 continue
-            try:
-                worksheet.reset_dimensions()  # some writers record a wrong size; read what is there
-                rows: list[list[object]] = []
-                formats: dict[tuple[int, int], str] = {}
-                filled = 0
-                for row_number, cells in enumerate(worksheet.iter_rows(), start=1):
-                    values = []
-                    for col_number, cell in enumerate(cells, start=1):
-                        value = getattr(cell, "value", None)
-                        if isinstance(value, str) and not value.strip():
-                            value = None
-                        if isinstance(value, float):
-                            formats[(row_number, col_number)] = getattr(cell, "number_format", "") or ""
-                        values.append(value)
-                    while values and values[-1] is None:
-                        values.pop()
-                    rows.append(values)
-                    filled += bool(values)
-                    if filled > max_rows:
-                        raise ImportFileError(
-                            _(
-                                "The sheet “%(sheet)s” has more than %(limit)s filled rows: that is not a key-project list. Keep only the list in the file and upload it again."
-                            )
-                            % {"sheet": worksheet.title, "limit": max_rows}
-                        )
-                while rows and not rows[-1]:
-                    rows.pop()
-                merges, uncached = _scan_sheet_xml(worksheet._get_source)
-            except ImportFileError:
-                raise
-            except Exception:
-                raise ImportFileError(
-                    _(
-                        "The sheet “%(sheet)s” is damaged and cannot be read. Open the file in Excel or WPS, save it again and upload the new file."
-                    )
-                    % {"sheet": worksheet.title}
-                ) from None
-            yield Sheet(
-                title=worksheet.title, rows=rows, number_formats=formats, merges=merges, uncached_formulas=uncached
-            )
+            yield _read_sheet(worksheet, max_rows=max_rows)
     finally:
         workbook.close()
+
+
+def _read_sheet(worksheet: Any, *, max_rows: int) -> Sheet:
+    """One read-only worksheet as a grid, with its merged ranges and uncalculated formulas."""
+    try:
+        worksheet.reset_dimensions()  # some writers record a wrong size; read what is there
+        rows, formats = _sheet_cells(worksheet, max_rows=max_rows)
+        merges, uncached = _scan_sheet_xml(worksheet._get_source)
+    except ImportFileError:
+        raise
+    except Exception:  # noqa: BLE001  # a damaged sheet makes openpyxl or the XML parser raise anything
+        raise ImportFileError(
+            _(
+                "The sheet “%(sheet)s” is damaged and cannot be read. Open the file in Excel or WPS, save it again and upload the new file."
+            )
+            % {"sheet": worksheet.title}
+        ) from None
+    return Sheet(title=worksheet.title, rows=rows, number_formats=formats, merges=merges, uncached_formulas=uncached)
+
+
+def _sheet_cells(worksheet: Any, *, max_rows: int) -> tuple[list[list[object]], dict[tuple[int, int], str]]:
+    """The cells' values row by row (blank text as None, trailing blanks dropped) and the number
+    formats of numeric cells; refuses a sheet with more than `max_rows` filled rows."""
+    rows: list[list[object]] = []
+    formats: dict[tuple[int, int], str] = {}
+    filled = 0
+    for row_number, cells in enumerate(worksheet.iter_rows(), start=1):
+        values = []
+        for col_number, cell in enumerate(cells, start=1):
+            value = getattr(cell, "value", None)
+            if isinstance(value, str) and not value.strip():
+                value = None
+            if isinstance(value, float):
+                formats[(row_number, col_number)] = getattr(cell, "number_format", "") or ""
+            values.append(value)
+        while values and values[-1] is None:
+            values.pop()
+        rows.append(values)
+        filled += bool(values)
+        if filled > max_rows:
+            raise ImportFileError(
+                _(
+                    "The sheet “%(sheet)s” has more than %(limit)s filled rows: that is not a key-project list. Keep only the list in the file and upload it again."
+                )
+                % {"sheet": worksheet.title, "limit": max_rows}
+            )
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows, formats
 
 
 def open_sheets(source: bytes | str | Path | IO[bytes], *, max_bytes: int | None = None) -> list[Sheet]:
