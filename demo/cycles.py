@@ -324,7 +324,9 @@ def _problems() -> None:
 @transaction.atomic
 def load(*, stdout=None) -> None:
     today = timezone.localdate()
-    seed_notice_duties(Duty=Duty, TaskForce=TaskForce, Campaign=Campaign, Unit=Unit, today=today)
+    seed_notice_duties(
+        duty_model=Duty, taskforce_model=TaskForce, campaign_model=Campaign, unit_model=Unit, today=today
+    )
     groups = {role.value: Group.objects.get_or_create(name=role.value)[0] for role in Role}
     _leaders(groups)
     duties = list(Duty.objects.select_related("taskforce", "campaign"))
