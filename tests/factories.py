@@ -229,6 +229,26 @@ def make_problem(
     return problem
 
 
+def make_notification(user: User, key: str = "k1"):
+    """A reminder of an occurrence to `user` with subject `key`, as `notify` writes it (with its deliveries)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from notifications.models import Notification
+    from notifications.services import notify
+
+    notify(
+        kind="occurrence_due",
+        subject_key=key,
+        recipients=[user],
+        title=f"提醒{key}",
+        body="",
+        link="/cycles/",
+        now=datetime(2024, 5, 6, 9, tzinfo=ZoneInfo("Asia/Shanghai")),
+    )
+    return Notification.objects.get(recipient=user, subject_key=key)
+
+
 # --- campaigns ------------------------------------------------------------------------------------
 
 CAMPAIGN_SLUGS = ["reserve", "scheduling", "attraction", "service", "five-batches", "assessment"]

@@ -66,7 +66,9 @@ def test_changing_a_duty_s_cadence_in_the_admin_moves_its_next_due(client, tf_le
 def test_renaming_a_duty_in_the_admin_leaves_its_next_due(client):
     duty = factories.make_duty("admin-renamed", cadence="weekly", opens_from=date(2024, 1, 1))
     client.force_login(factories.make_user("superuser_t", is_staff=True, is_superuser=True))
-    response = client.post(reverse("admin:scheduling_duty_change", args=[duty.pk]), admin_form_data(duty, name="周调度"))
+    response = client.post(
+        reverse("admin:scheduling_duty_change", args=[duty.pk]), admin_form_data(duty, name="周调度")
+    )
     assert response.status_code == 302
     duty.refresh_from_db()
     assert (duty.name, duty.next_due) == ("周调度", local_midnight(date(2024, 1, 1)))
