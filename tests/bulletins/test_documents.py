@@ -12,9 +12,10 @@ from docx import Document
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
-from bulletins.documents import bulletin_tables, draft_meta
+from bulletins.documents import draft_meta
 from bulletins.figures import bulletin_figures
 from bulletins.services import render_docx, render_xlsx
+from bulletins.tables import bulletin_tables
 from core.money import yi_text as yi
 
 pytestmark = pytest.mark.django_db
@@ -170,3 +171,18 @@ def test_the_document_is_a4_text_width(figures, meta):
     widths = [cell.width for cell in document.tables[0].rows[1].cells]
     assert round(sum(w.mm for w in widths)) == 156
     assert round(widths[0].mm) == 30
+
+
+def test_the_spreadsheet_keeps_formula_looking_names_as_text_and_numbers_as_numbers(db):
+    from tests import factories
+
+    factories.make_project('=HYPERLINK("http://example.test","点此")', annual_plan=100)
+    figures = bulletin_figures(year=2024, month=10)
+    workbook = load_workbook(
+        io.BytesIO(render_xlsx(figures, draft_meta(figures, sequence=1, issued_on=date(2024, 11, 1))))
+    )
+    name = workbook["滞后时间进度"]["B4"]
+    assert (name.value, name.data_type) == ('=HYPERLINK("http://example.test","点此")', "s")
+    plan, rate = workbook["滞后时间进度"]["E4"], workbook["滞后时间进度"]["G4"]
+    assert (plan.value, plan.number_format) == (100, "#,##0.00")
+    assert (rate.value, rate.number_format) == (0, "0.00")

@@ -10,8 +10,9 @@ from decimal import Decimal
 
 import pytest
 
-from bulletins.figures import bulletin_figures, chinese_numeral
+from bulletins.figures import bulletin_figures
 from bulletins.models import BulletinOptions
+from bulletins.text import chinese_numeral
 from projects.models import Nature, Tier
 from tests import factories
 
