@@ -30,11 +30,9 @@ class Owner:
 _owners: dict[type[models.Model], Owner] = {}
 
 
-def register(
-    model: type[M], *, can_read: Callable[[User, M], bool], can_write: Callable[[User, M], bool]
-) -> None:
+def register(model: type[M], *, can_read: Callable[[User, M], bool], can_write: Callable[[User, M], bool]) -> None:
     # The checks are looked up by the entry's own model (`owner_of(type(entry))`), so they only ever see an M.
-    _owners[model] = Owner(can_read=cast(Check, can_read), can_write=cast(Check, can_write))
+    _owners[model] = Owner(can_read=cast("Check", can_read), can_write=cast("Check", can_write))
 
 
 def owner_of(model: type[models.Model] | None) -> Owner | None:
