@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from scripts.po_untranslated import CATALOGUE, untranslated
 
-from po_untranslated import CATALOGUE, untranslated  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_every_catalogue_entry_is_translated_to_chinese():

@@ -49,10 +49,13 @@ def _paragraph(document, text):
 def test_docx_has_the_official_layout(figures, meta):
     document = Document(io.BytesIO(render_docx(figures, meta)))
     section = document.sections[0]
+    assert section.page_width is not None and section.page_height is not None
     # A4, margins of GB/T 9704-2012: top 37, bottom 35, left 28, right 26 (text block 156 × 225 mm)
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     assert [
-        round(m.mm) for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+        round(m.mm)
+        for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+        if m is not None
     ] == [37, 35, 28, 26]
     # masthead, document number with 〔〕, title
     texts = [p.text for p in document.paragraphs]

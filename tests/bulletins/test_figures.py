@@ -336,5 +336,5 @@ def test_section_numbers_in_chinese():
 
 
 def test_month_out_of_range_is_refused(db):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"month must be 1\.\.12"):
         bulletin_figures(year=2024, month=13)

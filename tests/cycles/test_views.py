@@ -3,8 +3,7 @@ data), what the pages do, and lists whose query count does not grow with the dat
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -17,14 +16,10 @@ from cycles.services import occurrences_open_due
 from files.models import Attachment
 from problems.models import Problem, ProblemEvent
 from tests import factories
+from tests.factories import at
 
 pytestmark = pytest.mark.django_db
-SH = ZoneInfo("Asia/Shanghai")
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def at(*args) -> datetime:
-    return datetime(*args, tzinfo=SH)
 
 
 @pytest.fixture
@@ -238,7 +233,7 @@ def test_decisions_recorded_at_the_meeting_close_reassign_and_redate(client, hq,
     later = factories.make_problem("C", level="executive", deadline=date(2024, 5, 20))
     kept = factories.make_problem("D", level="executive")
     login(client, hq)
-    data = {}
+    data: dict[str, object] = {}
     for p, action, extra in [
         (closed, "resolve", {"note": "会议明确已解决"}),
         (moved, "reassign", {"owner": tf_member.pk}),

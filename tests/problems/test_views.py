@@ -3,8 +3,7 @@ view that changes data), the ledger's filters, and what the owner is told."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -12,13 +11,9 @@ from django.urls import reverse
 from notifications.models import Notification
 from problems.models import Problem
 from tests import factories
+from tests.factories import at
 
 pytestmark = pytest.mark.django_db
-SH = ZoneInfo("Asia/Shanghai")
-
-
-def at(*args) -> datetime:
-    return datetime(*args, tzinfo=SH)
 
 
 def login(client, user):
@@ -66,7 +61,7 @@ def test_hq_raises_a_problem_at_any_level_and_the_owner_is_told(client, hq, tf_l
 # --- managing problems -----------------------------------------------------------------------------------
 
 
-ACTIONS = {
+ACTIONS: dict[str, dict[str, str | None]] = {
     "resolve": {"resolution": "已协调解决"},
     "reassign": {"owner": None, "note": "改由用地专班办理"},
     "redate": {"deadline": "2024-07-31", "note": "延期至7月底"},
