@@ -104,7 +104,7 @@ def delivery_send(*, delivery_id: int, now: datetime) -> bool:
             _send_email(delivery)
         else:
             _send_webhook(delivery)
-    except Exception as exc:  # noqa: BLE001 — any failure of the channel is recorded and retried
+    except Exception as exc:  # noqa: BLE001  # any failure of the channel is recorded and retried
         delivery.last_error = f"{type(exc).__name__}: {exc}"[:2000]
         if delivery.attempts >= DELIVERY_MAX_ATTEMPTS:
             delivery.status = DeliveryStatus.GAVE_UP
