@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from scripts.po_untranslated import CATALOGUE, untranslated
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from po_untranslated import CATALOGUE, untranslated  # noqa: E402
 
 
 def test_every_catalogue_entry_is_translated_to_chinese():
