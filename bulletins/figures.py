@@ -18,7 +18,7 @@ from core.money import percent_text as percent
 from core.money import plain_amount as money
 from core.money import rate
 from core.periods import month_end, time_progress
-from projects.models import Nature, Project, ProjectStatus, Tier
+from projects.models import Nature, Project, ProjectStatus
 from projects.selectors import (
     HUNDRED,
     ProgressFigures,
@@ -53,10 +53,9 @@ from .selectors import (
     listed_projects_with_progress,
     with_progress,
 )
-from .text import bulletin_text
+from .text import TIER_KEYS, bulletin_text
 
 SCHEMA = 1
-TIER_KEYS = [Tier.PROVINCE.value, Tier.CITY.value, Tier.COUNTY.value]
 
 
 def bulletin_figures(*, year: int, month: int, options: BulletinOptions | None = None) -> BulletinFigures:

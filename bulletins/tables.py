@@ -20,7 +20,7 @@ from core.money import yi_text as yi
 from projects.models import Tier
 
 from .schema import BulletinFigures, NamedItem, ProgressBlock
-from .text import join_names
+from .text import TIER_KEYS, join_names
 
 DASH = "—"
 CellKind = Literal["text", "int", "money", "rate", "points"]
@@ -145,7 +145,7 @@ def _overall(f: BulletinFigures, completed_header: str) -> Table:
     )
     tier_names = _tier_names()
     table.add([_text(pgettext("bulletin", "All key projects")), *_progress_cells(f["total"])], "total")
-    for tier in ("province", "city", "county"):
+    for tier in TIER_KEYS:
         label = pgettext("bulletin", "%(tier)s key projects") % {"tier": tier_names[tier]}
         table.add([_text(label), *_progress_cells(f["tiers"][tier])])
     table.add(

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from core.money import yi_text as yi
+from projects.models import Tier
 
 from .schema import (
     BulletinNumbers,
@@ -27,7 +28,7 @@ from .schema import (
     WorkSection,
 )
 
-TIER_KEYS = ["province", "city", "county"]
+TIER_KEYS = [Tier.PROVINCE.value, Tier.CITY.value, Tier.COUNTY.value]  # the order of the key lists
 # Section numbers of an official document (GB/T 9704-2012 heading levels 一、 and （一）).
 _DIGITS = "零一二三四五六七八九"
 
