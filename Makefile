@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup messages compose-check bench clean
+.PHONY: run test lint setup messages compose-check bench clean
 
 # Development settings for manage.py on this machine (git-ignored; production sets real variables).
 local.env:
@@ -38,6 +38,13 @@ test: setup
 	@eval "$$(scripts/test_env.sh)"; \
 	  DEBUG=false $(BIN)/python -m pytest $(PYTEST_ARGS)
 	@$(MAKE) --no-print-directory compose-check
+
+# The lint and type gate (pyproject.toml; the layers of ARCHITECTURE.md). .pre-commit-config.yaml runs the same.
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
+	$(BIN)/lint-imports
 
 # Validates docker-compose.yml where a compose binary exists (no engine needed).
 compose-check:

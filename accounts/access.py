@@ -7,11 +7,13 @@ The base of every app's access helpers. Each app keeps one helper per scoped obj
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
+
 from .models import MembershipRole, Role, User
 
 
-def user_roles(user: User) -> set[str]:
-    """The user's role names, cached on the user object for the request."""
+def user_roles(user: User | AnonymousUser) -> set[str]:
+    """The user's role names, cached on the user object for the request (none for an anonymous visitor)."""
     if not user.is_authenticated:
         return set()
     cached = getattr(user, "_role_cache", None)
@@ -23,7 +25,7 @@ def user_roles(user: User) -> set[str]:
     return cached
 
 
-def has_role(user: User, *roles: str) -> bool:
+def has_role(user: User | AnonymousUser, *roles: str) -> bool:
     return bool(user_roles(user) & set(roles))
 
 
@@ -41,7 +43,7 @@ def is_hq(user: User) -> bool:
     return has_role(user, Role.ADMIN, Role.HQ)
 
 
-def user_taskforce_ids(user: User) -> set[int]:
+def user_taskforce_ids(user: User | AnonymousUser) -> set[int]:
     """The task forces the user belongs to (lead or member), cached on the user for the request."""
     if not user.is_authenticated:
         return set()
@@ -52,7 +54,7 @@ def user_taskforce_ids(user: User) -> set[int]:
     return cached
 
 
-def user_lead_taskforce_ids(user: User) -> set[int]:
+def user_lead_taskforce_ids(user: User | AnonymousUser) -> set[int]:
     if not user.is_authenticated:
         return set()
     return set(user.taskforce_memberships.filter(role=MembershipRole.LEAD).values_list("taskforce_id", flat=True))

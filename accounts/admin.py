@@ -7,8 +7,8 @@ from .models import Campaign, TaskForce, TaskForceMembership, Unit, User
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    fieldsets = BaseUserAdmin.fieldsets + ((_("County"), {"fields": ("full_name", "unit", "phone")}),)
-    add_fieldsets = BaseUserAdmin.add_fieldsets + ((_("County"), {"fields": ("full_name", "unit")}),)
+    fieldsets = (*(BaseUserAdmin.fieldsets or ()), (_("County"), {"fields": ("full_name", "unit", "phone")}))
+    add_fieldsets = (*BaseUserAdmin.add_fieldsets, (_("County"), {"fields": ("full_name", "unit")}))
     list_display = ("username", "full_name", "unit", "is_active")
     list_filter = ("groups", "unit__kind", "is_active")
     search_fields = ("username", "full_name")

@@ -25,22 +25,23 @@ import django
 
 django.setup()
 
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import (  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402  # Django's modules load after django.setup()
+from django.db import connection  # noqa: E402  # after django.setup()
+from django.test import Client  # noqa: E402  # after django.setup()
+from django.test.utils import (  # noqa: E402  # after django.setup()
     CaptureQueriesContext,
     setup_databases,
     setup_test_environment,
     teardown_databases,
 )
 
+from accounts.models import Campaign, Role, Unit, UnitKind, User  # noqa: E402  # after django.setup()
+from projects.models import MonthlyProgress, Project, ProjectYear, Tier  # noqa: E402  # after django.setup()
+
 PAGES = ["/", "/projects/", "/projects/?tier=county", "/bulletins/2024/10/", "/campaigns/reserve/?year=2024&month=10"]
 
 
 def fill(n: int) -> None:
-    from accounts.models import Unit, UnitKind
-    from projects.models import MonthlyProgress, Project, ProjectYear, Tier
-
     MonthlyProgress.objects.all().delete()
     ProjectYear.objects.all().delete()
     Project.objects.all().delete()
@@ -88,14 +89,8 @@ def main() -> None:
     setup_test_environment()  # the test client's host, in-memory mail
     old = setup_databases(verbosity=0, interactive=False)
     try:
-        from django.contrib.auth.models import Group
-
-        from accounts.models import Role, User
-
-        admin = User.objects.create_user("bench", password="x")
+        admin = User.objects.create_user("bench", password="x")  # noqa: S106  # a user of the throwaway test database
         admin.groups.add(Group.objects.get_or_create(name=Role.ADMIN)[0])
-        from accounts.models import Campaign
-
         Campaign.objects.get_or_create(slug="reserve", defaults={"name": "项目储备"})
         client = Client()
         client.force_login(admin)

@@ -1,4 +1,8 @@
+from __future__ import annotations
+
 from django.contrib import admin
+from django.db import models
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Bulletin, BulletinSettings, BulletinVersion
@@ -13,12 +17,12 @@ class BulletinVersionInline(admin.TabularInline):
     """Published versions are frozen: shown, never edited here."""
 
     model = BulletinVersion
-    fields = ["number", "doc_number", "issued_on", "published_by", "published_at", "note"]
+    fields = ("number", "doc_number", "issued_on", "published_by", "published_at", "note")
     readonly_fields = fields
     extra = 0
     can_delete = False
 
-    def has_add_permission(self, request, obj=None) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         return False
 
 
@@ -27,8 +31,8 @@ class BulletinAdmin(admin.ModelAdmin):
     list_display = ["year", "month", "created_at"]
     inlines = [BulletinVersionInline]
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: Bulletin | None = None) -> bool:
         return False

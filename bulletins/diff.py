@@ -9,6 +9,7 @@ left out: they follow from the figures and would only repeat each change.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from django.conf import settings
 from django.utils import translation
@@ -17,7 +18,7 @@ from django.utils.translation import pgettext
 SKIPPED = {"text", "headline", "shown", "schema"}
 
 
-def flatten(value, path: str = "") -> dict[str, object]:
+def flatten(value: object, path: str = "") -> dict[str, object]:
     flat: dict[str, object] = {}
     if isinstance(value, dict):
         for key, item in value.items():
@@ -37,14 +38,14 @@ def flatten(value, path: str = "") -> dict[str, object]:
     return flat
 
 
-def figures_diff(old: dict, new: dict) -> list[dict]:
+def figures_diff(old: Mapping[str, object], new: Mapping[str, object]) -> list[dict[str, object]]:
     """[{"path", "label", "old", "new"}] for every figure that differs, in the order of the new figures."""
     before, after = flatten(old), flatten(new)
-    changes = []
-    for path in list(after) + [p for p in before if p not in after]:
-        if before.get(path) != after.get(path) or (path in before) != (path in after):
-            changes.append({"path": path, "label": path_label(path), "old": before.get(path), "new": after.get(path)})
-    return changes
+    return [
+        {"path": path, "label": path_label(path), "old": before.get(path), "new": after.get(path)}
+        for path in [*after, *(p for p in before if p not in after)]
+        if before.get(path) != after.get(path) or (path in before) != (path in after)
+    ]
 
 
 def _segment_labels() -> dict[str, str]:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +28,7 @@ class PublishForm(forms.Form):
         help_text=_("Only for a re-issue: what was corrected."),
     )
 
-    def __init__(self, *args, reissue: bool = False, **kwargs) -> None:
+    def __init__(self, *args: Any, reissue: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["issued_on"].initial = timezone.localdate()
         if not reissue:
@@ -39,8 +41,8 @@ class BulletinSettingsForm(forms.ModelForm):
         fields = ["decimals", "red_points", "yellow_points", "doc_number_prefix", "issuer", "recipients", "closing"]
         widgets = {"closing": forms.Textarea(attrs={"rows": 4})}
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         red, yellow = data.get("red_points"), data.get("yellow_points")
         if red is not None and yellow is not None and red < yellow:
             self.add_error("red_points", _("The red threshold must be at least the yellow one."))

@@ -10,6 +10,7 @@ projects, and the open problems at the meeting's level with their history. A fix
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, Protocol, cast
 
 from django.conf import settings
 from django.db.models import OuterRef, Prefetch, Subquery
@@ -28,9 +29,16 @@ from taskforces.models import ApprovalItem
 
 from .figures import bulletin_figures
 from .sections import taskforce_sections
-from .selectors import tier_order
+from .selectors import ListingProgress, tier_order
 
 MEETING_LEVEL = ProblemLevel.EXECUTIVE
+
+
+class KeyProjectListing(ListingProgress, Protocol):
+    """A listing with its progress and the latest non-empty report texts (annotated at run time)."""
+
+    physical_progress: str | None
+    reported_problems: str | None
 
 
 def _latest_report(field: str, *, year: int, month: int) -> Subquery:
@@ -44,7 +52,7 @@ def _latest_report(field: str, *, year: int, month: int) -> Subquery:
     return Subquery(rows)
 
 
-def key_project_rows(*, year: int, month: int, places: int) -> list[dict]:
+def key_project_rows(*, year: int, month: int, places: int) -> list[dict[str, Any]]:
     """The provincial and city key projects one by one (one query)."""
     listing = key_projects(year=year).filter(tier__in=[Tier.PROVINCE, Tier.CITY])
     rows = (
@@ -58,7 +66,8 @@ def key_project_rows(*, year: int, month: int, places: int) -> list[dict]:
     tp = time_progress(month)
     tier_labels = {t.value: str(t.label) for t in Tier}
     result = []
-    for number, row in enumerate(rows, start=1):
+    for number, annotated in enumerate(rows, start=1):
+        row = cast("KeyProjectListing", annotated)
         project = row.project
         completion = row.cumulative * HUNDRED / row.annual_plan if row.annual_plan else None
         result.append(
@@ -99,7 +108,7 @@ def open_problems(*, level: str = MEETING_LEVEL) -> list[Problem]:
     )
 
 
-def preliminary_approvals(*, year: int, month: int) -> dict:
+def preliminary_approvals(*, year: int, month: int) -> dict[str, list[dict[str, Any]]]:
     """The preliminary projects and, where the approvals ledger has them, their approval items.
 
     With no items the projects are still listed, so the meeting sees them.
@@ -110,16 +119,16 @@ def preliminary_approvals(*, year: int, month: int) -> dict:
         .select_related("project", "project__responsible_unit")
         .order_by(tier_order(), "seq", "project__name")
     )
-    items_by_project: dict[int, list] = {}
+    items_by_project: dict[int, list[ApprovalItem]] = {}
     if projects:
-        items = (
+        approval_items = (
             ApprovalItem.objects.filter(project_id__in=[p.project_id for p in projects])
             .select_related("item_type", "handling_unit")
             .order_by("deadline", "pk")
         )
-        for item in items:
+        for item in approval_items:
             items_by_project.setdefault(item.project_id, []).append(item)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for listing in projects:
         items = items_by_project.get(listing.project_id, [])
         rows.append(
@@ -135,7 +144,7 @@ def preliminary_approvals(*, year: int, month: int) -> dict:
                         "status_label": str(item.get_status_display()),
                         "deadline": item.deadline,
                         "overdue": item.status != "approved" and item.deadline is not None and item.deadline < as_of,
-                        "handling_unit": item.handling_unit.name if item.handling_unit_id else "",
+                        "handling_unit": item.handling_unit.name if item.handling_unit is not None else "",
                         "measures": item.measures,
                         "blocked_reason": item.blocked_reason,
                     }
@@ -152,7 +161,9 @@ def preliminary_approvals(*, year: int, month: int) -> dict:
     return {"projects": rows}
 
 
-def meeting_pack(*, year: int, month: int, level: str = MEETING_LEVEL, occurrence=None) -> dict:
+def meeting_pack(
+    *, year: int, month: int, level: str = MEETING_LEVEL, occurrence: Occurrence | None = None
+) -> dict[str, Any]:
     """Everything the meeting pack shows; rendered by the page and the .docx alike."""
     figures = bulletin_figures(year=year, month=month)
     places = figures["options"]["decimals"]
@@ -182,7 +193,7 @@ def meeting_pack(*, year: int, month: int, level: str = MEETING_LEVEL, occurrenc
     }
 
 
-def occurrence_month(occurrence) -> tuple[int, int]:
+def occurrence_month(occurrence: Occurrence) -> tuple[int, int]:
     """The month whose figures a meeting occurrence reviews: the month of its period.
 
     The monthly progress meeting falls on the 28th, after progress is due (the 25th), so the
@@ -192,7 +203,7 @@ def occurrence_month(occurrence) -> tuple[int, int]:
     return start.year, start.month
 
 
-def progress_meetings(*, year: int) -> dict[int, object]:
+def progress_meetings(*, year: int) -> dict[int, Occurrence]:
     """The monthly progress meeting's occurrences of `year`, by month (one query)."""
     rows = Occurrence.objects.filter(duty__code=PROGRESS_MEETING_DUTY, period_start__year=year).order_by(
         "period_start", "pk"

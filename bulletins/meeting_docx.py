@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -9,13 +11,14 @@ from django.utils.translation import pgettext
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from core.money import yi_text as yi
+from problems.models import Problem
 
 from .documents import date_label
-from .docx_writer import OfficialDocument
-from .figures import chinese_numeral, join_names
+from .official_document import OfficialDocument
+from .text import chinese_numeral, join_names
 
 
-def project_sentence(row: dict) -> str:
+def project_sentence(row: dict[str, Any]) -> str:
     text = _(
         "Total investment %(total)s hundred million yuan; annual plan %(plan)s hundred million yuan; completed "
         "%(completed)s hundred million yuan in %(period)s"
@@ -36,7 +39,7 @@ def project_sentence(row: dict) -> str:
     return text
 
 
-def problem_lines(problem) -> list[str]:
+def problem_lines(problem: Problem) -> list[str]:
     lines = []
     for event in problem.events.all():
         when = timezone.localtime(event.at).date()
@@ -49,12 +52,12 @@ def problem_lines(problem) -> list[str]:
     return lines
 
 
-def problem_heading(problem) -> str:
+def problem_heading(problem: Problem) -> str:
     parts = [problem.description]
     details = []
-    if problem.project_id:
+    if problem.project is not None:
         details.append(problem.project.name)
-    if problem.owner_unit_id:
+    if problem.owner_unit is not None:
         details.append(problem.owner_unit.name)
     if problem.deadline:
         details.append(_("deadline %(date)s") % {"date": date_label(problem.deadline)})
@@ -63,7 +66,7 @@ def problem_heading(problem) -> str:
     return "".join(parts)
 
 
-def meeting_docx(pack: dict, *, issuer: str) -> bytes:
+def meeting_docx(pack: dict[str, Any], *, issuer: str) -> bytes:
     with translation.override(settings.LANGUAGE_CODE):
         period = pack["figures"]["text"]["period"]
         document = OfficialDocument(title=pack["title"], author=issuer)

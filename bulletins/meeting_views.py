@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from typing import Any
+
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from accounts.http import AuthenticatedHttpRequest
 from accounts.models import User
 from cycles.access import get_occurrence_for_user
 from cycles.models import Occurrence
@@ -18,7 +21,7 @@ from .models import BulletinSettings
 from .views import DOCX, _download, _month
 
 
-def _pack(year: int, month: int, occurrence=None) -> dict:
+def _pack(year: int, month: int, occurrence: Occurrence | None = None) -> dict[str, Any]:
     """The pack of the month, or of a meeting occurrence (its month, its duty's problem level)."""
     if occurrence is None:
         occurrence = progress_meetings(year=year).get(month)
@@ -26,7 +29,7 @@ def _pack(year: int, month: int, occurrence=None) -> dict:
     return meeting_pack(year=year, month=month, level=level, occurrence=occurrence)
 
 
-def _pack_context(year: int, month: int, occurrence=None) -> dict:
+def _pack_context(year: int, month: int, occurrence: Occurrence | None = None) -> dict[str, Any]:
     return {"pack": _pack(year, month, occurrence), "year": year, "month": month, "nav_section": "bulletins"}
 
 
@@ -39,31 +42,31 @@ def _get_occurrence(user: User, pk: int) -> Occurrence:
     return occurrence
 
 
-def meeting(request: HttpRequest, year: int, month: int) -> HttpResponse:
+def meeting(request: AuthenticatedHttpRequest, year: int, month: int) -> HttpResponse:
     _month(month)
     access.require_draft_reader(request.user)
     return render(request, "bulletins/meeting.html", _pack_context(year, month))
 
 
-def meeting_print(request: HttpRequest, year: int, month: int) -> HttpResponse:
+def meeting_print(request: AuthenticatedHttpRequest, year: int, month: int) -> HttpResponse:
     _month(month)
     access.require_draft_reader(request.user)
     return render(request, "bulletins/meeting_print.html", _pack_context(year, month))
 
 
-def _docx_response(pack: dict) -> HttpResponse:
+def _docx_response(pack: dict[str, Any]) -> HttpResponse:
     content = render_meeting_docx(pack, issuer=BulletinSettings.load().issuer)
     name = _("Progress meeting pack %(year)s-%(month)s") % {"year": pack["year"], "month": pack["month"]}
     return _download(content, DOCX, f"{name}.docx")
 
 
-def meeting_docx(request: HttpRequest, year: int, month: int) -> HttpResponse:
+def meeting_docx(request: AuthenticatedHttpRequest, year: int, month: int) -> HttpResponse:
     _month(month)
     access.require_draft_reader(request.user)
     return _docx_response(_pack(year, month))
 
 
-def meeting_for_occurrence(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_for_occurrence(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The pack for one meeting occurrence of the scheduling cycles: its month, its problem level."""
     access.require_draft_reader(request.user)
     occurrence = _get_occurrence(request.user, pk)
@@ -71,7 +74,7 @@ def meeting_for_occurrence(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "bulletins/meeting.html", _pack_context(year, month, occurrence))
 
 
-def meeting_occurrence_docx(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_occurrence_docx(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access.require_draft_reader(request.user)
     occurrence = _get_occurrence(request.user, pk)
     year, month = occurrence_month(occurrence)

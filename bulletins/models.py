@@ -18,6 +18,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .schema import OptionsJSON
+
 # Defaults are the county's own words (data, not interface text).
 DEFAULT_ISSUER = "阳城县项目建设指挥部办公室"
 DEFAULT_PREFIX = "阳项指办"
@@ -36,7 +38,7 @@ class BulletinOptions:
     recipients: str = DEFAULT_RECIPIENTS
     closing: str = ""
 
-    def as_json(self) -> dict:
+    def as_json(self) -> OptionsJSON:
         return {
             "decimals": self.decimals,
             "red_points": str(self.red_points),

@@ -11,8 +11,10 @@ number of queries.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from typing import Any, TypedDict
 
 from django.conf import settings
 from django.db.models import Count, Q, Sum
@@ -37,14 +39,23 @@ from taskforces.models import (
     Trip,
 )
 
+from .schema import WorkSection
+
 ZERO = Decimal("0")
+
+
+class Part(TypedDict):
+    """What a ledger's builder finds for the month: its figures (plain JSON) and its sentence."""
+
+    figures: dict[str, Any]
+    paragraphs: list[str]
 
 
 def as_of_date(year: int, month: int) -> date:
     return min(month_end(year, month), timezone.localdate())
 
 
-def _approvals(year: int, month: int, places: int) -> dict | None:
+def _approvals(year: int, month: int, places: int) -> Part | None:
     as_of = as_of_date(year, month)
     start, end = date(year, month, 1), month_end(year, month)
     # Approved by the end of the month (an approved item always has its date: a constraint of the ledger).
@@ -73,7 +84,7 @@ def _approvals(year: int, month: int, places: int) -> dict | None:
     return {"figures": figures, "paragraphs": [text]}
 
 
-def _supervision(year: int, month: int, places: int) -> dict | None:
+def _supervision(year: int, month: int, places: int) -> Part | None:
     in_month = Q(date__year=year, date__month=month)
     visits = SupervisionVisit.objects.filter(in_month)
     row = visits.aggregate(visits=Count("id"))
@@ -107,7 +118,7 @@ def _supervision(year: int, month: int, places: int) -> dict | None:
     return {"figures": figures, "paragraphs": [text]}
 
 
-def _statistics(year: int, month: int, places: int) -> dict | None:
+def _statistics(year: int, month: int, places: int) -> Part | None:
     start, end = date(year, month, 1), month_end(year, month)
     eligible = Q(eligible=True)
     counts = StatisticsScreening.objects.filter(year=year, month=month).aggregate(
@@ -134,7 +145,7 @@ def _statistics(year: int, month: int, places: int) -> dict | None:
     return {"figures": figures, "paragraphs": [text]}
 
 
-def _funding(year: int, month: int, places: int) -> dict | None:
+def _funding(year: int, month: int, places: int) -> Part | None:
     row = FundingApplication.objects.filter(year=year).aggregate(
         applications=Count("id"),
         applied=Sum("amount_applied"),
@@ -158,7 +169,7 @@ def _funding(year: int, month: int, places: int) -> dict | None:
     return {"figures": figures, "paragraphs": [text]}
 
 
-def _land(year: int, month: int, places: int) -> dict | None:
+def _land(year: int, month: int, places: int) -> Part | None:
     row = LandDemand.objects.aggregate(
         demands=Count("id"),
         area=Sum("area_mu"),
@@ -180,7 +191,7 @@ def _land(year: int, month: int, places: int) -> dict | None:
     return {"figures": figures, "paragraphs": [text]}
 
 
-def _investment(year: int, month: int, places: int) -> dict | None:
+def _investment(year: int, month: int, places: int) -> Part | None:
     trips = Trip.objects.filter(date__year=year, date__month=month).count()
     site_visits = SiteVisit.objects.filter(date__year=year, date__month=month).count()
     if not trips and not site_visits:
@@ -195,7 +206,7 @@ def _investment(year: int, month: int, places: int) -> dict | None:
     return {"figures": figures, "paragraphs": [text]}
 
 
-BUILDERS = [
+BUILDERS: list[tuple[str, Callable[[int, int, int], Part | None]]] = [
     ("investment", _investment),
     ("approvals", _approvals),
     ("supervision", _supervision),
@@ -205,22 +216,26 @@ BUILDERS = [
 ]
 
 
-def taskforce_sections(*, year: int, month: int, places: int = 2) -> list[dict]:
+def taskforce_sections(*, year: int, month: int, places: int = 2) -> list[WorkSection]:
     """[{"slug", "name", "figures": {...}, "paragraphs": [...]}] for the ledgers with data, in task-force order."""
     names = dict(TaskForce.objects.values_list("slug", "name"))
-    sections = []
+    sections: list[WorkSection] = []
     with translation.override(settings.LANGUAGE_CODE):
         for slug, build in BUILDERS:
-            section = build(year, month, places)
-            if section is not None:
-                sections.append({"slug": slug, "name": names.get(slug, slug), **section})
+            part = build(year, month, places)
+            if part is not None:
+                sections.append({"slug": slug, "name": names.get(slug, slug), **part})
     return sections
 
 
-def campaign_sections(*, year: int, month: int) -> list[dict]:
-    """The campaigns' part of the bulletin, when campaigns/selectors.py exposes `bulletin_section`.
+def campaign_sections(*, year: int, month: int) -> list[WorkSection]:
+    """The campaigns' part of the bulletin, from campaigns/selectors.py's `bulletin_section`.
 
     Hook: `campaigns.selectors.bulletin_section(*, year, month) -> list[{"slug", "name", "figures", "paragraphs"}]`.
     """
     with translation.override(settings.LANGUAGE_CODE):
-        return list(campaign_bulletin_section(year=year, month=month) or [])
+        parts = campaign_bulletin_section(year=year, month=month) or []
+        return [
+            {"slug": p["slug"], "name": p["name"], "figures": p["figures"], "paragraphs": p["paragraphs"]}
+            for p in parts
+        ]

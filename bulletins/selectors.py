@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Protocol, cast
 
 from django.db.models import Case, IntegerField, Max, QuerySet, Value, When
 
@@ -11,6 +13,22 @@ from projects.models import Nature, Project, ProjectYear, Tier
 from projects.selectors.figures import key_projects, key_projects_with_progress
 
 from .models import Bulletin, BulletinVersion
+
+
+class ListingProgress(Protocol):
+    """A listing as `key_projects_with_progress` annotates it: Jan..M's `cumulative`, month M's `month_completed`."""
+
+    tier: str
+    nature: str
+    annual_plan: Decimal
+    project: Project
+    cumulative: Decimal
+    month_completed: Decimal | None  # None: month M not reported
+
+
+def with_progress(listing: object) -> ListingProgress:
+    """A listing annotated by `key_projects_with_progress`, typed as such (the annotations are made at run time)."""
+    return cast("ListingProgress", listing)
 
 
 @dataclass
@@ -48,11 +66,11 @@ def completion_figures(*, year: int, month: int) -> CompletionFigures:
     for listing in listings:
         project = listing.project
         planned, actual = project.planned_completion, project.actual_completion
-        done = actual is not None and actual <= end
         if planned is None:
             continue
+        done = actual is not None and actual <= end
         if planned.year > year:
-            if done and actual.year == year:
+            if actual is not None and done and actual.year == year:
                 figures.ahead_of_later_plan.append(project)
             continue
         if planned.year < year:
@@ -62,7 +80,7 @@ def completion_figures(*, year: int, month: int) -> CompletionFigures:
             figures.planned_by_month += 1
             if not done:
                 figures.not_completed_on_schedule.append(project)
-        if done:
+        if actual is not None and done:
             figures.completed += 1
             if (actual.year, actual.month) < (planned.year, planned.month):
                 figures.completed_early += 1
@@ -83,16 +101,15 @@ def tier_order() -> Case:
     )
 
 
-def listed_projects_with_progress(*, year: int, month: int, tiers: list[str] | None = None) -> list[ProjectYear]:
+def listed_projects_with_progress(*, year: int, month: int, tiers: list[str] | None = None) -> list[ListingProgress]:
     """The year's listings with `cumulative` and `month_completed`, in list order. One query."""
     listing: QuerySet[ProjectYear] = key_projects(year=year)
     if tiers:
         listing = listing.filter(tier__in=tiers)
-    return list(
-        key_projects_with_progress(year=year, month=month, listing=listing).order_by(
-            tier_order(), "seq", "project__name"
-        )
+    rows = key_projects_with_progress(year=year, month=month, listing=listing).order_by(
+        tier_order(), "seq", "project__name"
     )
+    return [with_progress(row) for row in rows]
 
 
 def published_versions(*, year: int) -> dict[int, BulletinVersion]:

@@ -18,6 +18,7 @@ from .documents import DocumentMeta, doc_number, draft_meta, version_meta
 from .docx_writer import bulletin_docx
 from .figures import bulletin_figures
 from .models import Bulletin, BulletinSettings, BulletinVersion
+from .schema import BulletinFigures
 from .selectors import next_doc_sequence
 from .xlsx_writer import bulletin_xlsx
 
@@ -32,12 +33,12 @@ def _draft_mark() -> str:
         return _("Draft, not published")
 
 
-def render_docx(figures: dict, meta: DocumentMeta) -> bytes:
+def render_docx(figures: BulletinFigures, meta: DocumentMeta) -> bytes:
     """The Word document of a bulletin; drafts carry a red "draft" mark in the page header."""
     return bulletin_docx(figures, meta, draft_mark=_draft_mark() if meta.draft else "", unit_note=_unit_note())
 
 
-def render_xlsx(figures: dict, meta: DocumentMeta) -> bytes:
+def render_xlsx(figures: BulletinFigures, meta: DocumentMeta) -> bytes:
     return bulletin_xlsx(figures, meta)
 
 
@@ -45,7 +46,7 @@ def render_xlsx(figures: dict, meta: DocumentMeta) -> bytes:
 class Draft:
     """The live bulletin of a month that has not been published (or has changed since)."""
 
-    figures: dict
+    figures: BulletinFigures
     meta: DocumentMeta
 
 

@@ -7,29 +7,32 @@ the version page that follows offers the .docx to forward.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from accounts.http import AuthenticatedHttpRequest
+from core.xlsx import xlsx_response
 from projects.selectors.periods import available_years, latest_reported_month
 
 from . import access
 from .diff import figures_diff
-from .documents import document_context, version_meta
+from .documents import DocumentMeta, document_context, version_meta
 from .forms import BulletinSettingsForm, PublishForm, YearForm
 from .meeting import progress_meetings
 from .models import BulletinSettings
+from .schema import BulletinFigures
 from .selectors import bulletin_versions, next_doc_sequence, published_versions
 from .services import bulletin_draft, bulletin_publish, bulletin_settings_save, render_docx, render_xlsx
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _month(month: int) -> int:
@@ -38,30 +41,42 @@ def _month(month: int) -> int:
     return month
 
 
-def file_name(year: int, month: int, ext: str, version: int | None = None) -> str:
+def file_stem(year: int, month: int, version: int | None = None) -> str:
     name = _("Key projects bulletin %(year)s-%(month)s") % {"year": year, "month": month}
     if version:
         name += _(" (version %(n)s)") % {"n": version}
-    return f"{name}.{ext}"
+    return name
+
+
+def file_name(year: int, month: int, ext: str, version: int | None = None) -> str:
+    return f"{file_stem(year, month, version)}.{ext}"
+
+
+def _with_disposition(response: HttpResponse, *, as_attachment: bool, filename: str) -> HttpResponse:
+    disposition = content_disposition_header(as_attachment=as_attachment, filename=filename)
+    if disposition:  # None only without a file name to give
+        response["Content-Disposition"] = disposition
+    return response
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
-    return response
+    return _with_disposition(HttpResponse(content, content_type=content_type), as_attachment=True, filename=filename)
 
 
-def _json(figures: dict, filename: str) -> HttpResponse:
+def _xlsx(content: bytes, year: int, month: int, version: int | None = None) -> HttpResponse:
+    return xlsx_response(content, file_stem(year, month, version), dated=False)
+
+
+def _json(figures: Mapping[str, object], filename: str) -> HttpResponse:
     body = json.dumps(figures, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(as_attachment=False, filename=filename)
-    return response
+    return _with_disposition(response, as_attachment=False, filename=filename)
 
 
 # --- index and settings ------------------------------------------------------------------------
 
 
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_reader(request.user)
     form = YearForm(request.GET)
     years = available_years()
@@ -91,7 +106,7 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def settings_view(request: HttpRequest) -> HttpResponse:
+def settings_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_publisher(request.user)
     form = BulletinSettingsForm(request.POST or None, instance=BulletinSettings.load())
     if request.method == "POST" and form.is_valid():
@@ -104,7 +119,7 @@ def settings_view(request: HttpRequest) -> HttpResponse:
 # --- the live month (preview) ------------------------------------------------------------------
 
 
-def month_view(request: HttpRequest, year: int, month: int) -> HttpResponse:
+def month_view(request: AuthenticatedHttpRequest, year: int, month: int) -> HttpResponse:
     _month(month)
     access.require_draft_reader(request.user)
     draft = bulletin_draft(year=year, month=month)
@@ -127,34 +142,34 @@ def month_view(request: HttpRequest, year: int, month: int) -> HttpResponse:
     )
 
 
-def month_print(request: HttpRequest, year: int, month: int) -> HttpResponse:
+def month_print(request: AuthenticatedHttpRequest, year: int, month: int) -> HttpResponse:
     _month(month)
     access.require_draft_reader(request.user)
     draft = bulletin_draft(year=year, month=month)
     return render(request, "bulletins/print.html", document_context(draft.figures, draft.meta))
 
 
-def month_docx(request: HttpRequest, year: int, month: int) -> HttpResponse:
+def month_docx(request: AuthenticatedHttpRequest, year: int, month: int) -> HttpResponse:
     _month(month)
     access.require_draft_reader(request.user)
     draft = bulletin_draft(year=year, month=month)
     return _download(render_docx(draft.figures, draft.meta), DOCX, file_name(year, month, "docx"))
 
 
-def month_xlsx(request: HttpRequest, year: int, month: int) -> HttpResponse:
+def month_xlsx(request: AuthenticatedHttpRequest, year: int, month: int) -> HttpResponse:
     _month(month)
     access.require_draft_reader(request.user)
     draft = bulletin_draft(year=year, month=month)
-    return _download(render_xlsx(draft.figures, draft.meta), XLSX, file_name(year, month, "xlsx"))
+    return _xlsx(render_xlsx(draft.figures, draft.meta), year, month)
 
 
-def month_json(request: HttpRequest, year: int, month: int) -> HttpResponse:
+def month_json(request: AuthenticatedHttpRequest, year: int, month: int) -> HttpResponse:
     _month(month)
     access.require_draft_reader(request.user)
     return _json(bulletin_draft(year=year, month=month).figures, file_name(year, month, "json"))
 
 
-def publish(request: HttpRequest, year: int, month: int) -> HttpResponse:
+def publish(request: AuthenticatedHttpRequest, year: int, month: int) -> HttpResponse:
     _month(month)
     access.require_publisher(request.user)
     versions = bulletin_versions(year=year, month=month)
@@ -196,7 +211,7 @@ def publish(request: HttpRequest, year: int, month: int) -> HttpResponse:
 # --- published versions ------------------------------------------------------------------------
 
 
-def version_view(request: HttpRequest, year: int, month: int, number: int) -> HttpResponse:
+def version_view(request: AuthenticatedHttpRequest, year: int, month: int, number: int) -> HttpResponse:
     version = access.get_version_for_user(request.user, year, month, number)
     versions = bulletin_versions(year=year, month=month)
     return render(
@@ -216,27 +231,27 @@ def version_view(request: HttpRequest, year: int, month: int, number: int) -> Ht
     )
 
 
-def version_print(request: HttpRequest, year: int, month: int, number: int) -> HttpResponse:
+def version_print(request: AuthenticatedHttpRequest, year: int, month: int, number: int) -> HttpResponse:
     version = access.get_version_for_user(request.user, year, month, number)
     return render(request, "bulletins/print.html", document_context(version.figures, version_meta(version)))
 
 
-def version_docx(request: HttpRequest, year: int, month: int, number: int) -> HttpResponse:
+def version_docx(request: AuthenticatedHttpRequest, year: int, month: int, number: int) -> HttpResponse:
     """The Word document exactly as published (stored bytes, not re-rendered)."""
     version = access.get_version_for_user(request.user, year, month, number, with_docx=True)
     return _download(bytes(version.docx), DOCX, file_name(year, month, "docx", number))
 
 
-def version_xlsx(request: HttpRequest, year: int, month: int, number: int) -> HttpResponse:
+def version_xlsx(request: AuthenticatedHttpRequest, year: int, month: int, number: int) -> HttpResponse:
     version = access.get_version_for_user(request.user, year, month, number)
-    return _download(render_xlsx(version.figures, version_meta(version)), XLSX, file_name(year, month, "xlsx", number))
+    return _xlsx(render_xlsx(version.figures, version_meta(version)), year, month, number)
 
 
-def version_json(request: HttpRequest, year: int, month: int, number: int) -> HttpResponse:
+def version_json(request: AuthenticatedHttpRequest, year: int, month: int, number: int) -> HttpResponse:
     version = access.get_version_for_user(request.user, year, month, number)
     return _json(version.figures, file_name(year, month, "json", number))
 
 
-def render_print_html(figures: dict, meta) -> str:
+def render_print_html(figures: BulletinFigures, meta: DocumentMeta) -> str:
     """The standalone print page (used by the management command)."""
     return render_to_string("bulletins/print.html", document_context(figures, meta))

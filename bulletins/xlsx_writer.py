@@ -1,98 +1,97 @@
-"""The bulletin's tables as an Excel workbook (openpyxl): exact 万元 amounts, two-decimal rates."""
+"""The bulletin's tables as an Excel workbook through `core.xlsx`: exact 万元 amounts, two-decimal rates.
+
+One sheet per table: the caption (row 1), the document number and title (row 2), the headers (row 3),
+then the rows; warning colours and the total row shaded as in the documents.
+"""
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
 
-from .documents import DocumentMeta, Table, bulletin_tables
+from core.xlsx import Book, Kind, XlsxColumn
 
-FILLS = {
-    "red": PatternFill("solid", fgColor="F8D7DA"),
-    "yellow": PatternFill("solid", fgColor="FFF3CD"),
-    "green": PatternFill("solid", fgColor="D1E7DD"),
-    "total": PatternFill("solid", fgColor="E9ECEF"),
+from .documents import DocumentMeta
+from .schema import BulletinFigures
+from .tables import Cell, CellKind, Table, bulletin_tables
+
+# The spreadsheet kind of each kind of cell: amounts with thousands separators, rates and points as numbers
+# with two decimals (their headers say % or points), counts as whole numbers.
+SHEET_KINDS: dict[CellKind, Kind] = {
+    "text": "text",
+    "int": "number",
+    "money": "money",
+    "rate": "decimal",
+    "points": "decimal",
 }
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-THIN = Side(style="thin", color="999999")
-BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-# Sheet names: at most 31 characters, none of []:*?/\
-_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
+# Row marks → core.xlsx fills: the warning colours, and the total row shaded like a section.
+FILLS = {"red": "red", "yellow": "yellow", "green": "green", "total": "section"}
 
 
-def _cell_value(cell):
+def cell_value(cell: Cell) -> object:
     """Numbers as numbers (amounts in 万元, rates in %), None as empty."""
     if cell.value is None:
         return None
     if cell.kind in ("money", "rate", "points"):
-        return Decimal(cell.value)
+        return Decimal(str(cell.value))
     return cell.value
 
 
-def bulletin_xlsx(figures: dict, meta: DocumentMeta) -> bytes:
+def bulletin_xlsx(figures: BulletinFigures, meta: DocumentMeta) -> bytes:
     with translation.override(settings.LANGUAGE_CODE):
-        tables = bulletin_tables(figures)
-        workbook = Workbook()
-        workbook.remove(workbook.active)
-        for table in tables.values():
-            _sheet(workbook, table, meta, figures)
-        workbook.properties.title = meta.title
-        workbook.properties.creator = meta.issuer
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        book = Book()
+        used: set[str] = set()
+        for table in bulletin_tables(figures).values():
+            _sheet(book, table, _sheet_name(table, used), subtitle=_subtitle(table, meta, figures))
+        book.workbook.properties.title = meta.title
+        book.workbook.properties.creator = meta.issuer
+    return book.to_bytes()
 
 
-def _sheet(workbook: Workbook, table: Table, meta: DocumentMeta, figures: dict) -> None:
-    name = (table.sheet or table.key).translate(_FORBIDDEN)[:31]
-    if name in workbook.sheetnames:
-        name = f"{name[:28]}_{len(workbook.sheetnames)}"
-    sheet = workbook.create_sheet(name)
-    sheet.append([table.caption])
-    sheet["A1"].font = Font(bold=True, size=13)
+def _sheet_name(table: Table, used: set[str]) -> str:
+    """The tab's name, unique in the workbook (core.xlsx keeps it to Excel's rules)."""
+    name = table.sheet or table.key
+    if name in used:
+        name = f"{name[:28]}_{len(used)}"
+    used.add(name)
+    return name
+
+
+def _subtitle(table: Table, meta: DocumentMeta, figures: BulletinFigures) -> str:
     subtitle = meta.doc_number + "  " + figures["text"]["title"]
     if table.money_unit_note:
         subtitle += "  " + _("Unit: 10,000 yuan")
-    sheet.append([subtitle])
-    sheet.append(table.headers)
-    for column, _header in enumerate(table.headers, start=1):
-        cell = sheet.cell(row=3, column=column)
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-        cell.border = BORDER
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for row, mark in zip(table.rows, table.highlight, strict=True):
-        sheet.append([_cell_value(cell) for cell in row])
-        excel_row = sheet.max_row
-        for column, value in enumerate(row, start=1):
-            cell = sheet.cell(row=excel_row, column=column)
-            cell.border = BORDER
-            if value.kind == "money":
-                cell.number_format = "#,##0.00"
-            elif value.kind in ("rate", "points"):
-                cell.number_format = "0.00"
-            if mark in FILLS:
-                cell.fill = FILLS[mark]
-            if mark == "total":
-                cell.font = Font(bold=True)
-    widths = [max(len(str(h)) for h in [header]) for header in table.headers]
+    return subtitle
+
+
+def _widths(table: Table) -> list[float]:
+    """Column widths from the longest content; the second column (names) gets more room."""
+    widths = [len(str(header)) for header in table.headers]
     for row in table.rows:
         for index, value in enumerate(row):
             widths[index] = max(
                 widths[index], len(value.shown) if value.kind == "text" else len(str(value.value or ""))
             )
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = min(
-            60, max(8, width * 1.8 if index == 2 else width + 4)
+    return [min(60, max(8, width * 1.8 if index == 1 else width + 4)) for index, width in enumerate(widths)]
+
+
+def _sheet(book: Book, table: Table, name: str, *, subtitle: str) -> None:
+    first_row = table.rows[0] if table.rows else []
+    columns = [
+        XlsxColumn(header, width, SHEET_KINDS[first_row[index].kind] if first_row else "text")
+        for index, (header, width) in enumerate(zip(table.headers, _widths(table), strict=True))
+    ]
+    sheet = book.sheet(name, columns)
+    sheet.title(table.caption)
+    sheet.line(subtitle)
+    sheet.header()
+    for row, mark in zip(table.rows, table.highlight, strict=True):
+        sheet.row(
+            [cell_value(cell) for cell in row],
+            bold=mark == "total",
+            fill=FILLS.get(mark),
+            kinds=[SHEET_KINDS[cell.kind] for cell in row],
         )
-    sheet.freeze_panes = "A4"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape"
-    sheet.print_title_rows = "3:3"

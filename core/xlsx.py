@@ -34,6 +34,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MONEY_FORMAT = "#,##0.00"
 NUMBER_FORMAT = "#,##0"
+DECIMAL_FORMAT = "0.00"  # a rate or points whose header names the unit: 65.00, -14.52
 PERCENT_FORMAT = '0.00"%"'
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
@@ -41,7 +42,7 @@ DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 # The first characters with which spreadsheet programs start a formula or a command (OWASP's list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-Kind = Literal["text", "wrap", "money", "number", "percent", "date", "datetime"]
+Kind = Literal["text", "wrap", "money", "number", "decimal", "percent", "date", "datetime"]
 
 _THIN = Side(style="thin", color="808080")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -152,8 +153,16 @@ class SheetWriter:
         self.ws.sheet_properties.pageSetUpPr.fitToPage = True
         self.next_row += 1
 
-    def row(self, values: Sequence[Any], *, bold: bool = False, fill: str | None = None) -> int:
-        """A data row formatted by its columns' kinds; `fill` names one of FILLS. Returns its row number."""
+    def row(
+        self,
+        values: Sequence[Any],
+        *,
+        bold: bool = False,
+        fill: str | None = None,
+        kinds: Sequence[Kind] | None = None,
+    ) -> int:
+        """A data row formatted by its columns' kinds, or by `kinds` cell by cell where a row differs from its
+        columns; `fill` names one of FILLS. Returns its row number."""
         row = self.next_row
         pattern = FILLS.get(fill) if fill else None
         for index, value in enumerate(values, start=1):
@@ -163,7 +172,7 @@ class SheetWriter:
             cell.font = BOLD_FONT if bold else BODY_FONT
             if pattern is not None:
                 cell.fill = pattern
-            _format(cell, column.kind)
+            _format(cell, kinds[index - 1] if kinds is not None else column.kind)
         self.next_row += 1
         return row
 
@@ -189,6 +198,9 @@ def _format(cell: Cell, kind: Kind) -> None:
         cell.alignment = Alignment(horizontal="right", vertical="center")
     elif kind == "number":
         cell.number_format = NUMBER_FORMAT
+        cell.alignment = Alignment(horizontal="right", vertical="center")
+    elif kind == "decimal":
+        cell.number_format = DECIMAL_FORMAT
         cell.alignment = Alignment(horizontal="right", vertical="center")
     elif kind == "percent":
         cell.number_format = PERCENT_FORMAT

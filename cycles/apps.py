@@ -9,17 +9,17 @@ class SchedulingConfig(AppConfig):
 
     def ready(self) -> None:
         # Imports here, not at the top: AppConfig.ready runs once the models are loaded.
-        from files import registry as files_registry  # noqa: PLC0415
-        from problems.extensions import register_detail_context  # noqa: PLC0415
+        from files import registry as files_registry  # noqa: PLC0415  # ready(): models are loaded
+        from problems.extensions import register_detail_context  # noqa: PLC0415  # ready(): models are loaded
 
-        from .access import can_record_occurrence, visible_occurrences  # noqa: PLC0415
-        from .models import Occurrence  # noqa: PLC0415
-        from .selectors import problem_meetings  # noqa: PLC0415
+        from .access import can_record_occurrence, visible_occurrences  # noqa: PLC0415  # ready(): models are loaded
+        from .models import Occurrence  # noqa: PLC0415  # ready(): models are loaded
+        from .selectors import problem_meetings  # noqa: PLC0415  # ready(): models are loaded
 
         # A meeting's minutes, sign-in sheets and photos: read by whoever may read the occurrence.
         files_registry.register(
             Occurrence,
             can_read=lambda user, entry: visible_occurrences(user).filter(pk=entry.pk).exists(),
-            can_write=lambda user, entry: can_record_occurrence(user, entry),  # type: ignore[arg-type]  # entry is an Occurrence here
+            can_write=can_record_occurrence,
         )
         register_detail_context(problem_meetings)

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Campaign, TaskForce, Unit
@@ -202,18 +202,16 @@ class Duty(models.Model):
 
     @property
     def owner_name(self) -> str:
-        if self.taskforce_id:
+        if self.taskforce is not None:
             return self.taskforce.name
-        if self.campaign_id:
+        if self.campaign is not None:
             return self.campaign.name
         return str(pgettext_lazy("scheduling", "HQ office"))
 
     @property
     def schedule_text(self) -> str:
         """The cadence in words, e.g. 每周五 / 每月20日."""
-        from django.utils.translation import pgettext
-
-        if self.cadence == Cadence.WEEKLY:
+        if self.cadence == Cadence.WEEKLY and self.weekday is not None:  # the database requires the weekday
             return pgettext("scheduling", "every %(weekday)s") % {"weekday": Weekday(self.weekday).label}
         if self.cadence == Cadence.SEMI_MONTHLY:
             return pgettext("scheduling", "on the %(first)s and %(second)s of each month") % {

@@ -120,6 +120,8 @@ def _remind_missing_progress(*, today: date, now: datetime) -> int:
     reporters = User.objects.filter(is_active=True, groups__name=Role.REPORTER, unit_id__in=by_unit).distinct()
     sent = 0
     for reporter in reporters:
+        if reporter.unit_id is None:  # never: the query asks for their unit; this tells the type checker
+            continue
         projects = by_unit[reporter.unit_id]
         names = "、".join(name for _pk, name in projects[:15])
         if len(projects) > 15:

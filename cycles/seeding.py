@@ -10,7 +10,7 @@ adds it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from .periods import CadenceCode, local_midnight, period_containing
@@ -264,19 +264,21 @@ NOTICE_DUTIES: list[DutySeed] = [
 ]
 
 
-def first_next_due(cadence: str, today: date):
+def first_next_due(cadence: str, today: date) -> datetime | None:
     """A new duty opens the period it is created in (aware local midnight); ad-hoc duties never open by themselves."""
     if cadence == CadenceCode.AD_HOC:
         return None
     return local_midnight(period_containing(cadence, today).start)
 
 
-def seed_notice_duties(*, Duty: Any, TaskForce: Any, Campaign: Any, Unit: Any, today: date) -> list[Any]:
+def seed_notice_duties(
+    *, duty_model: Any, taskforce_model: Any, campaign_model: Any, unit_model: Any, today: date
+) -> list[Any]:
     """Create the notice's duties that are missing. Returns the duties created."""
-    taskforces = {tf.slug: tf for tf in TaskForce.objects.all()}
-    campaigns = {c.slug: c for c in Campaign.objects.all()}
-    hq_unit = Unit.objects.filter(name=HQ_UNIT_NAME).first()
-    existing = set(Duty.objects.values_list("code", flat=True))
+    taskforces = {tf.slug: tf for tf in taskforce_model.objects.all()}
+    campaigns = {c.slug: c for c in campaign_model.objects.all()}
+    hq_unit = unit_model.objects.filter(name=HQ_UNIT_NAME).first()
+    existing = set(duty_model.objects.values_list("code", flat=True))
     created = []
     for order, seed in enumerate(NOTICE_DUTIES):
         if seed.code in existing:
@@ -293,7 +295,7 @@ def seed_notice_duties(*, Duty: Any, TaskForce: Any, Campaign: Any, Unit: Any, t
             unit_id = campaign.lead_unit_id
         else:
             unit_id = hq_unit.pk if hq_unit else None
-        duty, was_created = Duty.objects.get_or_create(
+        duty, was_created = duty_model.objects.get_or_create(
             code=seed.code,
             defaults={
                 "name": seed.name,

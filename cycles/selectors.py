@@ -89,11 +89,11 @@ def calendar_month(
         )
     )
     for occurrence in occurrences:
-        occurrence.standing = standing(
+        occurrence.standing = standing(  # type: ignore[attr-defined]  # for the calendar's template
             status=occurrence.status, due=occurrence.due_date, held_on=occurrence.held_on, today=today
         )
     if status:
-        occurrences = [o for o in occurrences if o.standing == status]
+        occurrences = [o for o in occurrences if o.standing == status]  # type: ignore[attr-defined]  # set above
     by_day: dict[date, list[Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
         by_day[occurrence.due_date].append(occurrence)
@@ -222,9 +222,9 @@ def compliance(*, year: int, month: int, today: date) -> Compliance:
     owners[OwnerKind.HQ.value] = OwnerCompliance(OwnerKind.HQ.value, str(OwnerKind.HQ.label), OwnerKind.HQ)
     month_total, year_total = Tally(), Tally()
     for duty in duties:
-        if duty.taskforce_id:
+        if duty.taskforce is not None:
             key = f"tf-{duty.taskforce.slug}"
-        elif duty.campaign_id:
+        elif duty.campaign is not None:
             key = f"c-{duty.campaign.slug}"
         else:
             key = OwnerKind.HQ.value

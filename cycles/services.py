@@ -161,7 +161,11 @@ def duties_seed_missing(*, now: datetime) -> int:
     """Add the notice's duties that are missing (the same seeding the data migration and the demo use)."""
     with transaction.atomic():
         created = seed_notice_duties(
-            Duty=Duty, TaskForce=TaskForce, Campaign=Campaign, Unit=Unit, today=_local_today(now)
+            duty_model=Duty,
+            taskforce_model=TaskForce,
+            campaign_model=Campaign,
+            unit_model=Unit,
+            today=_local_today(now),
         )
     return len(created)
 

@@ -9,6 +9,7 @@ from datetime import date
 from accounts.models import User
 from bulletins.models import BulletinSettings, BulletinVersion
 from bulletins.services import bulletin_publish
+from demo.common import Output
 
 CLOSING = (
     "各乡（镇）、各责任单位要对照年度目标任务，倒排工期、挂图作战，全力加快项目建设进度。\n"
@@ -17,7 +18,7 @@ CLOSING = (
 PUBLISHED = [(8, 8, date(2024, 9, 6)), (9, 9, date(2024, 10, 9))]  # (month, document number, date of issue)
 
 
-def load(*, stdout=None) -> None:
+def load(*, stdout: Output | None = None) -> None:
     BulletinSettings.objects.get_or_create(pk=1, defaults={"closing": CLOSING})
     publisher = User.objects.filter(username="hq").first()
     if publisher is None:

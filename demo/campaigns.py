@@ -8,7 +8,6 @@ comes from a generator seeded per record, so a second run adds nothing and chang
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -26,399 +25,25 @@ from campaigns.models import (
     CeremonyKind,
     Decision,
     DecisionKind,
-    DisplayUnit,
     Indicator,
-    IndicatorUnitTarget,
     IndustrialProject,
     Inspection,
     PipelineProject,
     PipelineStage,
     RankingPublication,
     Scheme,
-    ScoringItem,
 )
 from campaigns.services import pipeline_approval_record, pipeline_project_start, ranking_publish
+from demo.campaign_indicators import indicators_load
+from demo.common import Output
+from demo.register import DEMO_YEAR
 from projects.models import Nature, Project, ProjectYear
+from taskforces.models import AttractionMode, Industry, Lead, Trip
 
-YEAR = 2024
+YEAR = DEMO_YEAR
 LAST_MONTH = 10
 YI = Decimal("10000")
 
-
-@dataclass
-class Spec:
-    campaign: str
-    code: str
-    name: str
-    metric: str
-    scope: str
-    period: str
-    comparison: str
-    unit: str
-    value: str | None = None
-    multiplier: str | None = None
-    base: str = ""
-    points: dict[str, str] | None = None
-    notes: str = ""
-
-
-# The notice's targets, and a few the county's assessment method adds (marked in `notes`).
-INDICATORS: list[Spec] = [
-    # 项目储备
-    Spec(
-        "reserve",
-        "planned-total",
-        "谋划项目总投资",
-        "reserve.planned_pool_total",
-        "county_townships",
-        "year",
-        "gte",
-        DisplayUnit.YI,
-        multiplier="4",
-        base="register.fai_target",
-        points={Scheme.COUNTY: "10"},
-        notes="通知：全县谋划项目总投资达到年度固定资产投资目标的4倍；各乡(镇)、开发区同等规模。",
-    ),
-    Spec(
-        "reserve",
-        "planned-count",
-        "谋划项目数量",
-        "reserve.planned_pool_count",
-        "county_townships",
-        "year",
-        "gte",
-        DisplayUnit.COUNT,
-        multiplier="1.5",
-        base="register.new_projects",
-        points={Scheme.COUNTY: "5"},
-        notes="通知：项目数量达到新建项目数量的1.5倍。",
-    ),
-    Spec(
-        "reserve",
-        "reserve-total",
-        "储备项目总投资",
-        "reserve.reserve_total",
-        "county_townships",
-        "year",
-        "gte",
-        DisplayUnit.YI,
-        multiplier="0.35",
-        base="reserve.planned_pool_total",
-        points={Scheme.COUNTY: "5"},
-        notes="通知：储备项目总投资占谋划项目总投资35%以上。",
-    ),
-    Spec(
-        "reserve",
-        "joined-key-list",
-        "储备项目开工转入重点工程",
-        "reserve.joined_key_list",
-        "county",
-        "year",
-        "gte",
-        DisplayUnit.COUNT,
-        value="6",
-        notes="县考核办法补充指标。",
-    ),
-    # 项目调度
-    Spec(
-        "scheduling",
-        "cycles-compliance",
-        "调度按期召开率",
-        "cycles.compliance_rate",
-        "county",
-        "month",
-        "gte",
-        DisplayUnit.PERCENT,
-        value="100",
-    ),
-    Spec(
-        "scheduling",
-        "cycles-compliance-units",
-        "牵头单位调度按期率",
-        "cycles.compliance_rate",
-        "departments",
-        "year",
-        "gte",
-        DisplayUnit.PERCENT,
-        value="100",
-        points={Scheme.COUNTY: "10"},
-    ),
-    Spec(
-        "scheduling",
-        "problems-overdue",
-        "逾期未解决问题",
-        "problems.overdue",
-        "units",
-        "month",
-        "lte",
-        DisplayUnit.COUNT,
-        value="0",
-        points={Scheme.COUNTY: "5"},
-    ),
-    Spec(
-        "scheduling",
-        "problems-open",
-        "未解决问题（全县）",
-        "problems.open",
-        "county",
-        "month",
-        "lte",
-        DisplayUnit.COUNT,
-        value="20",
-    ),
-    Spec(
-        "scheduling",
-        "problems-days",
-        "问题平均解决天数",
-        "problems.avg_days_to_resolve",
-        "county",
-        "month",
-        "lte",
-        DisplayUnit.DAYS,
-        value="30",
-    ),
-    # 招商引资
-    Spec(
-        "attraction",
-        "trips",
-        "外出招商次数",
-        "attraction.trips",
-        "townships",
-        "month",
-        "gte",
-        DisplayUnit.TIMES,
-        value="2",
-        points={Scheme.ATTRACTION: "40", Scheme.COUNTY: "10"},
-        notes="通知：每月要至少2次外出招商（各乡镇、开发区）。",
-    ),
-    Spec(
-        "attraction",
-        "promotions-comprehensive",
-        "综合性招商推介活动",
-        "attraction.promotions_comprehensive",
-        "county",
-        "year",
-        "gte",
-        DisplayUnit.TIMES,
-        value="2",
-        notes="通知：全年不少于2次。",
-    ),
-    Spec(
-        "attraction",
-        "promotions-chain",
-        "产业链招商推介活动",
-        "attraction.promotions_chain",
-        "county",
-        "year",
-        "gte",
-        DisplayUnit.TIMES,
-        value="5",
-        notes="通知：陶瓷、蚕桑、文旅等产业链推介全年不少于5次。",
-    ),
-    Spec(
-        "attraction",
-        "head-contacts",
-        "对接头部企业",
-        "attraction.head_contacts",
-        "county",
-        "year",
-        "gte",
-        DisplayUnit.TIMES,
-        value="4",
-        notes="大唐、中船、海大、温氏等。",
-    ),
-    Spec(
-        "attraction",
-        "leads-signed",
-        "签约项目个数",
-        "attraction.leads_signed",
-        "county_townships",
-        "year",
-        "gte",
-        DisplayUnit.COUNT,
-        value="2",
-        points={Scheme.ATTRACTION: "30"},
-        notes="县考核办法补充指标（乡镇）。",
-    ),
-    Spec(
-        "attraction",
-        "leads-landed-amount",
-        "落地项目投资额",
-        "attraction.leads_landed_amount",
-        "county_townships",
-        "year",
-        "gte",
-        DisplayUnit.YI,
-        value="1",
-        points={Scheme.ATTRACTION: "30"},
-        notes="县考核办法补充指标（乡镇）。",
-    ),
-    # 服务保障
-    Spec(
-        "service",
-        "green-lane-days",
-        "绿色通道审批平均用时",
-        "service.green_lane_days",
-        "county",
-        "year",
-        "lte",
-        DisplayUnit.DAYS,
-        value="20",
-    ),
-    Spec(
-        "service",
-        "bank-meetings",
-        "政银企对接会",
-        "service.bank_meetings",
-        "county",
-        "year",
-        "gte",
-        DisplayUnit.TIMES,
-        value="2",
-        notes="通知：每年召开两次政银企对接会。",
-    ),
-    Spec(
-        "service",
-        "bank-financing",
-        "政银企对接达成融资",
-        "service.bank_financing_agreed",
-        "county",
-        "year",
-        "gte",
-        DisplayUnit.YI,
-        value="20",
-    ),
-    Spec(
-        "service",
-        "funding-received",
-        "争取资金到位",
-        "service.funding_received",
-        "county",
-        "year",
-        "gte",
-        DisplayUnit.YI,
-        value="10",
-    ),
-    # 五个一批
-    Spec(
-        "five-batches",
-        "signed",
-        "签约一批",
-        "five_batches.signed",
-        "townships",
-        "year",
-        "gte",
-        DisplayUnit.COUNT,
-        value="3",
-        points={Scheme.FIVE_BATCHES: "20"},
-    ),
-    Spec(
-        "five-batches",
-        "landed",
-        "落地一批",
-        "five_batches.landed",
-        "townships",
-        "year",
-        "gte",
-        DisplayUnit.COUNT,
-        value="2",
-        points={Scheme.FIVE_BATCHES: "20", Scheme.COUNTY: "5"},
-    ),
-    Spec(
-        "five-batches",
-        "started",
-        "开工一批",
-        "five_batches.started",
-        "townships",
-        "year",
-        "gte",
-        DisplayUnit.COUNT,
-        value="2",
-        points={Scheme.FIVE_BATCHES: "25", Scheme.COUNTY: "5"},
-    ),
-    Spec(
-        "five-batches",
-        "production",
-        "投产一批",
-        "five_batches.production",
-        "townships",
-        "year",
-        "gte",
-        DisplayUnit.COUNT,
-        value="1",
-        points={Scheme.FIVE_BATCHES: "20"},
-    ),
-    Spec(
-        "five-batches",
-        "effect",
-        "达效一批",
-        "five_batches.effect",
-        "townships",
-        "year",
-        "gte",
-        DisplayUnit.COUNT,
-        value="1",
-        points={Scheme.FIVE_BATCHES: "15"},
-    ),
-    Spec(
-        "five-batches",
-        "ceremonies",
-        "开工或投产仪式",
-        "five_batches.ceremonies",
-        "county",
-        "quarter",
-        "gte",
-        DisplayUnit.TIMES,
-        value="1",
-        notes="一季一仪式。",
-    ),
-    # 督考一体
-    Spec(
-        "assessment",
-        "completion-rate",
-        "投资完成率",
-        "register.completion_rate",
-        "county_townships",
-        "year",
-        "gte",
-        DisplayUnit.PERCENT,
-        value="100",
-        points={Scheme.COUNTY: "30"},
-        notes="年度计划投资完成100%；应完成 = 时间进度。",
-    ),
-    Spec(
-        "assessment",
-        "completion-rate-departments",
-        "责任单位投资完成率",
-        "register.completion_rate",
-        "departments",
-        "year",
-        "gte",
-        DisplayUnit.PERCENT,
-        value="100",
-        points={Scheme.COUNTY: "30"},
-        notes="县直部门按其负责的重点工程计算。",
-    ),
-    Spec(
-        "assessment",
-        "follow-ups",
-        "督查整改未完成",
-        "assessment.open_follow_ups",
-        "units",
-        "month",
-        "lte",
-        DisplayUnit.COUNT,
-        value="0",
-        points={Scheme.COUNTY: "5"},
-    ),
-]
-
-# Townships' own five-batches targets (the dev zone carries more).
-OWN_TARGETS = {
-    "阳城经济技术开发区": {"signed": 6, "landed": 4, "started": 3, "production": 2, "effect": 1},
-    "凤城镇": {"signed": 4, "landed": 3, "started": 3},
-    "北留镇": {"signed": 4, "landed": 3},
-}
 
 # Each township's pace against its pipeline targets: (planned total, planned count, reserve total) factors.
 PIPELINE_PACE = [
@@ -511,47 +136,6 @@ def _units() -> tuple[list[Unit], list[Unit]]:
     return townships, departments
 
 
-def _indicators() -> None:
-    campaigns = {c.slug: c for c in Campaign.objects.all()}
-    for order, spec in enumerate(INDICATORS):
-        campaign = campaigns.get(spec.campaign)
-        if campaign is None:
-            continue
-        indicator, created = Indicator.objects.get_or_create(
-            campaign=campaign,
-            year=YEAR,
-            code=spec.code,
-            defaults={
-                "name": spec.name,
-                "metric": spec.metric,
-                "scope": spec.scope,
-                "period": spec.period,
-                "comparison": spec.comparison,
-                "display_unit": spec.unit,
-                "target_value": Decimal(spec.value) if spec.value is not None else None,
-                "target_multiplier": Decimal(spec.multiplier) if spec.multiplier else None,
-                "target_base": spec.base,
-                "sort_order": order,
-                "notes": spec.notes,
-            },
-        )
-        if created:
-            for scheme, points in (spec.points or {}).items():
-                ScoringItem.objects.get_or_create(
-                    scheme=scheme, indicator=indicator, defaults={"points": Decimal(points)}
-                )
-    units = {u.name: u for u in Unit.objects.filter(name__in=OWN_TARGETS)}
-    stage_indicators = {i.code: i for i in Indicator.objects.filter(campaign__slug="five-batches", year=YEAR)}
-    for name, targets in OWN_TARGETS.items():
-        if name not in units:
-            continue
-        for stage, value in targets.items():
-            if stage in stage_indicators:
-                IndicatorUnitTarget.objects.get_or_create(
-                    indicator=stage_indicators[stage], unit=units[name], defaults={"target_value": Decimal(value)}
-                )
-
-
 def _split(total: Decimal, n: int, rng: random.Random) -> list[Decimal]:
     weights = [rng.uniform(0.5, 1.8) for _ in range(n)]
     parts = [(total * Decimal(str(w)) / Decimal(str(sum(weights)))).quantize(Decimal("1")) for w in weights]
@@ -567,48 +151,57 @@ def _pipeline(townships: list[Unit], recorder: User | None) -> None:
     fai = METRICS["register.fai_target"].compute(ctx, window)
     new = METRICS["register.new_projects"].compute(ctx, window)
     for position, township in enumerate(townships):
-        rng = random.Random(f"pipeline-{township.name}")
-        planned_f, count_f, reserve_f = PIPELINE_PACE[position % len(PIPELINE_PACE)]
-        share = fai.get(township.pk).value or Decimal("0")
-        planned_total = 4 * share * planned_f
-        planned_n = max(
-            2, int((Decimal("1.5") * (new.get(township.pk).value or Decimal("4")) * count_f).to_integral_value())
+        _township_pipeline(township, position, fai.get(township.pk).value, new.get(township.pk).value, recorder)
+    _reserve_started(recorder)
+
+
+def _township_pipeline(
+    township: Unit, position: int, fai_share: Decimal | None, new_projects: Decimal | None, recorder: User | None
+) -> None:
+    """A township's planned and reserve projects, at its pace against its targets; reserve ones have approvals."""
+    rng = random.Random(f"pipeline-{township.name}")
+    planned_f, count_f, reserve_f = PIPELINE_PACE[position % len(PIPELINE_PACE)]
+    share = fai_share or Decimal("0")
+    planned_total = 4 * share * planned_f
+    planned_n = max(2, int((Decimal("1.5") * (new_projects or Decimal("4")) * count_f).to_integral_value()))
+    reserve_total = Decimal("0.35") * 4 * share * reserve_f
+    reserve_n = rng.randint(3, 5)
+    short = township.name.removesuffix("镇").removesuffix("乡").replace("阳城经济技术开发区", "开发区")
+    entries = [("planned", amount) for amount in _split(planned_total, planned_n, rng)]
+    entries += [("reserve", amount) for amount in _split(reserve_total, reserve_n, rng)]
+    for n, (stage, amount) in enumerate(entries, start=1):
+        subject, industry = PIPELINE_SUBJECTS[(position * 5 + n) % len(PIPELINE_SUBJECTS)]
+        name = f"{short}{subject}项目" if n <= len(PIPELINE_SUBJECTS) else f"{short}{subject}二期项目"
+        entered = (
+            date(YEAR, rng.randint(1, 9), rng.randint(1, 28))
+            if rng.random() < 0.7
+            else date(YEAR - 1, rng.randint(6, 12), rng.randint(1, 28))
         )
-        reserve_total = Decimal("0.35") * 4 * share * reserve_f
-        reserve_n = rng.randint(3, 5)
-        short = township.name.removesuffix("镇").removesuffix("乡").replace("阳城经济技术开发区", "开发区")
-        entries = [("planned", amount) for amount in _split(planned_total, planned_n, rng)]
-        entries += [("reserve", amount) for amount in _split(reserve_total, reserve_n, rng)]
-        for n, (stage, amount) in enumerate(entries, start=1):
-            subject, industry = PIPELINE_SUBJECTS[(position * 5 + n) % len(PIPELINE_SUBJECTS)]
-            name = f"{short}{subject}项目" if n <= len(PIPELINE_SUBJECTS) else f"{short}{subject}二期项目"
-            entered = (
-                date(YEAR, rng.randint(1, 9), rng.randint(1, 28))
-                if rng.random() < 0.7
-                else date(YEAR - 1, rng.randint(6, 12), rng.randint(1, 28))
-            )
-            project, created = PipelineProject.objects.get_or_create(
-                name=name,
-                township=township,
-                defaults={
-                    "industry": industry,
-                    "estimated_investment": max(amount, Decimal("500")),
-                    "entered_on": entered,
-                    "owner": f"阳城县{industry}投资有限公司",
-                },
-            )
-            if created and stage == "reserve":
-                first = entered + timedelta(days=rng.randint(20, 120))
-                first = min(first, date(YEAR, LAST_MONTH, 28))
-                for k, approval in enumerate(APPROVAL_NAMES[: rng.randint(1, 3)]):
-                    pipeline_approval_record(
-                        pipeline_project=project,
-                        name=approval,
-                        obtained_on=first + timedelta(days=25 * k),
-                        document_number=f"阳发改审批〔{first.year}〕{rng.randint(10, 199)}号",
-                        recorded_by=recorder,
-                    )
-    # Five of this year's new key projects came from the reserve: they started and joined the list.
+        project, created = PipelineProject.objects.get_or_create(
+            name=name,
+            township=township,
+            defaults={
+                "industry": industry,
+                "estimated_investment": max(amount, Decimal("500")),
+                "entered_on": entered,
+                "owner": f"阳城县{industry}投资有限公司",
+            },
+        )
+        if created and stage == "reserve":
+            first = entered + timedelta(days=rng.randint(20, 120))
+            first = min(first, date(YEAR, LAST_MONTH, 28))
+            for k, approval in enumerate(APPROVAL_NAMES[: rng.randint(1, 3)]):
+                pipeline_approval_record(
+                    pipeline_project=project,
+                    name=approval,
+                    obtained_on=first + timedelta(days=25 * k),
+                    document_number=f"阳发改审批〔{first.year}〕{rng.randint(10, 199)}号",
+                    recorded_by=recorder,
+                )
+
+
+def _reserve_started(recorder: User | None) -> None:
+    """Five of this year's new key projects came from the reserve: they started and joined the list."""
     started = (
         ProjectYear.objects.filter(
             year=YEAR, nature=Nature.NEW, project__actual_start__isnull=False, project__pipeline_entry__isnull=True
@@ -618,6 +211,8 @@ def _pipeline(townships: list[Unit], recorder: User | None) -> None:
     )
     for listing in started:
         project: Project = listing.project
+        if project.township is None or project.actual_start is None:  # never: the query and the demo register
+            continue
         entry = PipelineProject.objects.create(
             name=project.name,
             township=project.township,
@@ -659,18 +254,18 @@ def _industrial(townships: list[Unit]) -> None:
                 if nxt > date(YEAR, LAST_MONTH, 31):
                     break
                 dates.append(nxt)
-            dates += [None] * (5 - len(dates))
+            stages: list[date | None] = [*dates, *[None] * (5 - len(dates))]
             IndustrialProject.objects.get_or_create(
                 name=name,
                 township=township,
                 defaults={
                     "industry": industry,
                     "investment": Decimal(rng.randint(30, 300)) * 100,
-                    "signed_on": dates[0],
-                    "landed_on": dates[1],
-                    "started_on": dates[2],
-                    "production_on": dates[3],
-                    "effect_on": dates[4],
+                    "signed_on": signed,
+                    "landed_on": stages[1],
+                    "started_on": stages[2],
+                    "production_on": stages[3],
+                    "effect_on": stages[4],
                 },
             )
 
@@ -859,15 +454,6 @@ def _flowcharts(uploader: User | None) -> None:
 
 def _attraction(townships: list[Unit], recorder: User | None) -> None:
     """Trips and a few signed leads of the townships, beside the investment ledger's own demo entries."""
-    from django.apps import apps
-
-    try:
-        Trip = apps.get_model("taskforces", "Trip")
-        Lead = apps.get_model("taskforces", "Lead")
-        Industry = apps.get_model("taskforces", "Industry")
-        AttractionMode = apps.get_model("taskforces", "AttractionMode")
-    except LookupError:
-        return  # no investment ledger: the attraction figures say "no data"
     for position, township in enumerate(townships):
         rng = random.Random(f"trips-{township.name}")
         pace = TRIP_PACE[position % len(TRIP_PACE)]
@@ -927,9 +513,9 @@ def _attraction(townships: list[Unit], recorder: User | None) -> None:
 
 
 @transaction.atomic
-def load(*, stdout=None) -> None:
+def load(*, stdout: Output | None = None) -> None:
     CampaignYear.objects.get_or_create(year=YEAR)
-    _indicators()
+    indicators_load()
     townships, departments = _units()
     hq = User.objects.filter(username="hq").first()
     inspector = User.objects.filter(username="inspector").first()

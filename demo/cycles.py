@@ -9,6 +9,7 @@ come from random.Random(seeded per record), so a second run draws the same and a
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.contrib.auth.models import Group
@@ -19,6 +20,8 @@ from accounts.models import Campaign, Role, TaskForce, TaskForceMembership, Unit
 from cycles.models import Duty, Occurrence, OccurrenceStatus
 from cycles.periods import due_date, local_midnight, periods_between
 from cycles.seeding import HQ_UNIT_NAME, seed_notice_duties
+from cycles.services import occurrence_title
+from demo.common import Output
 from demo.register import DEMO_LAST_MONTH, DEMO_PASSWORD, DEMO_YEAR
 from problems.models import (
     LevelOfficial,
@@ -57,6 +60,112 @@ ATTENDEES = {
     "statistics": "纳统专班负责人，县统计局固投股，相关项目单位统计员",
     "funding": "资金专班负责人，县财政局、县发展和改革局投资股",
 }
+
+
+@dataclass(frozen=True)
+class DemoProblem:
+    """A problem of the demo, raised `raised_days_ago` and escalated `escalations` times to reach `level`."""
+
+    description: str
+    project_code: str | None
+    taskforce: str
+    level: str
+    owner: str | None
+    deadline_days: int
+    raised_days_ago: int
+    category: str
+    escalations: int = 0
+    resolved: str = ""
+
+
+# A few problems around today, so that escalation and reminders show at once after `make run`.
+DEMO_PROBLEMS = [
+    DemoProblem(
+        description="项目环评批复滞后，影响按期开工",
+        project_code="2024-140522-0003",
+        taskforce="approvals",
+        level=ProblemLevel.TASKFORCE,
+        owner="approvals_lead",
+        deadline_days=-2,
+        raised_days_ago=20,
+        category="前期手续",
+    ),
+    DemoProblem(
+        description="用地组件报批材料不全，存在退件风险",
+        project_code="2024-140522-0012",
+        taskforce="land",
+        level=ProblemLevel.TASKFORCE,
+        owner="land_lead",
+        deadline_days=2,
+        raised_days_ago=10,
+        category="用地保障",
+    ),
+    DemoProblem(
+        description="施工许可证办理卡在消防设计审查环节",
+        project_code="2024-140522-0025",
+        taskforce="approvals",
+        level=ProblemLevel.DEPUTY,
+        owner="approvals_lead",
+        deadline_days=5,
+        raised_days_ago=30,
+        category="前期手续",
+        escalations=1,
+    ),
+    DemoProblem(
+        description="专项债券资金到位滞后，项目资金缺口约3000万元",
+        project_code="2024-140522-0007",
+        taskforce="funding",
+        level=ProblemLevel.EXECUTIVE,
+        owner="funding_lead",
+        deadline_days=3,
+        raised_days_ago=40,
+        category="资金保障",
+        escalations=2,
+    ),
+    DemoProblem(
+        description="项目入库纳统佐证资料不齐，本月无法入统",
+        project_code="2024-140522-0040",
+        taskforce="statistics",
+        level=ProblemLevel.EXECUTIVE,
+        owner="statistics_lead",
+        deadline_days=-1,
+        raised_days_ago=35,
+        category="入库纳统",
+        escalations=2,
+    ),
+    DemoProblem(
+        description="征地拆迁补偿标准争议，群众阻工",
+        project_code="2024-140522-0002",
+        taskforce="land",
+        level=ProblemLevel.COUNTY_HEAD,
+        owner="land_lead",
+        deadline_days=10,
+        raised_days_ago=50,
+        category="征地拆迁",
+        escalations=3,
+    ),
+    DemoProblem(
+        description="招引项目签约后落地选址未确定",
+        project_code="2024-140522-0051",
+        taskforce="investment",
+        level=ProblemLevel.TASKFORCE,
+        owner="investment_lead",
+        deadline_days=12,
+        raised_days_ago=5,
+        category="招商落地",
+    ),
+    DemoProblem(
+        description="电力接入方案未批复",
+        project_code="2024-140522-0018",
+        taskforce="supervision",
+        level=ProblemLevel.TASKFORCE,
+        owner="supervision_lead",
+        deadline_days=-8,
+        raised_days_ago=25,
+        category="要素保障",
+        resolved="供电公司已出具接入批复，问题解决。",
+    ),
+]
 
 
 def _leaders(groups: dict[str, Group]) -> list[User]:
@@ -105,7 +214,7 @@ def _responsible_people(duties: list[Duty]) -> None:
             continue
         if duty.taskforce_id:
             ids = members.get(duty.taskforce_id, [])
-        elif duty.campaign_id:
+        elif duty.campaign is not None:
             ids = [by_username[n] for n in CAMPAIGN_PEOPLE.get(duty.campaign.slug, []) if n in by_username]
         else:
             ids = [by_username["hq"]] if "hq" in by_username else []
@@ -115,8 +224,6 @@ def _responsible_people(duties: list[Duty]) -> None:
 
 def _history(duties: list[Duty], recorder: User | None) -> int:
     """2024's occurrences up to the register's last demo month, most held on time, some late, a few not at all."""
-    from cycles.services import occurrence_title
-
     last_day = date(DEMO_YEAR, DEMO_LAST_MONTH, 31)
     existing = set(Occurrence.objects.filter(period_start__year=DEMO_YEAR).values_list("duty_id", "period_key"))
     rows = []
@@ -136,7 +243,7 @@ def _history(duties: list[Duty], recorder: User | None) -> int:
             rng = random.Random(f"{duty.code}:{period.key}")
             roll = rng.random()
             attendees = ATTENDEES.get(
-                duty.taskforce.slug if duty.taskforce_id else "", "县项目建设指挥部办公室、各专班牵头单位"
+                duty.taskforce.slug if duty.taskforce is not None else "", "县项目建设指挥部办公室、各专班牵头单位"
             )
             occurrence = Occurrence(
                 duty=duty,
@@ -166,52 +273,40 @@ def _history(duties: list[Duty], recorder: User | None) -> int:
     return len(rows)
 
 
-def _problem(
-    *,
-    description: str,
-    project_code: str | None,
-    taskforce: str,
-    level: str,
-    owner: str | None,
-    deadline_days: int,
-    raised_days_ago: int,
-    category: str,
-    escalations: int = 0,
-    resolved: str = "",
-) -> None:
+def _problem(spec: DemoProblem) -> None:
     """One demo problem with a history consistent with its level (raised, then escalated step by step)."""
-    if Problem.objects.filter(description=description).exists():
+    if Problem.objects.filter(description=spec.description).exists():
         return
     now = timezone.now()
     today = timezone.localdate()
-    raised_at = now - timedelta(days=raised_days_ago)
-    users = {u.username: u for u in User.objects.filter(username__in=[owner or "", "hq"])}
-    taskforce_obj = TaskForce.objects.filter(slug=taskforce).first()
-    project = Project.objects.filter(code=project_code).first() if project_code else None
-    order = [ProblemLevel.TASKFORCE, ProblemLevel.DEPUTY, ProblemLevel.EXECUTIVE, ProblemLevel.COUNTY_HEAD]
-    start_level = order[order.index(level) - escalations]
+    raised_at = now - timedelta(days=spec.raised_days_ago)
+    users = {u.username: u for u in User.objects.filter(username__in=[spec.owner or "", "hq"])}
+    taskforce_obj = TaskForce.objects.filter(slug=spec.taskforce).first()
+    project = Project.objects.filter(code=spec.project_code).first() if spec.project_code else None
+    order: list[str] = [ProblemLevel.TASKFORCE, ProblemLevel.DEPUTY, ProblemLevel.EXECUTIVE, ProblemLevel.COUNTY_HEAD]
+    start_level = order[order.index(spec.level) - spec.escalations]
     problem = Problem.objects.create(
         project=project,
         source=ProblemSource.TASKFORCE,
         source_taskforce=taskforce_obj,
-        description=description,
-        category=category,
-        level=level,
-        owner=users.get(owner or ""),
+        description=spec.description,
+        category=spec.category,
+        level=spec.level,
+        owner=users.get(spec.owner or ""),
         owner_unit=taskforce_obj.lead_unit if taskforce_obj else None,
-        deadline=today + timedelta(days=deadline_days),
+        deadline=today + timedelta(days=spec.deadline_days),
         raised_at=raised_at,
         raised_by=users.get("hq"),
-        level_changed_at=raised_at if not escalations else now - timedelta(days=2),
-        status=ProblemStatus.RESOLVED if resolved else ProblemStatus.OPEN,
-        resolution=resolved,
-        resolved_at=now - timedelta(days=1) if resolved else None,
+        level_changed_at=raised_at if not spec.escalations else now - timedelta(days=2),
+        status=ProblemStatus.RESOLVED if spec.resolved else ProblemStatus.OPEN,
+        resolution=spec.resolved,
+        resolved_at=now - timedelta(days=1) if spec.resolved else None,
     )
     ProblemEvent.objects.create(
         problem=problem, at=raised_at, kind=ProblemEventKind.RAISED, actor=users.get("hq"), to_level=start_level
     )
     level_now = start_level
-    for step in range(escalations):
+    for step in range(spec.escalations):
         new_level = order[order.index(level_now) + 1]
         at = raised_at + timedelta(days=7 * (step + 1))
         ProblemEvent.objects.create(
@@ -223,108 +318,27 @@ def _problem(
             note=f"逾期未解决，自动上报至{ProblemLevel(new_level).label}。",
         )
         level_now = new_level
-    if resolved:
+    if spec.resolved:
         ProblemEvent.objects.create(
             problem=problem,
             at=now - timedelta(days=1),
             kind=ProblemEventKind.RESOLVED,
             actor=users.get("hq"),
-            note=resolved,
+            note=spec.resolved,
         )
 
 
 def _problems() -> None:
-    _problem(
-        description="项目环评批复滞后，影响按期开工",
-        project_code="2024-140522-0003",
-        taskforce="approvals",
-        level=ProblemLevel.TASKFORCE,
-        owner="approvals_lead",
-        deadline_days=-2,
-        raised_days_ago=20,
-        category="前期手续",
-    )
-    _problem(
-        description="用地组件报批材料不全，存在退件风险",
-        project_code="2024-140522-0012",
-        taskforce="land",
-        level=ProblemLevel.TASKFORCE,
-        owner="land_lead",
-        deadline_days=2,
-        raised_days_ago=10,
-        category="用地保障",
-    )
-    _problem(
-        description="施工许可证办理卡在消防设计审查环节",
-        project_code="2024-140522-0025",
-        taskforce="approvals",
-        level=ProblemLevel.DEPUTY,
-        owner="approvals_lead",
-        deadline_days=5,
-        raised_days_ago=30,
-        category="前期手续",
-        escalations=1,
-    )
-    _problem(
-        description="专项债券资金到位滞后，项目资金缺口约3000万元",
-        project_code="2024-140522-0007",
-        taskforce="funding",
-        level=ProblemLevel.EXECUTIVE,
-        owner="funding_lead",
-        deadline_days=3,
-        raised_days_ago=40,
-        category="资金保障",
-        escalations=2,
-    )
-    _problem(
-        description="项目入库纳统佐证资料不齐，本月无法入统",
-        project_code="2024-140522-0040",
-        taskforce="statistics",
-        level=ProblemLevel.EXECUTIVE,
-        owner="statistics_lead",
-        deadline_days=-1,
-        raised_days_ago=35,
-        category="入库纳统",
-        escalations=2,
-    )
-    _problem(
-        description="征地拆迁补偿标准争议，群众阻工",
-        project_code="2024-140522-0002",
-        taskforce="land",
-        level=ProblemLevel.COUNTY_HEAD,
-        owner="land_lead",
-        deadline_days=10,
-        raised_days_ago=50,
-        category="征地拆迁",
-        escalations=3,
-    )
-    _problem(
-        description="招引项目签约后落地选址未确定",
-        project_code="2024-140522-0051",
-        taskforce="investment",
-        level=ProblemLevel.TASKFORCE,
-        owner="investment_lead",
-        deadline_days=12,
-        raised_days_ago=5,
-        category="招商落地",
-    )
-    _problem(
-        description="电力接入方案未批复",
-        project_code="2024-140522-0018",
-        taskforce="supervision",
-        level=ProblemLevel.TASKFORCE,
-        owner="supervision_lead",
-        deadline_days=-8,
-        raised_days_ago=25,
-        category="要素保障",
-        resolved="供电公司已出具接入批复，问题解决。",
-    )
+    for spec in DEMO_PROBLEMS:
+        _problem(spec)
 
 
 @transaction.atomic
-def load(*, stdout=None) -> None:
+def load(*, stdout: Output | None = None) -> None:
     today = timezone.localdate()
-    seed_notice_duties(Duty=Duty, TaskForce=TaskForce, Campaign=Campaign, Unit=Unit, today=today)
+    seed_notice_duties(
+        duty_model=Duty, taskforce_model=TaskForce, campaign_model=Campaign, unit_model=Unit, today=today
+    )
     groups = {role.value: Group.objects.get_or_create(name=role.value)[0] for role in Role}
     _leaders(groups)
     duties = list(Duty.objects.select_related("taskforce", "campaign"))

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from accounts.models import User
+from demo.common import Output
 from demo.register import DEMO_YEAR
 from projects.models import ProjectYear
 from taskforces.models import FundingApplication, FundingStatus, FundType
@@ -55,17 +56,17 @@ def _amount(rng: random.Random, total: Decimal, share: float, bounds: tuple[int,
 
 
 @transaction.atomic
-def load(*, stdout=None) -> None:
+def load(*, stdout: Output | None = None) -> None:
     author = User.objects.filter(username="funding_lead").first()
     listings = list(ProjectYear.objects.filter(year=DEMO_YEAR).select_related("project").order_by("tier", "seq", "id"))
-    public = [l.project for l in listings if l.project.industry in PUBLIC]
-    other = [l.project for l in listings if l.project.industry in INDUSTRY_FOR_OTHER]
+    public = [row.project for row in listings if row.project.industry in PUBLIC]
+    other = [row.project for row in listings if row.project.industry in INDUSTRY_FOR_OTHER]
     # The ledgers judge deadlines at their reference date (the end of October 2024 for this demo
     # once 2024 is past), not at the real today: count the weeks from there.
     upcoming = reference_date() + timedelta(days=20)
-    for index, (fund_type, year, batch, deadline, share, bounds) in enumerate(BATCHES):
-        deadline = deadline or upcoming
-        year = year or upcoming.year
+    for index, (fund_type, batch_year, batch, batch_deadline, share, bounds) in enumerate(BATCHES):
+        deadline = batch_deadline or upcoming
+        year = batch_year or upcoming.year
         pool = other if fund_type == FundType.OTHER else public
         if not pool:
             continue
@@ -107,7 +108,7 @@ def load(*, stdout=None) -> None:
                         )
                     else:
                         application.status = FundingStatus.APPROVED
-            application._history_user = author
+            application._history_user = author  # type: ignore[attr-defined]  # where simple_history reads who acted
             application.save()
     if stdout is not None:
         stdout.write(f"  funding: {FundingApplication.objects.count()} funding applications")

@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from accounts.models import Unit, User
+from demo.common import Output
 from demo.register import DEMO_YEAR
 from projects.models import Nature, ProjectYear
 from taskforces.models import (
@@ -91,15 +92,15 @@ def _author() -> User | None:
     return User.objects.filter(username="land_lead").first()
 
 
-def _save(obj, author: User | None) -> None:
+def _save(obj: LandDemand | LandProblem | LandMeeting | LandMeetingDecision, author: User | None) -> None:
     obj.created_by = author
-    obj._history_user = author
+    obj._history_user = author  # type: ignore[union-attr]  # where simple_history reads who acted
     obj.save()
 
 
 def _demands(listings: list[ProjectYear], author: User | None) -> list[LandDemand]:
     types = {t.name: t for t in LandType.objects.all()}
-    existing = {d.project_id: d for d in LandDemand.objects.filter(project__in=[l.project for l in listings])}
+    existing = {d.project_id: d for d in LandDemand.objects.filter(project__in=[row.project for row in listings])}
     demands = []
     returned = 0
     for index, listing in enumerate(listings):
@@ -214,14 +215,14 @@ def _meetings(demands: list[LandDemand], author: User | None) -> None:
 
 
 @transaction.atomic
-def load(*, stdout=None) -> None:
+def load(*, stdout: Output | None = None) -> None:
     listings = list(
         ProjectYear.objects.filter(year=DEMO_YEAR, nature__in=[Nature.NEW, Nature.PRELIMINARY])
         .select_related("project", "project__township")
         .order_by("tier", "seq", "id")
     )
     # Every third new project and every preliminary project asks for new construction land.
-    chosen = [l for i, l in enumerate(listings) if l.nature == Nature.PRELIMINARY or i % 3 == 0]
+    chosen = [row for i, row in enumerate(listings) if row.nature == Nature.PRELIMINARY or i % 3 == 0]
     if not chosen:
         return
     author = _author()

@@ -12,6 +12,7 @@ import random
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -19,9 +20,14 @@ from django.db import transaction
 from accounts.models import Campaign, MembershipRole, Role, TaskForce, TaskForceMembership, Unit, UnitKind, User
 from projects.models import MonthlyProgress, Nature, Project, ProjectStatus, ProjectYear, Tier, YearTarget
 
+if TYPE_CHECKING:  # demo.common needs nothing from here at run time, but the other demo modules import both
+    from demo.common import Output
+
 DEMO_YEAR = 2024
 DEMO_LAST_MONTH = 10
-DEMO_PASSWORD = "yangcheng2024"
+# The demo's "today": the end of the last reported month (what taskforces.selectors.reference_date gives).
+DEMO_TODAY = date(DEMO_YEAR, DEMO_LAST_MONTH, 31)
+DEMO_PASSWORD = "yangcheng2024"  # noqa: S105  # the demo accounts' password: load_demo prints it
 
 TOWNSHIPS = [
     "凤城镇",
@@ -144,7 +150,7 @@ TIER_TOTALS: dict[str, tuple[int, Decimal, Decimal]] = {
     Tier.COUNTY: (102, Decimal("3130600"), Decimal("785600")),
 }
 # 113 planned to start (new), 9 preliminary, the other 4 continuing: 126 in all.
-NATURE_PLAN: dict[str, list[str]] = {
+NATURE_PLAN: dict[str, list[Nature]] = {
     Tier.PROVINCE: [Nature.CONTINUING] + [Nature.NEW] * 5,
     Tier.CITY: [Nature.CONTINUING, Nature.PRELIMINARY] + [Nature.NEW] * 16,
     Tier.COUNTY: [Nature.CONTINUING] * 2 + [Nature.PRELIMINARY] * 8 + [Nature.NEW] * 92,
@@ -346,7 +352,8 @@ def _projects(units: dict[str, Unit]) -> list[ProjectYear]:
     number = 0
     for tier, (count, total, plan) in TIER_TOTALS.items():
         natures = NATURE_PLAN[tier]
-        assert len(natures) == count
+        if len(natures) != count:
+            raise ValueError(f"NATURE_PLAN lists {len(natures)} {tier} projects, TIER_TOTALS {count}")
         plan_weights = [rng.uniform(0.4, 1.6) * (0.15 if n == Nature.PRELIMINARY else 1.0) for n in natures]
         total_weights = [w * rng.uniform(0.7, 1.3) for w in plan_weights]
         plans = _split(plan, plan_weights)
@@ -392,7 +399,7 @@ def _projects(units: dict[str, Unit]) -> list[ProjectYear]:
 def _starts_and_progress(listings: list[ProjectYear], reporter: User | None) -> None:
     """Actual starts and Jan..Oct progress, deterministic. Only fills what is missing."""
     cutoff = date(DEMO_YEAR, DEMO_LAST_MONTH, 31)
-    township_pace: dict[int, Decimal] = {}
+    township_pace: dict[int | None, Decimal] = {}
     progress_rows: list[MonthlyProgress] = []
     existing = set(MonthlyProgress.objects.filter(year=DEMO_YEAR).values_list("project_id", "month"))
     for listing in listings:
@@ -452,7 +459,7 @@ def _starts_and_progress(listings: list[ProjectYear], reporter: User | None) -> 
 
 
 @transaction.atomic
-def load(*, stdout=None) -> None:
+def load(*, stdout: Output | None = None) -> None:
     units = _units()
     groups = _roles()
     YearTarget.objects.get_or_create(

@@ -18,6 +18,7 @@ from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
 from core.periods import month_end
+from demo.common import Output
 from demo.register import DEMO_LAST_MONTH, DEMO_YEAR
 from projects.models import Nature, Project, ProjectYear
 from taskforces.models import DocumentsStatus, StatisticsScreening
@@ -38,7 +39,8 @@ class InclusionPath:
 def _path(project: Project, continuing: bool) -> InclusionPath:
     rng = random.Random(f"statistics-{project.code}")
     start = project.actual_start
-    assert start is not None
+    if start is None:
+        raise ValueError(f"{project.code} has not started: it has no inclusion path")
     if continuing:
         # Carried over from last year: included long ago.
         day = date(start.year, min(start.month + 1, 12), 10)
@@ -88,7 +90,7 @@ def _row(project: Project, year: int, month: int, path: InclusionPath, author: U
 
 
 @transaction.atomic
-def load(*, stdout=None) -> None:
+def load(*, stdout: Output | None = None) -> None:
     author = User.objects.filter(username="statistics_lead").first()
     continuing = set(
         ProjectYear.objects.filter(year=DEMO_YEAR, nature=Nature.CONTINUING).values_list("project_id", flat=True)

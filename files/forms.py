@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -18,18 +20,18 @@ class MultipleFileField(forms.FileField):
     `cleaned_data[name]` is a list of `CleanedUpload`.
     """
 
-    def __init__(self, *args, kinds: tuple[str, ...] = ("photo", "document"), **kwargs):
+    def __init__(self, *args: Any, kinds: tuple[str, ...] = ("photo", "document"), **kwargs: Any) -> None:
         self.kinds = kinds
         kwargs.setdefault("required", False)
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*" if kinds == ("photo",) else None}))
         super().__init__(*args, **kwargs)
 
-    def clean(self, data, initial=None) -> list[CleanedUpload]:
+    def clean(self, data: Any, initial: Any = None) -> list[CleanedUpload]:
         files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
         if not files and self.required:
             raise forms.ValidationError(self.error_messages["required"], code="required")
-        cleaned = []
-        errors = []
+        cleaned: list[CleanedUpload] = []
+        errors: list[str] = []
         for upload in files:
             try:
                 cleaned.append(clean_upload(upload, allow=self.kinds))
@@ -58,7 +60,7 @@ class AttachmentForm(forms.Form):
 
     caption = forms.CharField(label=_("Caption"), max_length=200, required=False)
 
-    def __init__(self, *args, kinds: tuple[str, ...] = ("photo", "document"), **kwargs):
+    def __init__(self, *args: Any, kinds: tuple[str, ...] = ("photo", "document"), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["files"] = attachments_field(kinds)
         self.fields["files"].required = True

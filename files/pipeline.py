@@ -23,10 +23,12 @@ import io
 import os
 import re
 import zipfile
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from datetime import timezone as dt_timezone
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -107,14 +109,16 @@ def _read(upload: UploadedFile) -> bytes:
 # --- photos --------------------------------------------------------------------------------------
 
 
-def _rational(value) -> Decimal:
+def _rational(value: object) -> Decimal:
     try:
-        return Decimal(str(float(value)))
+        return Decimal(str(float(value)))  # type: ignore[arg-type]  # EXIF rationals are float()-able, or raise
     except (TypeError, ValueError, ZeroDivisionError, InvalidOperation):
         raise ValueError("bad rational") from None
 
 
-def _gps_coordinate(dms, ref: str | None, limit: int) -> Decimal | None:
+def _gps_coordinate(dms: Iterable[object] | None, ref: str | bytes | None, limit: int) -> Decimal | None:
+    if dms is None:
+        return None
     try:
         degrees, minutes, seconds = (_rational(v) for v in dms)
     except (TypeError, ValueError):
@@ -129,14 +133,14 @@ def _gps_coordinate(dms, ref: str | None, limit: int) -> Decimal | None:
     return value.quantize(Decimal("0.000001"))
 
 
-def _exif_time(exif_ifd: dict) -> datetime | None:
+def _exif_time(exif_ifd: Mapping[int, Any]) -> datetime | None:
     raw = exif_ifd.get(ExifTags.Base.DateTimeOriginal) or exif_ifd.get(ExifTags.Base.DateTimeDigitized)
     if not raw:
         return None
     if isinstance(raw, bytes):
         raw = raw.decode("ascii", "ignore")
     try:
-        naive = datetime.strptime(raw.strip("\x00 ")[:19], "%Y:%m:%d %H:%M:%S")
+        naive = datetime.strptime(raw.strip("\x00 ")[:19], "%Y:%m:%d %H:%M:%S")  # noqa: DTZ007  # EXIF has no zone: one is applied below
     except ValueError:
         return None
     offset = exif_ifd.get(ExifTags.Base.OffsetTimeOriginal) or exif_ifd.get(ExifTags.Base.OffsetTime)
@@ -157,7 +161,7 @@ def read_exif(image: Image.Image) -> tuple[datetime | None, Decimal | None, Deci
         exif = image.getexif()
         exif_ifd = exif.get_ifd(ExifTags.IFD.Exif)
         gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
-    except Exception:  # corrupt EXIF must not reject an otherwise good photo
+    except Exception:  # noqa: BLE001  # corrupt EXIF, whatever Pillow raises, must not reject a good photo
         return None, None, None
     taken_at = _exif_time(exif_ifd) or _exif_time(exif)  # some cameras put DateTime in IFD0 only
     lat = lon = None
@@ -169,14 +173,19 @@ def read_exif(image: Image.Image) -> tuple[datetime | None, Decimal | None, Deci
     return taken_at, lat, lon
 
 
+def _probe_photo(data: bytes) -> None:
+    """Refuse formats we do not take and pixel counts that would be a decompression bomb, before decoding."""
+    with Image.open(io.BytesIO(data)) as probe:
+        if probe.format not in IMAGE_FORMATS:
+            raise ValidationError(_("This image format is not accepted; use JPEG or PNG."), code="format")
+        if probe.width * probe.height > MAX_PIXELS:
+            raise ValidationError(_("The image has too many pixels."), code="too_large")
+        probe.verify()
+
+
 def _clean_photo(data: bytes, name: str) -> CleanedUpload:
     try:
-        with Image.open(io.BytesIO(data)) as probe:
-            if probe.format not in IMAGE_FORMATS:
-                raise ValidationError(_("This image format is not accepted; use JPEG or PNG."), code="format")
-            if probe.width * probe.height > MAX_PIXELS:
-                raise ValidationError(_("The image has too many pixels."), code="too_large")
-            probe.verify()
+        _probe_photo(data)
         with Image.open(io.BytesIO(data)) as image:
             image.load()  # decodes every pixel: truncated or forged files fail here
             taken_at, lat, lon = read_exif(image)
@@ -242,7 +251,7 @@ def _looks_like_image(data: bytes) -> bool:
     try:
         with Image.open(io.BytesIO(data)) as probe:
             return probe.format in IMAGE_FORMATS
-    except Exception:
+    except Exception:  # noqa: BLE001  # whatever Pillow raises on a forged file, it is no image: documents are tried next
         return False
 
 

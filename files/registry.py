@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar, cast
 
 from django.db import models
 
@@ -17,6 +18,7 @@ from accounts.models import User
 
 # (user, entry) -> may the user read this entry? / may the user change it?
 Check = Callable[[User, models.Model], bool]
+M = TypeVar("M", bound=models.Model)
 
 
 @dataclass(frozen=True)
@@ -28,8 +30,9 @@ class Owner:
 _owners: dict[type[models.Model], Owner] = {}
 
 
-def register(model: type[models.Model], *, can_read: Check, can_write: Check) -> None:
-    _owners[model] = Owner(can_read=can_read, can_write=can_write)
+def register(model: type[M], *, can_read: Callable[[User, M], bool], can_write: Callable[[User, M], bool]) -> None:
+    # The checks are looked up by the entry's own model (`owner_of(type(entry))`), so they only ever see an M.
+    _owners[model] = Owner(can_read=cast("Check", can_read), can_write=cast("Check", can_write))
 
 
 def owner_of(model: type[models.Model] | None) -> Owner | None:

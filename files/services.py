@@ -31,7 +31,7 @@ def attachment_create(
         height=cleaned.height,
         uploaded_by=uploaded_by,
     )
-    attachment._history_user = uploaded_by
+    attachment._history_user = uploaded_by  # type: ignore[attr-defined]  # where simple_history reads who acted
     attachment.file.save(cleaned.original_name, cleaned.content, save=False)
     try:
         attachment.save()
@@ -43,7 +43,7 @@ def attachment_create(
 
 def attachment_delete(*, attachment: Attachment, user: User) -> None:
     """Remove an attachment and its file (the history keeps who removed it and when)."""
-    attachment._history_user = user
+    attachment._history_user = user  # type: ignore[attr-defined]  # where simple_history reads who acted
     file = attachment.file
     attachment.delete()
     transaction.on_commit(lambda: file.delete(save=False))

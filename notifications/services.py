@@ -24,7 +24,7 @@ OVERDUE_REMINDER_WINDOW_DAYS = 30
 
 
 def notify(
-    *, kind: str, subject_key: str, recipients: Iterable[User], title: str, body: str, link: str, now: datetime
+    *, kind: str, subject_key: str, recipients: Iterable[User | None], title: str, body: str, link: str, now: datetime
 ) -> int:
     """Tell each recipient once per (kind, subject): a notification in the app, an email delivery for those
     with an address, and one group-chat delivery per subject when a webhook is configured.

@@ -34,8 +34,6 @@ def visible_problems(user: User, qs: QuerySet[Problem] | None = None) -> QuerySe
     qs = Problem.objects.all() if qs is None else qs
     if reads_all_problems(user):
         return qs
-    if not user.is_authenticated:
-        return qs.none()
     condition = Q(owner=user)
     if has_role(user, Role.REPORTER) and user.unit_id:
         condition |= Q(project__in=visible_projects(user).values("pk"))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -9,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from accounts.forms import PersonChoiceField, people_queryset
 from accounts.models import Role, TaskForce, Unit, User
-from core.forms import DateInput
+from core.forms import DateInput, choice_field, model_choice_field
 from projects.access import visible_projects
 from projects.models import Project
 
@@ -40,17 +43,23 @@ class ProblemForm(forms.Form):
     )
 
     def __init__(
-        self, *args, taskforces: QuerySet[TaskForce], projects: QuerySet[Project], may_set_level: bool, **kwargs
+        self,
+        *args: Any,
+        taskforces: QuerySet[TaskForce],
+        projects: QuerySet[Project],
+        may_set_level: bool,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["source_taskforce"].queryset = taskforces
-        self.fields["project"].queryset = projects.order_by("name")
-        self.fields["owner"].queryset = people_queryset().select_related("unit")
+        source_taskforce = model_choice_field(self, "source_taskforce")
+        source_taskforce.queryset = taskforces
+        model_choice_field(self, "project").queryset = projects.order_by("name")
+        model_choice_field(self, "owner").queryset = people_queryset().select_related("unit")
         if not may_set_level:
             # A task-force member raises problems for their own task force, at the task-force level.
             del self.fields["level"]
-            self.fields["source_taskforce"].required = True
-            self.fields["source_taskforce"].empty_label = None
+            source_taskforce.required = True
+            source_taskforce.empty_label = None
 
 
 class ResolveForm(forms.Form):
@@ -69,12 +78,12 @@ class ReassignForm(forms.Form):
     )
     note = forms.CharField(label=pgettext_lazy("scheduling", "note"), max_length=500, required=False)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = people_queryset().select_related("unit")
+        model_choice_field(self, "owner").queryset = people_queryset().select_related("unit")
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         if not data.get("owner") and not data.get("owner_unit"):
             raise ValidationError(pgettext_lazy("scheduling", "Choose a person or a unit."))
         return data
@@ -88,12 +97,12 @@ class RedateForm(forms.Form):
 class ProblemFilterForm(forms.Form):
     level = forms.ChoiceField(
         label=pgettext_lazy("scheduling", "level"),
-        choices=[("", pgettext_lazy("scheduling", "All levels"))] + ProblemLevel.choices,
+        choices=[("", pgettext_lazy("scheduling", "All levels")), *ProblemLevel.choices],
         required=False,
     )
     status = forms.ChoiceField(
         label=pgettext_lazy("scheduling", "status"),
-        choices=[("", pgettext_lazy("scheduling", "All statuses"))] + ProblemStatus.choices,
+        choices=[("", pgettext_lazy("scheduling", "All statuses")), *ProblemStatus.choices],
         required=False,
         initial=ProblemStatus.OPEN,
     )
@@ -101,9 +110,9 @@ class ProblemFilterForm(forms.Form):
     taskforce = forms.ChoiceField(label=pgettext_lazy("scheduling", "task force"), required=False)
     q = forms.CharField(label=pgettext_lazy("scheduling", "search"), required=False, max_length=100)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["taskforce"].choices = [("", pgettext_lazy("scheduling", "All task forces"))] + [
+        choice_field(self, "taskforce").choices = [("", pgettext_lazy("scheduling", "All task forces"))] + [
             (tf.slug, tf.name) for tf in TaskForce.objects.only("slug", "name")
         ]
 
@@ -118,7 +127,7 @@ def leaders_queryset() -> QuerySet[User]:
     )
 
 
-def problem_form_for(user: User, data: dict[str, object] | None = None) -> ProblemForm:
+def problem_form_for(user: User, data: Mapping[str, Any] | None = None) -> ProblemForm:
     """The form to raise a problem: task forces and projects the user may raise it for; the level only for HQ."""
     return ProblemForm(
         data,

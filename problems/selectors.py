@@ -45,12 +45,11 @@ def problems_for_user(
 
 def problem_counts(*, user: User, today: date) -> dict[str, int]:
     """Open problems per level and overdue ones, for the ledger's header. One query."""
-    row = visible_problems(user).aggregate(
+    return visible_problems(user).aggregate(
         open=Count("pk", filter=Q(status=ProblemStatus.OPEN)),
         overdue=Count("pk", filter=Q(status=ProblemStatus.OPEN, deadline__lt=today)),
         **{level: Count("pk", filter=Q(status=ProblemStatus.OPEN, level=level)) for level in ProblemLevel.values},
     )
-    return row
 
 
 def problem_history(*, problem: Problem) -> list[ProblemEvent]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -104,7 +108,12 @@ def problem_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(request, "problems/problem.html", context)
 
 
-def _problem_action(request: AuthenticatedHttpRequest, pk: int, form_class, apply) -> HttpResponse:
+def _problem_action(
+    request: AuthenticatedHttpRequest,
+    pk: int,
+    form_class: type[forms.Form],
+    apply: Callable[[Problem, dict[str, Any]], object],
+) -> HttpResponse:
     if request.method != "POST":
         return redirect("problems:problem", pk=pk)
     problem = get_problem_for_user(request.user, pk, write=True)

@@ -22,23 +22,37 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import django
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "yangcheng_projects.settings")
+django.setup()
+
+from django.db import transaction  # noqa: E402  # the app's modules load after django.setup()
+
+from demo import register as demo  # noqa: E402  # the app's modules load after django.setup()
+from projects.excel.exports import CN_NUMBERS, NATURE_WORDS, TIER_TITLES  # noqa: E402  # after django.setup()
+from projects.models import Nature, ProjectYear, Tier  # noqa: E402  # the app's modules load after django.setup()
+
+THIN = Side(style="thin")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 
 
-class _Rollback(Exception):
-    pass
+class RollbackError(Exception):
+    """Raised to leave the transaction the demo data was built in, so the database is left as it was."""
 
 
 def build(out: Path) -> None:
-    from django.db import transaction
-    from openpyxl import Workbook
-
-    from projects import demo
-    from projects.models import ProjectYear
-
     wb = Workbook()
+    ws = wb.active
+    if not isinstance(ws, Worksheet):  # a new Workbook always starts with one worksheet
+        raise TypeError("the workbook has no first worksheet")
+    listings: list[ProjectYear] = []
     try:
         with transaction.atomic():
             demo.load()
@@ -47,9 +61,10 @@ def build(out: Path) -> None:
                 .select_related("project__township", "project__responsible_unit")
                 .order_by("tier", "seq")
             )
-            _fill(wb, listings)
-            raise _Rollback
-    except _Rollback:
+            _header(ws)
+            _fill(ws, listings)
+            raise RollbackError  # noqa: TRY301  # the rollback is the point: the demo data go away
+    except RollbackError:
         pass
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
@@ -62,17 +77,9 @@ def _yi(wan: Decimal) -> float:
     return float(wan / Decimal(10000))
 
 
-def _fill(wb, listings) -> None:
-    from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.utils import get_column_letter
-
-    from projects.excel.exports import CN_NUMBERS, NATURE_WORDS, TIER_TITLES
-    from projects.models import Tier
-
-    ws = wb.active
+def _header(ws: Worksheet) -> None:
+    """The merged title, 单位：亿元, and the two-row header with 投资（亿元） over 总投资 | 2024年计划投资."""
     ws.title = "2024年重点工程"
-    thin = Side(style="thin")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
     ws.merge_cells("A1:M1")
     ws["A1"] = "阳城县2024年重点工程项目表"
     ws["A1"].font = Font(name="方正小标宋简体", size=18)
@@ -105,11 +112,14 @@ def _fill(wb, listings) -> None:
         for cell in row:
             cell.font = Font(name="黑体", size=11)
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-            cell.border = border
+            cell.border = BORDER
     widths = [6, 32, 18, 8, 26, 34, 11, 11, 12, 14, 18, 14, 10]
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
 
+
+def _fill(ws: Worksheet, listings: list[ProjectYear]) -> None:
+    """合计 on top, then each tier's section with its subtotal and its projects, a blank row between."""
     by_tier = {tier.value: [py for py in listings if py.tier == tier.value] for tier in Tier}
     total = sum((py.project.total_investment for py in listings), Decimal(0))
     plan = sum((py.annual_plan for py in listings), Decimal(0))
@@ -140,7 +150,7 @@ def _fill(wb, listings) -> None:
                     listing.seq,
                     project.name,
                     project.code,
-                    NATURE_WORDS[listing.nature],
+                    NATURE_WORDS[Nature(listing.nature)],
                     project.owner,
                     project.scope,
                     _yi(project.total_investment),
@@ -163,9 +173,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "fixtures" / "2024重点工程项目表.xlsx")
     args = parser.parse_args()
-    import django
-
-    django.setup()
     build(args.out)
 
 

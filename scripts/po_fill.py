@@ -48,7 +48,7 @@ def fill(path: Path, mapping: dict[str, str]) -> int:
             if line.strip() != "#, fuzzy"
         ]
         head = [line for line in head if not re.match(r"^#\| ", line)]
-        blocks[i] = "\n".join(head + [f"msgstr {_quote(mapping[msgid])}"])
+        blocks[i] = "\n".join([*head, f"msgstr {_quote(mapping[msgid])}"])
         filled += 1
     path.write_text("".join(blocks), encoding="utf-8")
     return filled

@@ -33,7 +33,7 @@ def set_translations(path: Path, mapping: dict[str, str]) -> int:
         if msgid not in mapping or _unquote(lines[strs[0] :]) == mapping[msgid]:
             continue
         head = [line for line in lines[: strs[0]] if line.strip() != "#, fuzzy"]
-        blocks[i] = "\n".join(head + ["msgstr " + json.dumps(mapping[msgid], ensure_ascii=False)])
+        blocks[i] = "\n".join([*head, "msgstr " + json.dumps(mapping[msgid], ensure_ascii=False)])
         changed += 1
     path.write_text("".join(blocks), encoding="utf-8")
     return changed

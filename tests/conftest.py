@@ -206,7 +206,7 @@ def phone_page(browser):
     context.close()
 
 
-def login(page, live_server, username: str, password: str = "pw") -> None:
+def login(page, live_server, username: str, password: str = "pw") -> None:  # noqa: S107  # factories' password
     """Log in through the real login form."""
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("input[name=username]", username)

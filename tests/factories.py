@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group
 
@@ -12,6 +13,13 @@ from accounts.models import MembershipRole, Role, TaskForce, TaskForceMembership
 from projects.models import MonthlyProgress, Nature, Project, ProjectYear, Tier
 
 _seq = itertools.count(1)
+COUNTY_TIME = ZoneInfo("Asia/Shanghai")
+
+
+def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    """An aware time in county time: at(2024, 5, 6, 9) is 09:00 on 6 May 2024 in Yangcheng."""
+    return datetime(year, month, day, hour, minute, tzinfo=COUNTY_TIME)
+
 
 TASKFORCE_SLUGS = ["investment", "approvals", "supervision", "land", "statistics", "funding"]
 TASKFORCE_NAMES = {
@@ -227,6 +235,26 @@ def make_problem(
     )
     ProblemEvent.objects.create(problem=problem, at=raised_at, kind="raised", to_level=level)
     return problem
+
+
+def make_notification(user: User, key: str = "k1"):
+    """A reminder of an occurrence to `user` with subject `key`, as `notify` writes it (with its deliveries)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from notifications.models import Notification
+    from notifications.services import notify
+
+    notify(
+        kind="occurrence_due",
+        subject_key=key,
+        recipients=[user],
+        title=f"提醒{key}",
+        body="",
+        link="/cycles/",
+        now=datetime(2024, 5, 6, 9, tzinfo=ZoneInfo("Asia/Shanghai")),
+    )
+    return Notification.objects.get(recipient=user, subject_key=key)
 
 
 # --- campaigns ------------------------------------------------------------------------------------

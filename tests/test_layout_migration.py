@@ -110,8 +110,8 @@ def old_database() -> Iterator[str]:
         cur.execute(f'CREATE DATABASE "{name}"')
     params = settings.DATABASES["default"]
     env = {**os.environ, "PGPASSWORD": params["PASSWORD"] or ""}
-    subprocess.run(  # noqa: S603 -- fixed arguments
-        [
+    subprocess.run(  # noqa: S603  # fixed arguments
+        [  # noqa: S607  # pg_restore: PostgreSQL's client tools, on PATH where PostgreSQL is
             "pg_restore",
             "--no-owner",
             "-h",
@@ -146,7 +146,7 @@ def _manage(name: str, *args: str) -> str:
         "SECRET_KEY": "layout-migration-test",
         "DJANGO_SETTINGS_MODULE": "yangcheng_projects.settings",
     }
-    done = subprocess.run(
+    done = subprocess.run(  # noqa: S603  # this interpreter, manage.py and fixed arguments
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr[-3000:]

@@ -24,8 +24,8 @@ def _load_local_env(path: Path) -> None:
     so that `manage.py` works on a developer's machine. Real environment variables win."""
     if not path.exists():
         return
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
         if line and not line.startswith("#") and "=" in line:
             key, value = line.split("=", 1)
             os.environ.setdefault(key.strip(), value.strip())
@@ -71,7 +71,7 @@ if not SECRET_KEY:
         raise ImproperlyConfigured(
             "SECRET_KEY is not set. Set it (production) or set DEBUG=true for local development."
         )
-    SECRET_KEY = "insecure-development-key-do-not-use-in-production"
+    SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105  # only with DEBUG or the explicit opt-in above
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
@@ -143,7 +143,7 @@ WSGI_APPLICATION = "yangcheng_projects.wsgi.application"
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 try:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))}
-except Exception as exc:  # dj_database_url raises several types for a bad URL
+except ValueError as exc:  # dj_database_url's ParseError and UnknownSchemeError are ValueErrors
     raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {exc}") from None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite under a web server, a worker and beat at once: wait for locks instead of failing.
@@ -211,7 +211,7 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "重点工程调度系统 <no
 REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_RESULT_BACKEND = REDIS_URL
+    CELERY_RESULT_BACKEND: str | None = REDIS_URL
 else:
     _broker_dir = BASE_DIR / "var" / "broker"
     CELERY_BROKER_URL = "filesystem://"
@@ -231,6 +231,8 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 
 # Optional group-chat robot (DingTalk / WeCom style JSON webhook) for reminders.
 REMINDER_WEBHOOK_URL = env_str("REMINDER_WEBHOOK_URL", "")
+if REMINDER_WEBHOOK_URL and not REMINDER_WEBHOOK_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured("REMINDER_WEBHOOK_URL must be an http:// or https:// URL")
 # Day of the month by which every project's monthly progress should be reported.
 PROGRESS_REPORTING_DAY = env_int("PROGRESS_REPORTING_DAY", 25)
 if not 1 <= PROGRESS_REPORTING_DAY <= 28:

@@ -13,10 +13,10 @@ def seed(apps, schema_editor):
     from cycles.seeding import seed_notice_duties
 
     seed_notice_duties(
-        Duty=apps.get_model("scheduling", "Duty"),
-        TaskForce=apps.get_model("taskforces", "TaskForce"),
-        Campaign=apps.get_model("campaigns", "Campaign"),
-        Unit=apps.get_model("projects", "Unit"),
+        duty_model=apps.get_model("scheduling", "Duty"),
+        taskforce_model=apps.get_model("taskforces", "TaskForce"),
+        campaign_model=apps.get_model("campaigns", "Campaign"),
+        unit_model=apps.get_model("projects", "Unit"),
         today=timezone.localdate(),
     )
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
+from django.template.context import Context
 from django.utils import timezone
 from django.utils.translation import pgettext
 
@@ -45,11 +48,11 @@ def percent(value: float | None) -> str:
 
 
 @register.inclusion_tag("cycles/includes/compliance_panel.html", takes_context=True)
-def compliance_panel(context, year: int, month: int) -> dict:
+def compliance_panel(context: Context, year: int, month: int) -> dict[str, Any]:
     """The dashboard's figures: duties held on time / late / not at all in month M and the year."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    if user is None or not sees_calendar(user):
+    if user is None or not user.is_authenticated or not sees_calendar(user):
         return {"show": False}
     data = compliance(year=year, month=month, today=timezone.localdate())
     return {"show": True, "c": data}

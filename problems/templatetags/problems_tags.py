@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
+from django.template.context import Context
 from django.utils import timezone
+
+from projects.models import Project
 
 from ..access import can_raise_problem
 from ..selectors import project_problems
@@ -19,7 +24,7 @@ def level_colour(level: str) -> str:
 
 
 @register.inclusion_tag("problems/includes/project_problems_panel.html", takes_context=True)
-def project_problems_panel(context, project) -> dict:
+def project_problems_panel(context: Context, project: Project) -> dict[str, Any]:
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:

@@ -12,9 +12,10 @@ from docx import Document
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
-from bulletins.documents import bulletin_tables, draft_meta
+from bulletins.documents import draft_meta
 from bulletins.figures import bulletin_figures
 from bulletins.services import render_docx, render_xlsx
+from bulletins.tables import bulletin_tables
 from core.money import yi_text as yi
 
 pytestmark = pytest.mark.django_db
@@ -48,10 +49,13 @@ def _paragraph(document, text):
 def test_docx_has_the_official_layout(figures, meta):
     document = Document(io.BytesIO(render_docx(figures, meta)))
     section = document.sections[0]
+    assert section.page_width is not None and section.page_height is not None
     # A4, margins of GB/T 9704-2012: top 37, bottom 35, left 28, right 26 (text block 156 × 225 mm)
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     assert [
-        round(m.mm) for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+        round(m.mm)
+        for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+        if m is not None
     ] == [37, 35, 28, 26]
     # masthead, document number with 〔〕, title
     texts = [p.text for p in document.paragraphs]
@@ -170,3 +174,18 @@ def test_the_document_is_a4_text_width(figures, meta):
     widths = [cell.width for cell in document.tables[0].rows[1].cells]
     assert round(sum(w.mm for w in widths)) == 156
     assert round(widths[0].mm) == 30
+
+
+def test_the_spreadsheet_keeps_formula_looking_names_as_text_and_numbers_as_numbers(db):
+    from tests import factories
+
+    factories.make_project('=HYPERLINK("http://example.test","点此")', annual_plan=100)
+    figures = bulletin_figures(year=2024, month=10)
+    workbook = load_workbook(
+        io.BytesIO(render_xlsx(figures, draft_meta(figures, sequence=1, issued_on=date(2024, 11, 1))))
+    )
+    name = workbook["滞后时间进度"]["B4"]
+    assert (name.value, name.data_type) == ('=HYPERLINK("http://example.test","点此")', "s")
+    plan, rate = workbook["滞后时间进度"]["E4"], workbook["滞后时间进度"]["G4"]
+    assert (plan.value, plan.number_format) == (100, "#,##0.00")
+    assert (rate.value, rate.number_format) == (0, "0.00")

@@ -10,8 +10,9 @@ from decimal import Decimal
 
 import pytest
 
-from bulletins.figures import bulletin_figures, chinese_numeral
+from bulletins.figures import bulletin_figures
 from bulletins.models import BulletinOptions
+from bulletins.text import chinese_numeral
 from projects.models import Nature, Tier
 from tests import factories
 
@@ -335,5 +336,5 @@ def test_section_numbers_in_chinese():
 
 
 def test_month_out_of_range_is_refused(db):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"month must be 1\.\.12"):
         bulletin_figures(year=2024, month=13)

@@ -63,7 +63,9 @@ def test_approvals_section(county, taskforces):
     assert (september["overdue"], september["approved"]) == (0, 0)
 
 
-def test_supervision_statistics_funding_land_and_investment_sections(county, taskforces):
+@pytest.fixture
+def ledger_records(county, taskforces):
+    """October's records in five ledgers, with the figures each section must show in the comments."""
     from taskforces.models import (
         FundingApplication,
         LandDemand,
@@ -116,6 +118,8 @@ def test_supervision_statistics_funding_land_and_investment_sections(county, tas
     Trip.objects.create(date=date(2024, 10, 11), destination="深圳", unit=county["d1"], participants="招商组")
     SiteVisit.objects.create(project=county["a"], date=date(2024, 10, 15), visitors="招商专班")
 
+
+def test_supervision_statistics_funding_land_and_investment_sections(ledger_records):
     sections = {s["slug"]: s for s in taskforce_sections(year=2024, month=10)}
     assert list(sections) == ["investment", "supervision", "land", "statistics", "funding"]
     assert sections["supervision"]["figures"] == {

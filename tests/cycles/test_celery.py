@@ -52,7 +52,7 @@ def worker(tmp_path):
         "DB_CONN_MAX_AGE": "0",
     }
     with open(log, "w") as out:
-        process = subprocess.Popen(
+        process = subprocess.Popen(  # noqa: S603  # this interpreter and fixed arguments
             [
                 sys.executable,
                 "-m",
@@ -83,7 +83,7 @@ def worker(tmp_path):
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
-        print(log.read_text()[-3000:])  # shown when the test fails
+        print(log.read_text()[-3000:])  # noqa: T201  # the worker's log, shown when the test fails
 
 
 @pytest.mark.redis
@@ -108,6 +108,7 @@ def test_a_real_worker_opens_occurrences_and_sends_a_delivery_through_redis(work
     # A task that takes an id: the worker sends the email of a reminder created here.
     reminders_send_due(now=datetime(2024, 5, 6, 9, tzinfo=SH))
     delivery = Delivery.objects.filter(channel="email").first()
+    assert delivery is not None
     assert (
         notification_tasks.send_delivery.apply_async(
             args=[delivery.pk], kwargs={"now": "2024-05-06T09:01:00+08:00"}, queue=worker
@@ -190,6 +191,6 @@ def test_tasks_are_thin_one_service_call_with_an_optional_fixed_clock():
     factories.make_duty(cadence="monthly", opens_from=date(2024, 5, 1))
     assert tasks.open_due_occurrences("2024-05-01T08:00:00+08:00") == 1
     assert tasks.open_due_occurrences("2024-05-01T08:00:00+08:00") == 0
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="time zone offset"):
         tasks.open_due_occurrences("2024-05-01T08:00:00")  # no zone: refused rather than guessed
-    assert occurrences_open_due  # the service the task calls
+    assert occurrences_open_due  # type: ignore[truthy-function]  # names the service the task calls

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
 import time_machine
@@ -14,13 +13,9 @@ from django.utils import timezone
 from cycles.models import Duty, Occurrence
 from cycles.services import occurrences_open_due
 from tests import factories
+from tests.factories import at
 
 pytestmark = pytest.mark.django_db
-SH = ZoneInfo("Asia/Shanghai")
-
-
-def at(*args) -> datetime:
-    return datetime(*args, tzinfo=SH)
 
 
 def keys(duty) -> list[str]:

@@ -3,8 +3,7 @@ monthly progress. Each reaches each recipient once per subject and kind, however
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
 from django.core import mail
@@ -15,13 +14,9 @@ from cycles.services import occurrences_open_due
 from notifications.delivery import deliveries_send_due
 from notifications.models import Delivery, Notification, NotificationKind
 from tests import factories
+from tests.factories import at
 
 pytestmark = pytest.mark.django_db
-SH = ZoneInfo("Asia/Shanghai")
-
-
-def at(*args) -> datetime:
-    return datetime(*args, tzinfo=SH)
 
 
 def kinds_for(user) -> list[str]:

@@ -3,8 +3,7 @@ data), what the pages do, and lists whose query count does not grow with the dat
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -15,18 +14,12 @@ from django.urls import reverse
 from cycles.models import Duty, Occurrence
 from cycles.services import occurrences_open_due
 from files.models import Attachment
-from notifications.models import Delivery, DeliveryStatus, Notification
-from notifications.services import notify
 from problems.models import Problem, ProblemEvent
 from tests import factories
+from tests.factories import at
 
 pytestmark = pytest.mark.django_db
-SH = ZoneInfo("Asia/Shanghai")
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def at(*args) -> datetime:
-    return datetime(*args, tzinfo=SH)
 
 
 @pytest.fixture
@@ -148,7 +141,7 @@ def test_hq_resolves_problems_when_recording_a_meeting_and_members_cannot(client
     assert list(occurrence.problems_resolved.all()) == [problem]
 
 
-# --- raising problems ---------------------------------------------------------------------------------
+# --- raising problems at a meeting ---------------------------------------------------------------------
 
 
 def test_a_member_raises_a_problem_at_the_meeting_for_their_task_force(client, tf_member, occurrence):
@@ -176,78 +169,6 @@ def test_raising_at_a_meeting_is_refused_to_outsiders_leaders_and_other_task_for
     )
     assert response.status_code == status
     assert not Problem.objects.exists()
-
-
-def test_a_member_may_not_raise_a_problem_for_another_task_force(client, tf_member):
-    login(client, tf_member)
-    investment = factories.make_taskforce("investment")
-    response = client.post(
-        reverse("problems:new"), {"description": "x", "source_taskforce": investment.pk, "deadline": "2024-05-31"}
-    )
-    assert response.status_code == 200  # the form says no
-    assert not Problem.objects.exists()
-
-
-@pytest.mark.parametrize("who", ["outsider", "reporter", "leader", "inspector"])
-def test_only_hq_and_task_force_members_raise_problems(client, request, who):
-    login(client, request.getfixturevalue(who))
-    assert client.post(reverse("problems:new"), {"description": "x", "deadline": "2024-05-31"}).status_code == 403
-    assert not Problem.objects.exists()
-
-
-def test_hq_raises_a_problem_at_any_level_and_the_owner_is_told(client, hq, tf_lead):
-    login(client, hq)
-    response = client.post(
-        reverse("problems:new"),
-        {
-            "description": "征地补偿争议",
-            "level": "executive",
-            "owner": tf_lead.pk,
-            "deadline": "2024-06-30",
-        },
-    )
-    problem = Problem.objects.get()
-    assert response["Location"] == reverse("problems:problem", args=[problem.pk])
-    assert problem.level == "executive"
-    assert Notification.objects.filter(recipient=tf_lead, kind="problem_assigned").exists()
-
-
-# --- managing problems -----------------------------------------------------------------------------------
-
-
-ACTIONS = {
-    "resolve": {"resolution": "已协调解决"},
-    "reassign": {"owner": None, "note": "改由用地专班办理"},
-    "redate": {"deadline": "2024-07-31", "note": "延期至7月底"},
-}
-
-
-@pytest.mark.parametrize("action", list(ACTIONS))
-@pytest.mark.parametrize(
-    ("who", "status"), [("outsider", 404), ("reporter", 404), ("tf_member", 403), ("leader", 403)]
-)
-def test_only_hq_manages_problems(client, request, action, who, status, tf_lead):
-    problem = factories.make_problem(owner=tf_lead, deadline=date(2024, 5, 31))
-    data = {k: (tf_lead.pk if v is None else v) for k, v in ACTIONS[action].items()}
-    login(client, request.getfixturevalue(who))
-    assert client.post(reverse(f"problems:{action}", args=[problem.pk]), data).status_code == status
-    problem.refresh_from_db()
-    assert (problem.status, problem.deadline) == ("open", date(2024, 5, 31))
-    assert problem.events.count() == 1
-
-
-def test_hq_resolves_reassigns_and_redates_with_history(client, hq, tf_lead, tf_member):
-    problem = factories.make_problem(owner=tf_lead, deadline=date(2024, 5, 31))
-    login(client, hq)
-    client.post(reverse("problems:reassign", args=[problem.pk]), {"owner": tf_member.pk, "note": "改派"})
-    client.post(reverse("problems:redate", args=[problem.pk]), {"deadline": "2024-06-30", "note": "延期"})
-    client.post(reverse("problems:resolve", args=[problem.pk]), {"resolution": "已解决"})
-    problem.refresh_from_db()
-    assert (problem.owner, problem.deadline, problem.status) == (tf_member, date(2024, 6, 30), "resolved")
-    assert list(problem.events.values_list("kind", flat=True)) == ["raised", "reassigned", "redated", "resolved"]
-    assert Notification.objects.filter(recipient=tf_member, kind="problem_assigned").count() == 1
-    page = client.get(reverse("problems:problem", args=[problem.pk])).content.decode()
-    assert "改派" in page and "2024-05-31 → 2024-06-30" in page
 
 
 # --- the progress meeting's agenda --------------------------------------------------------------------
@@ -312,7 +233,7 @@ def test_decisions_recorded_at_the_meeting_close_reassign_and_redate(client, hq,
     later = factories.make_problem("C", level="executive", deadline=date(2024, 5, 20))
     kept = factories.make_problem("D", level="executive")
     login(client, hq)
-    data = {}
+    data: dict[str, object] = {}
     for p, action, extra in [
         (closed, "resolve", {"note": "会议明确已解决"}),
         (moved, "reassign", {"owner": tf_member.pk}),
@@ -443,108 +364,13 @@ def test_ad_hoc_meetings_are_scheduled_by_hq_not_by_others(client, hq, tf_member
     ]
 
 
-# --- notifications and deliveries -------------------------------------------------------------------
-
-
-def _notify(user, key="k1"):
-    notify(
-        kind="occurrence_due",
-        subject_key=key,
-        recipients=[user],
-        title=f"提醒{key}",
-        body="",
-        link="/cycles/",
-        now=at(2024, 5, 6, 9),
-    )
-    return Notification.objects.get(recipient=user, subject_key=key)
-
-
-def test_the_header_shows_the_unread_count_and_opening_marks_read(client, tf_lead):
-    first = _notify(tf_lead, "a")
-    _notify(tf_lead, "b")
-    login(client, tf_lead)
-    page = client.get(reverse("cycles:calendar")).content.decode()
-    assert 'data-unread="2"' in page
-    response = client.post(reverse("notifications:open", args=[first.pk]))
-    assert response["Location"] == "/cycles/"
-    assert 'data-unread="1"' in client.get(reverse("notifications:list")).content.decode()
-    client.post(reverse("notifications:read_all"))
-    assert "data-unread" not in client.get(reverse("notifications:list")).content.decode()
-
-
-def test_nobody_opens_or_clears_another_persons_notifications(client, tf_lead, outsider):
-    notification = _notify(tf_lead)
-    login(client, outsider)
-    assert client.post(reverse("notifications:open", args=[notification.pk])).status_code == 404
-    client.post(reverse("notifications:read_all"))
-    notification.refresh_from_db()
-    assert notification.read_at is None
-    assert "提醒k1" not in client.get(reverse("notifications:list")).content.decode()
-
-
-@pytest.mark.parametrize("who", ["outsider", "leader", "tf_lead"])
-def test_retrying_a_delivery_is_for_hq_only(client, request, who, tf_lead):
-    notification = _notify(tf_lead)
-    delivery = Delivery.objects.get(notification=notification)
-    Delivery.objects.filter(pk=delivery.pk).update(status=DeliveryStatus.GAVE_UP, attempts=6)
-    login(client, request.getfixturevalue(who))
-    assert client.post(reverse("notifications:delivery_retry", args=[delivery.pk])).status_code == 404
-    assert client.get(reverse("notifications:deliveries")).status_code == 403
-    delivery.refresh_from_db()
-    assert delivery.status == DeliveryStatus.GAVE_UP
-
-
-def test_hq_retries_a_failed_delivery(client, hq, tf_lead, django_capture_on_commit_callbacks, settings):
-    settings.CELERY_TASK_ALWAYS_EAGER = True
-    from yangcheng_projects.celery import app
-
-    app.conf.task_always_eager = True
-    try:
-        notification = _notify(tf_lead)
-        delivery = Delivery.objects.get(notification=notification)
-        Delivery.objects.filter(pk=delivery.pk).update(status=DeliveryStatus.GAVE_UP, attempts=6, last_error="timeout")
-        login(client, hq)
-        with django_capture_on_commit_callbacks(execute=True):
-            assert client.post(reverse("notifications:delivery_retry", args=[delivery.pk])).status_code == 302
-        delivery.refresh_from_db()
-        assert delivery.status == DeliveryStatus.SENT and delivery.attempts == 1
-    finally:
-        app.conf.task_always_eager = False
-
-
 # --- who reads the pages -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "name", ["cycles:calendar", "cycles:compliance", "cycles:duties", "problems:list", "notifications:deliveries"]
-)
+@pytest.mark.parametrize("name", ["cycles:calendar", "cycles:compliance", "cycles:duties"])
 def test_outsiders_are_refused_every_page(client, outsider, name):
     login(client, outsider)
     assert client.get(reverse(name)).status_code == 403
-
-
-def test_a_reporter_reads_only_the_problems_of_their_own_projects(client, reporter, township, other_township):
-    mine = factories.make_problem("凤城镇项目的问题", project=factories.make_project(township=township))
-    theirs = factories.make_problem("北留镇项目的问题", project=factories.make_project(township=other_township))
-    login(client, reporter)
-    page = client.get(reverse("problems:list")).content.decode()
-    assert "凤城镇项目的问题" in page and "北留镇项目的问题" not in page
-    assert client.get(reverse("problems:problem", args=[mine.pk])).status_code == 200
-    assert client.get(reverse("problems:problem", args=[theirs.pk])).status_code == 404
-    assert client.get(reverse("cycles:calendar")).status_code == 403
-
-
-def test_the_ledger_filters_by_level_status_overdue_and_task_force(client, leader):
-    factories.make_problem("专班问题", deadline=date(2000, 1, 1))
-    factories.make_problem("常务问题", level="executive", taskforce="land", deadline=date(2999, 1, 1))
-    factories.make_problem("早已办结的问题", status="resolved", resolved_at=at(2024, 5, 1))
-    login(client, leader)
-    get = lambda **q: client.get(reverse("problems:list"), q).content.decode()  # noqa: E731
-    assert "专班问题" in get() and "早已办结的问题" not in get()
-    assert "常务问题" in get(level="executive") and "专班问题" not in get(level="executive")
-    assert "专班问题" in get(overdue="on") and "常务问题" not in get(overdue="on")
-    assert "常务问题" in get(taskforce="land") and "专班问题" not in get(taskforce="land")
-    assert "早已办结的问题" in get(status="resolved")
 
 
 def test_the_calendar_and_compliance_show_held_late_and_missed(client, leader, occurrence):
@@ -589,7 +415,7 @@ def test_lists_run_a_fixed_number_of_queries_whatever_the_data(client, hq, tf_le
     factories.make_duty(cadence="weekly", opens_from=date(2024, 1, 1), people=(tf_lead,))
     occurrences_open_due(now=at(2024, 5, 31, 9))
     factories.make_problem(owner=tf_lead, project=factories.make_project())
-    _notify(hq, "one")
+    factories.make_notification(hq, "one")
     few = [_queries(client, url, params) for url, params in urls]
 
     for cadence in ("weekly", "semi_monthly", "monthly", "quarterly"):
@@ -599,7 +425,7 @@ def test_lists_run_a_fixed_number_of_queries_whatever_the_data(client, hq, tf_le
     for i in range(30):
         factories.make_problem(owner=tf_lead, project=factories.make_project(), taskforce=["land", "approvals"][i % 2])
     for i in range(20):
-        _notify(hq, f"n{i}")
+        factories.make_notification(hq, f"n{i}")
     many = [_queries(client, url, params) for url, params in urls]
     assert many == few
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
@@ -41,7 +42,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--no-deliver", action="store_true", help="leave emails and webhook posts to the worker")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         now = options["now"] or timezone.now()
         result = cycles_run(now=now, deliver=not options["no_deliver"])
         if options["json"]:

@@ -20,6 +20,6 @@ class Command(BaseCommand):
         for module in DEMO_MODULES:
             module.load(stdout=self.stdout)
             self.stdout.write(f"loaded {module.__name__}")
-        self.stdout.write(self.style.SUCCESS("演示数据已就绪。演示账号（密码均为 %s）：" % register.DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"演示数据已就绪。演示账号（密码均为 {register.DEMO_PASSWORD}）："))
         for account in register.DEMO_ACCOUNTS:
             self.stdout.write(f"  {account.username:<18} {account.full_name:<12} {account.what_they_see}")

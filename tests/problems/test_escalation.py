@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 import pytest
 
@@ -12,13 +11,9 @@ from notifications.models import Notification, NotificationKind
 from problems.models import LevelOfficial, ProblemEvent, ProblemStatus
 from problems.services import problem_redate, problems_escalate_overdue
 from tests import factories
+from tests.factories import at
 
 pytestmark = pytest.mark.django_db
-SH = ZoneInfo("Asia/Shanghai")
-
-
-def at(*args) -> datetime:
-    return datetime(*args, tzinfo=SH)
 
 
 @pytest.fixture

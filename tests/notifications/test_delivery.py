@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from zoneinfo import ZoneInfo
+from typing import Self
 
 import pytest
 from django.core import mail
@@ -18,13 +18,9 @@ from cycles.services import occurrences_open_due
 from notifications.delivery import DELIVERY_MAX_ATTEMPTS, deliveries_send_due, delivery_retry, delivery_send
 from notifications.models import Delivery, DeliveryChannel, DeliveryStatus, Notification
 from tests import factories
+from tests.factories import at
 
 pytestmark = pytest.mark.django_db
-SH = ZoneInfo("Asia/Shanghai")
-
-
-def at(*args) -> datetime:
-    return datetime(*args, tzinfo=SH)
 
 
 class RobotServer:
@@ -54,7 +50,7 @@ class RobotServer:
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/robot/send?access_token=test"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
-    def __enter__(self) -> RobotServer:
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 
