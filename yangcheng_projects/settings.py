@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "files",
     "notifications",
     "problems",
+    "maps",
     "taskforces",
     "cycles",
     "campaigns",
@@ -234,6 +235,16 @@ PROGRESS_REPORTING_DAY = env_int("PROGRESS_REPORTING_DAY", 25)
 if not 1 <= PROGRESS_REPORTING_DAY <= 28:
     raise ImproperlyConfigured("PROGRESS_REPORTING_DAY must be between 1 and 28")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+
+# The project map (maps): what lies under the projects and the township boundaries. "tianditu" is the
+# national map service 天地图 (its browser key in TIANDITU_KEY); "none" is for intranets without internet,
+# where the boundaries on a neutral background are the map.
+MAP_BASE_LAYER = env_str("MAP_BASE_LAYER", "none")
+if MAP_BASE_LAYER not in {"tianditu", "none"}:
+    raise ImproperlyConfigured(f"MAP_BASE_LAYER must be tianditu or none, got {MAP_BASE_LAYER!r}")
+TIANDITU_KEY = env_str("TIANDITU_KEY", "")
+if MAP_BASE_LAYER == "tianditu" and not TIANDITU_KEY:
+    raise ImproperlyConfigured("MAP_BASE_LAYER=tianditu needs TIANDITU_KEY (a 天地图 browser key)")
 
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", False)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", False)
