@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "notifications",
     "problems",
     "maps",
+    "opendata",
     "taskforces",
     "cycles",
     "campaigns",
@@ -245,6 +246,18 @@ if MAP_BASE_LAYER not in {"tianditu", "none"}:
 TIANDITU_KEY = env_str("TIANDITU_KEY", "")
 if MAP_BASE_LAYER == "tianditu" and not TIANDITU_KEY:
     raise ImproperlyConfigured("MAP_BASE_LAYER=tianditu needs TIANDITU_KEY (a 天地图 browser key)")
+
+# Open data (opendata, OC4IDS): what the export leaves out, who publishes it, how projects are named.
+OPEN_DATA_EXCLUDE = env_list("OPEN_DATA_EXCLUDE", "contacts,remarks")
+_OPEN_DATA_PARTS = {"contacts", "remarks", "locations", "documents", "progress"}
+if not set(OPEN_DATA_EXCLUDE) <= _OPEN_DATA_PARTS:
+    raise ImproperlyConfigured(
+        f"OPEN_DATA_EXCLUDE may name {', '.join(sorted(_OPEN_DATA_PARTS))}; got {', '.join(OPEN_DATA_EXCLUDE)}"
+    )
+OPEN_DATA_PUBLISHER = env_str("OPEN_DATA_PUBLISHER", "阳城县项目建设指挥部办公室")
+# OC4IDS project identifiers begin with a registered prefix (oc4ids-xxxxxx-); set the county's once registered.
+OPEN_DATA_ID_PREFIX = env_str("OPEN_DATA_ID_PREFIX", "yangcheng-key-project-")
+OPEN_DATA_LICENSE = env_str("OPEN_DATA_LICENSE", "")
 
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", False)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", False)
