@@ -11,8 +11,8 @@ import json
 import math
 import random
 from decimal import Decimal
+from io import TextIOBase
 
-from django.core.management.base import OutputWrapper
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
@@ -86,7 +86,7 @@ def _area(rng: random.Random, centre: tuple[float, float]) -> dict:
 
 
 @transaction.atomic
-def load(*, stdout: OutputWrapper | None = None) -> None:
+def load(*, stdout: TextIOBase | None = None) -> None:
     townships = _townships()
     author = User.objects.filter(username="hq").first()
     projects = Project.objects.filter(location__isnull=True, township__isnull=False).select_related("township")

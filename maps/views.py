@@ -145,7 +145,17 @@ def location_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "photos": photos,
             "config": base_layer_config(),
-            "location_data": _location_data(project, location),
+            "location_data": _location_data(project, location)
+            | {
+                "photos": [
+                    {
+                        "point": [float(photo.longitude), float(photo.latitude)],
+                        "name": photo.caption or photo.original_name,
+                    }
+                    for photo in photos
+                    if photo.longitude is not None and photo.latitude is not None
+                ]
+            },
             "nav_section": "projects",
         },
     )

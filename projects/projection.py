@@ -322,14 +322,17 @@ def fai_projection(*, year: int, month: int) -> FaiProjection | None:
     )
 
 
-def method_text(method: str | None) -> str:
+def method_text(method: str | None, month: int) -> str:
     """The projection method in words, as the page states it."""
     if method == LAST_YEAR_PROFILE:
         return _(
-            "Projected with last year's monthly profile: Jan–M is taken to be the same share of the year as last year."
-        )
+            "Projected with last year's monthly profile: Jan–%(month)s is taken to be the same share of the year "
+            "as last year."
+        ) % {"month": month}
     if method == RUN_RATE:
-        return _("Projected at the year-to-date run rate (no complete previous year to follow).")
+        return _("Projected at the year-to-date run rate of Jan–%(month)s (no complete previous year to follow).") % {
+            "month": month
+        }
     return ""
 
 

@@ -25,10 +25,10 @@ def projection_panel(year: int, month: int) -> dict[str, Any]:
     return {
         "projection": projection,
         "sentence": projection_sentence(projection.total),
-        "method": method_text(projection.method),
+        "method": method_text(projection.method, projection.month),
         "rows": [(str(Tier(key).label) if key != "total" else None, figures) for key, figures in rows],
         "fai": fai,
         "fai_sentence": projection_sentence(fai.figures) if fai and fai.figures else "",
         "fai_growth": growth_text(fai) if fai else "",
-        "fai_method": method_text(fai.method) if fai else "",
+        "fai_method": method_text(fai.method, fai.figures.month) if fai and fai.figures else "",
     }

@@ -33,6 +33,9 @@
 
   function format(template, n) { return String(template).replace("%(n)s", n); }
 
+  /* How close to zoom on one project: without a base map only the boundaries give context. */
+  function closeZoom(config, close, plain) { return config.base_layer === "tianditu" ? close : plain; }
+
   /* A Leaflet map with the configured background: 天地图 (vector map and its labels) or none. */
   function createMap(el, config, options) {
     var map = L.map(el, Object.assign({ zoomSnap: 0.25, maxZoom: 18 }, options || {}));
@@ -121,25 +124,39 @@
     return box;
   }
 
-  /* The projects: circles coloured by the register's red / yellow / green, sized by annual plan. */
+  /* The projects: circles coloured by the register's red / yellow / green, sized by annual plan; a line or
+     area in the same colour. GeoJSON's `style` would also restyle the circles, so each part is styled here. */
   function projectLayer(data, options) {
     var plans = data.features.map(function (f) { return parseFloat(f.properties.annual_plan) || 0; });
     var maxPlan = Math.max.apply(null, [1].concat(plans));
     var small = Boolean(options.small);
+
+    function markerStyle(p) {
+      var plan = parseFloat(p.annual_plan) || 0;
+      return {
+        radius: (small ? 3 : 4) + (small ? 7 : 14) * Math.sqrt(plan / maxPlan),
+        color: "#ffffff", weight: 1.5, opacity: 1, fillColor: COLOURS[p.colour] || COLOURS.grey, fillOpacity: 0.9
+      };
+    }
+
+    function shapeStyle(p) {
+      return { color: COLOURS[p.colour] || COLOURS.grey, weight: 4, opacity: 0.85, fillOpacity: 0.2 };
+    }
+
+    function restyle(layer, p) {
+      if (layer instanceof L.CircleMarker) { layer.setStyle(markerStyle(p)); }
+      else if (layer.setStyle) { layer.setStyle(shapeStyle(p)); }
+      else if (layer.eachLayer) { layer.eachLayer(function (child) { restyle(child, p); }); }
+    }
+
     return L.geoJSON(data, {
       pointToLayer: function (feature, latlng) {
-        var p = feature.properties;
-        var plan = parseFloat(p.annual_plan) || 0;
-        return L.circleMarker(latlng, {
-          radius: (small ? 3 : 4) + (small ? 7 : 14) * Math.sqrt(plan / maxPlan),
-          color: "#ffffff", weight: 1.5, fillColor: COLOURS[p.colour] || COLOURS.grey, fillOpacity: 0.9,
-          className: "project-marker marker-" + p.colour
-        });
-      },
-      style: function (feature) {
-        return { color: COLOURS[feature.properties.colour] || COLOURS.grey, weight: 4, opacity: 0.8, fillOpacity: 0.2 };
+        var options = markerStyle(feature.properties);
+        options.className = "project-marker marker-" + feature.properties.colour;
+        return L.circleMarker(latlng, options);
       },
       onEachFeature: function (feature, layer) {
+        restyle(layer, feature.properties);
         if (options.labels) {
           layer.bindPopup(popupFor(feature, options.labels));
         } else {
@@ -159,7 +176,7 @@
       var boundaries = results[0];
       var data = results[1];
       var area = addBoundaries(map, boundaries, data.townships, { labels: labels, popups: true });
-      var projects = projectLayer(data, { labels: labels }).addTo(map);
+      var projects = projectLayer(data, { labels: labels, small: el.clientWidth < 576 }).addTo(map);
       var bounds = data.features.length ? projects.getBounds() : area.getBounds();
       if (bounds.isValid()) { map.fitBounds(bounds.pad(0.05), { maxZoom: 13 }); }
       if (status) {
@@ -184,12 +201,12 @@
     if (!config || !data || !data.point) { return; }
     var map = createMap(el, config, { scrollWheelZoom: false });
     var latlng = [data.point[1], data.point[0]];
-    getJson(config.boundaries_url).then(function (b) { addBoundaries(map, b, null, {}).bringToBack(); });
+    getJson(config.boundaries_url).then(function (b) { addBoundaries(map, b, null, { labels: true }).bringToBack(); });
     if (data.shape) {
       var layer = drawShape(map, data.shape);
-      map.fitBounds(layer.getBounds().extend(latlng).pad(0.2), { maxZoom: 15 });
+      map.fitBounds(layer.getBounds().extend(latlng).pad(0.2), { maxZoom: closeZoom(config, 15, 12) });
     } else {
-      map.setView(latlng, 13);
+      map.setView(latlng, closeZoom(config, 14, 11));
     }
     L.circleMarker(latlng, { radius: 7, color: "#ffffff", weight: 2, fillColor: "#0b3d91", fillOpacity: 0.95 })
       .bindTooltip(data.name).addTo(map);
@@ -298,10 +315,15 @@
         redraw();
       }
     }
+    (data.photos || []).forEach(function (photo) {
+      L.circleMarker([photo.point[1], photo.point[0]], {
+        radius: 6, color: "#ffffff", weight: 2, fillColor: "#fd7e14", fillOpacity: 0.95, className: "photo-marker"
+      }).bindTooltip(photo.name).addTo(map);
+    });
     if (data.point) {
       var latlng = L.latLng(data.point[1], data.point[0]);
       setPoint(latlng, false);
-      map.setView(latlng, 14);
+      map.setView(latlng, closeZoom(config, 15, 12));
     }
   }
 

@@ -32,6 +32,6 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(projection.as_json(), ensure_ascii=False, indent=2))
             return
         self.stdout.write(projection_sentence(projection.total))
-        self.stdout.write(method_text(projection.method))
+        self.stdout.write(method_text(projection.method, projection.month))
         if projection.fai is not None and projection.fai.figures is not None:
             self.stdout.write(growth_text(projection.fai) or projection_sentence(projection.fai.figures))
