@@ -56,11 +56,12 @@ def location_set(
     return location
 
 
-def location_from_photo(*, project: Project, attachment: Attachment, set_by: User) -> ProjectLocation:
+def location_from_photo(*, project: Project, attachment_id: int, set_by: User) -> ProjectLocation:
     """Move the project's point to where a site photo of one of its ledger entries was taken (phone GPS is
     WGS-84). Only a photo that the person may read, with a GPS position, of this project, is accepted."""
-    candidates = {photo.pk for photo in project_photos_with_gps(project=project, user=set_by)}
-    if attachment.pk not in candidates or attachment.latitude is None or attachment.longitude is None:
+    candidates = {photo.pk: photo for photo in project_photos_with_gps(project=project, user=set_by)}
+    attachment = candidates.get(attachment_id)
+    if attachment is None or attachment.latitude is None or attachment.longitude is None:
         raise ValidationError(_("That photo has no GPS position or does not belong to this project."))
     return location_set(
         project=project,

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.http import AuthenticatedHttpRequest
 from core.forms import form_errors_text
-from files.models import Attachment
 from projects.filters import ProjectFilter
 from projects.models import Project
 from projects.selectors import visible_listings
@@ -172,16 +171,11 @@ def _location_data(project: Project, location: ProjectLocation | None) -> dict:
 def location_from_photo_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = get_project_for_location(request.user, pk)
     form = PhotoLocationForm(request.POST)
-    attachment = None
-    if form.is_valid():
-        attachment = Attachment.objects.filter(pk=form.cleaned_data["attachment"]).first()
-    if attachment is None:
-        messages.error(
-            request, form_errors_text(form) or _("That photo has no GPS position or does not belong to this project.")
-        )
+    if not form.is_valid():
+        messages.error(request, form_errors_text(form))
         return redirect("maps:location", pk=project.pk)
     try:
-        location_from_photo(project=project, attachment=attachment, set_by=request.user)
+        location_from_photo(project=project, attachment_id=form.cleaned_data["attachment"], set_by=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("maps:location", pk=project.pk)

@@ -235,6 +235,42 @@ def _periods(project: Project) -> dict[str, Any]:
     return result
 
 
+def _year_period(year: int) -> dict[str, Any]:
+    return {"startDate": _datetime(date(year, 1, 1)), "endDate": _datetime(date(year, 12, 31))}
+
+
+def _budget(project: Project, listing: ProjectYear, year: int) -> dict[str, Any]:
+    """Total investment as the budget; the year's annual plan as its one breakdown."""
+    plan = {
+        "id": f"annual-plan-{year}",
+        "description": f"{year}年度计划投资",
+        "amount": _value(listing.annual_plan),
+        "period": _year_period(year),
+    }
+    return {
+        "description": "总投资（概算投资），人民币元",
+        "amount": _value(project.total_investment),
+        "budgetBreakdowns": [
+            {"id": f"annual-plan-{year}", "description": f"{year}年度计划投资", "budgetBreakdown": [plan]}
+        ],
+    }
+
+
+def _completed_metric(progress: Progress, *, year: int, month: int) -> dict[str, Any]:
+    return {
+        "id": "completedInvestment",
+        "title": "完成投资（累计）",
+        "description": "本年1月至该月末累计完成投资，人民币元",
+        "observations": [
+            {
+                "id": f"{year}-01-{month:02d}",
+                "period": {"startDate": _datetime(date(year, 1, 1)), "endDate": _datetime(month_end(year, month))},
+                "value": _value(progress.cumulative),
+            }
+        ],
+    }
+
+
 def oc4ids_project(
     listing: ProjectYear,
     *,
@@ -259,27 +295,7 @@ def oc4ids_project(
         "status": STATUS[ProjectStatus(project.status)],
         "type": type_of(project),
         "additionalClassifications": _classifications(project, listing),
-        "budget": {
-            "description": "总投资（概算投资），人民币元",
-            "amount": _value(project.total_investment),
-            "budgetBreakdowns": [
-                {
-                    "id": f"annual-plan-{year}",
-                    "description": f"{year}年度计划投资",
-                    "budgetBreakdown": [
-                        {
-                            "id": f"annual-plan-{year}",
-                            "description": f"{year}年度计划投资",
-                            "amount": _value(listing.annual_plan),
-                            "period": {
-                                "startDate": _datetime(date(year, 1, 1)),
-                                "endDate": _datetime(date(year, 12, 31)),
-                            },
-                        }
-                    ],
-                }
-            ],
-        },
+        "budget": _budget(project, listing, year),
     }
     sector = sector_of(project)
     if sector:
@@ -297,23 +313,7 @@ def oc4ids_project(
         if documents:
             data["documents"] = documents
     if "progress" not in parts and progress is not None:
-        data["metrics"] = [
-            {
-                "id": "completedInvestment",
-                "title": "完成投资（累计）",
-                "description": "本年1月至该月末累计完成投资，人民币元",
-                "observations": [
-                    {
-                        "id": f"{year}-01-{month:02d}",
-                        "period": {
-                            "startDate": _datetime(date(year, 1, 1)),
-                            "endDate": _datetime(month_end(year, month)),
-                        },
-                        "value": _value(progress.cumulative),
-                    }
-                ],
-            }
-        ]
+        data["metrics"] = [_completed_metric(progress, year=year, month=month)]
     return data
 
 
