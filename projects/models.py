@@ -18,6 +18,8 @@ from simple_history.models import HistoricalRecords
 from accounts.models import Unit
 from core.money import MONEY
 
+from .fai import FaiMonthly  # noqa: F401  # the statistics bureau's monthly FAI lives in projects/fai.py
+
 
 class YearTarget(models.Model):
     """The year's fixed-asset-investment target ("1" of 1366)."""

@@ -96,6 +96,8 @@ INSTALLED_APPS = [
     "files",
     "notifications",
     "problems",
+    "maps",
+    "opendata",
     "taskforces",
     "cycles",
     "campaigns",
@@ -257,6 +259,28 @@ if REPORTING_TODAY is not None and not DEBUG:
     raise ImproperlyConfigured(
         "REPORTING_TODAY fixes the date for development and the demo only; unset it in production."
     )
+
+# The project map (maps): what lies under the projects and the township boundaries. "tianditu" is the
+# national map service 天地图 (its browser key in TIANDITU_KEY); "none" is for intranets without internet,
+# where the boundaries on a neutral background are the map.
+MAP_BASE_LAYER = env_str("MAP_BASE_LAYER", "none")
+if MAP_BASE_LAYER not in {"tianditu", "none"}:
+    raise ImproperlyConfigured(f"MAP_BASE_LAYER must be tianditu or none, got {MAP_BASE_LAYER!r}")
+TIANDITU_KEY = env_str("TIANDITU_KEY", "")
+if MAP_BASE_LAYER == "tianditu" and not TIANDITU_KEY:
+    raise ImproperlyConfigured("MAP_BASE_LAYER=tianditu needs TIANDITU_KEY (a 天地图 browser key)")
+
+# Open data (opendata, OC4IDS): what the export leaves out, who publishes it, how projects are named.
+OPEN_DATA_EXCLUDE = env_list("OPEN_DATA_EXCLUDE", "contacts,remarks")
+_OPEN_DATA_PARTS = {"contacts", "remarks", "locations", "documents", "progress"}
+if not set(OPEN_DATA_EXCLUDE) <= _OPEN_DATA_PARTS:
+    raise ImproperlyConfigured(
+        f"OPEN_DATA_EXCLUDE may name {', '.join(sorted(_OPEN_DATA_PARTS))}; got {', '.join(OPEN_DATA_EXCLUDE)}"
+    )
+OPEN_DATA_PUBLISHER = env_str("OPEN_DATA_PUBLISHER", "阳城县项目建设指挥部办公室")
+# OC4IDS project identifiers begin with a registered prefix (oc4ids-xxxxxx-); set the county's once registered.
+OPEN_DATA_ID_PREFIX = env_str("OPEN_DATA_ID_PREFIX", "yangcheng-key-project-")
+OPEN_DATA_LICENSE = env_str("OPEN_DATA_LICENSE", "")
 
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", False)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", False)

@@ -38,6 +38,8 @@ urlpatterns = [
     ),
     re_path(r"^taskforces/files/(?P<rest>.*)$", RedirectView.as_view(url="/files/%(rest)s", query_string=True)),
     path("bulletins/", include("bulletins.urls")),
+    path("", include("maps.urls")),
+    path("opendata/", include("opendata.urls")),
     path("", include("dashboard.urls")),
     path("", include("projects.urls")),
 ]
