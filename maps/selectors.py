@@ -26,7 +26,8 @@ from core.periods import time_progress
 from files.models import Attachment, AttachmentKind
 from files.registry import owner_of
 from projects.models import Project, ProjectYear, Tier
-from projects.selectors import key_projects_with_progress, projects_behind
+from projects.selectors.figures import key_projects_with_progress
+from projects.selectors.starts import projects_behind
 
 from .geometry import bounds
 from .models import BoundarySet, ProjectLocation

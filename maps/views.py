@@ -17,7 +17,7 @@ from accounts.http import AuthenticatedHttpRequest
 from core.forms import form_errors_text
 from projects.filters import ProjectFilter
 from projects.models import Project
-from projects.selectors import visible_listings
+from projects.selectors.listing import visible_listings
 
 from .access import get_project_for_location
 from .coords import CoordinateSystem

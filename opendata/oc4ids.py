@@ -39,7 +39,8 @@ from core.money import TEN_THOUSAND, percent_text, plain_amount, rate
 from core.periods import month_end
 from projects.locations import project_geometries
 from projects.models import MonthlyProgress, Nature, Project, ProjectStatus, ProjectYear, Tier
-from projects.selectors import TIER_ORDER, key_projects_with_progress
+from projects.selectors.figures import key_projects_with_progress
+from projects.selectors.listing import TIER_ORDER
 
 VERSION = "0.9"
 COUNTY = "山西省晋城市阳城县"

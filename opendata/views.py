@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.http import AuthenticatedHttpRequest
 from projects.filters import ProjectFilter
-from projects.selectors import visible_listings
+from projects.selectors.listing import visible_listings
 
 from .oc4ids import oc4ids_package
 

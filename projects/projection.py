@@ -40,7 +40,7 @@ from core.money import HUNDRED, ZERO, percent_text, plain_amount, yi_text
 
 from .fai import FaiMonthly
 from .models import MonthlyProgress, Tier, YearTarget
-from .selectors import key_projects
+from .selectors.figures import key_projects
 
 LAST_YEAR_PROFILE = "last_year_profile"
 RUN_RATE = "run_rate"

@@ -17,7 +17,8 @@ from django.urls import reverse
 
 from opendata.oc4ids import oc4ids_package
 from opendata.validation import validation_errors
-from projects.selectors import default_month, key_projects
+from projects.selectors.figures import key_projects
+from projects.selectors.periods import default_month
 
 
 class Command(BaseCommand):
