@@ -19,7 +19,14 @@ from core.money import plain_amount as money
 from core.money import rate
 from core.periods import month_end, time_progress
 from projects.models import Nature, Project, ProjectStatus
-from projects.selectors.figures import HUNDRED, ProgressFigures, UnitRanking, investment_progress, key_projects, unit_ranking
+from projects.selectors.figures import (
+    HUNDRED,
+    ProgressFigures,
+    UnitRanking,
+    investment_progress,
+    key_projects,
+    unit_ranking,
+)
 from projects.selectors.starts import StartFigures, projects_behind, start_figures
 
 from . import sections as extra_sections

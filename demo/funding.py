@@ -17,8 +17,8 @@ from accounts.models import User
 from demo.common import Output
 from demo.register import DEMO_YEAR
 from projects.models import ProjectYear
-from taskforces.models import FundingApplication, FundingStatus, FundType
 from taskforces.common.selectors import reference_date
+from taskforces.models import FundingApplication, FundingStatus, FundType
 
 # (fund type, year, batch, application deadline (None: the next batch, see `load`), share of total investment applied for, (min, max) 万元)
 BATCHES = [
