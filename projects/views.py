@@ -52,6 +52,7 @@ def project_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "month": month,
             "query": query.urlencode(),
             "export_url": f"{reverse('projects:export')}?{query.urlencode()}",
+            "oc4ids_url": f"{reverse('opendata:oc4ids')}?{query.urlencode()}",
             "import_url": reverse("projects:import") if can_manage_register(request.user) else None,
             "nav_section": "projects",
         },

@@ -6,11 +6,11 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from demo import bulletins, campaigns, cycles, funding, land, ledgers, register, statistics
+from demo import bulletins, campaigns, cycles, funding, land, ledgers, maps, register, statistics
 
 # One module per part of the system, each with `load(*, stdout)`; they run in this order because later
 # parts refer to earlier parts' records.
-DEMO_MODULES = [register, ledgers, land, statistics, funding, cycles, campaigns, bulletins]
+DEMO_MODULES = [register, maps, ledgers, land, statistics, funding, cycles, campaigns, bulletins]
 
 
 class Command(BaseCommand):
