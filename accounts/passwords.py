@@ -89,9 +89,11 @@ class PasswordHistoryValidator:
 def password_expired(user: User) -> bool:
     """The password is older than PASSWORD_MAX_AGE_DAYS (0: passwords do not expire)."""
     max_age = settings.PASSWORD_MAX_AGE_DAYS
-    if not max_age or user.password_changed_at is None:
+    # UserManager.create_user sets the hash directly (no password_changed call): the account's age then.
+    changed_at = user.password_changed_at or user.date_joined
+    if not max_age or changed_at is None:
         return False
-    return timezone.now() - user.password_changed_at > timedelta(days=max_age)
+    return timezone.now() - changed_at > timedelta(days=max_age)
 
 
 def password_change_due(user: User) -> bool:

@@ -44,7 +44,7 @@ def on_login_failed(sender: Any, credentials: dict[str, Any], request: Any = Non
         record(Action.LOCKOUT, request=request, user=None, username=username, outcome=Outcome.DENIED)
 
 
-def on_security_event(sender: Any, *, action: Action, **kwargs: Any) -> None:
+def on_security_event(sender: Any, *, action: Action, signal: Any = None, **kwargs: Any) -> None:
     record(action, **kwargs)
 
 
