@@ -29,9 +29,7 @@ class RequestBodyLimitMiddleware:
             anonymous = user is None or not user.is_authenticated
             limit = settings.ANONYMOUS_MAX_BODY_BYTES if anonymous else settings.REQUEST_MAX_BODY_BYTES
             if length > limit:
-                response = HttpResponse(
+                return HttpResponse(
                     _("The request is too large."), status=413, content_type="text/plain; charset=utf-8"
                 )
-                response["Connection"] = "close"  # the unread body is not kept on the connection
-                return response
         return self.get_response(request)

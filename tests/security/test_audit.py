@@ -108,7 +108,7 @@ def test_record_is_the_one_call_for_imports_exports_downloads_and_publishing(rf,
 
 def test_audit_export_prints_one_event_per_row_in_json_or_csv(reporter):
     record(Action.LOGIN, user=reporter)
-    record(Action.EXPORT, user=reporter, object_repr="=HYPERLINK(\"x\")", detail="导出")
+    record(Action.EXPORT, user=reporter, object_repr='=HYPERLINK("x")', detail="导出")
     out = io.StringIO()
     call_command("audit_export", "--format", "json", stdout=out)
     rows = [json.loads(line) for line in out.getvalue().splitlines()]
