@@ -121,7 +121,9 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         assert isinstance(user, User)  # noqa: S101  # the view is behind the login
-        context["reason"] = "required" if user.password_change_required else "expired" if password_expired(user) else ""
+        context["reason"] = (
+            "required" if user.password_change_required else "expired" if password_expired(user) else ""
+        )
         context["next"] = _next_url(self.request, "")
         return context
 

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -21,7 +22,7 @@ from . import lockout, services
 from .access import is_security_admin, user_roles
 from .forms import LockoutLiftForm, RolesForm
 from .http import AuthenticatedHttpRequest
-from .models import User
+from .models import Role, User
 
 
 def _require_security_admin(request: AuthenticatedHttpRequest) -> None:
@@ -50,7 +51,16 @@ def security_users(request: AuthenticatedHttpRequest) -> HttpResponse:
         TOTPDevice.objects.filter(confirmed=True, user__in=page.object_list).values_list("user_id", flat=True)
     )
     locked = {lock.value for lock in lockout.active_locks() if lock.kind == "username"}
-    context = {"page": page, "query": query, "enrolled": enrolled, "locked": locked}
+    labels = dict(Role.choices)
+    rows = [(person, [labels.get(group.name, group.name) for group in person.groups.all()]) for person in page]
+    context = {
+        "page": page,
+        "rows": rows,
+        "query": query,
+        "pager_query": urlencode({"q": query}) if query else "",
+        "enrolled": enrolled,
+        "locked": locked,
+    }
     return render(request, "accounts/security_users.html", context)
 
 

@@ -247,7 +247,7 @@ def phone_page(browser):
     context.close()
 
 
-def login(page, live_server, username: str, password: str = "pw") -> None:
+def login(page, live_server, username: str, password: str = "pw") -> None:  # noqa: S107  # the factories' password
     """Log in through the real login form, and through the second step where the person has or needs an
     authenticator (enrolling one as its page asks, with the code computed from the device)."""
     page.goto(f"{live_server.url}/accounts/login/")

@@ -26,5 +26,5 @@ def auditor(db):
     return factories.make_user("auditor_t", roles=(Role.AUDIT,))
 
 
-def password_login(client, username: str, password: str = "pw", **extra):
+def password_login(client, username: str, password: str = "pw", **extra):  # noqa: S107  # the factories' password
     return client.post("/accounts/login/", {"username": username, "password": password}, **extra)

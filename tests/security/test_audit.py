@@ -151,6 +151,12 @@ def test_the_database_refuses_to_change_or_delete_an_audit_event(reporter):
     assert event.outcome == Outcome.SUCCESS and event.detail == ""
 
 
+def _delete_as_the_prune_would(pk: int) -> None:
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL yc.audit_prune = 'on'")
+        cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [pk])
+
+
 @pytest.mark.postgres
 def test_the_prune_removes_only_events_past_the_retention_even_with_its_variable_set(reporter):
     now = timezone.now()
@@ -163,9 +169,8 @@ def test_the_prune_removes_only_events_past_the_retention_even_with_its_variable
     assert left == {"edge", "young"}
 
     # With the prune's variable set by hand, the trigger still refuses a younger row.
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL yc.audit_prune = 'on'")
-        cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [edge.pk])
+    with pytest.raises(DatabaseError, match="append-only"):
+        _delete_as_the_prune_would(edge.pk)
     assert AuditEvent.objects.filter(pk__in=[edge.pk, young.pk]).count() == 2
     assert not AuditEvent.objects.filter(pk=old.pk).exists()
 

@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
-from urllib.parse import urlparse
 
 import psycopg2
 import pytest
@@ -20,6 +19,11 @@ from tests import factories
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+def _script(name: str, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    command = ["/bin/bash", f"scripts/{name}", *args]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)  # noqa: S603  # our scripts
 
 
 def _admin_sql(dsn: str, statement: str) -> None:
@@ -41,7 +45,7 @@ def _row_counts(dsn: str) -> dict[str, int]:
             counts = {}
             for table in tables:
                 cursor.execute(f'SELECT count(*) FROM "{table}"')  # noqa: S608  # names from pg_tables
-                counts[table] = cursor.fetchone()[0]
+                (counts[table],) = cursor.fetchone() or (0,)
             return counts
     finally:
         conn.close()
@@ -78,9 +82,7 @@ def test_a_backup_restores_every_row_and_every_file(tmp_path, reporter, hq):
         assert before_rows["projects_project"] == 3 and before_rows["audit_auditevent"] >= 1
         env = {**os.environ, "DATABASE_URL": scratch_url, "MEDIA_ROOT": str(media), "BACKUP_DIR": str(tmp_path / "b")}
 
-        done = subprocess.run(
-            ["bash", "scripts/backup.sh"], cwd=ROOT, env=env, capture_output=True, text=True, check=False
-        )  # noqa: S603, S607
+        done = _script("backup.sh", env=env)
         assert done.returncode == 0, done.stderr
         (backup,) = (tmp_path / "b").iterdir()
         assert {p.name for p in backup.iterdir()} == {"database.dump", "uploads.tar.gz", "MANIFEST.sha256", "INFO"}
@@ -90,9 +92,7 @@ def test_a_backup_restores_every_row_and_every_file(tmp_path, reporter, hq):
         _admin_sql(f"{server}/postgres", f'CREATE DATABASE "{scratch}"')
         shutil.rmtree(media)
 
-        done = subprocess.run(
-            ["bash", "scripts/restore.sh", str(backup)], cwd=ROOT, env=env, capture_output=True, text=True, check=False
-        )  # noqa: S603, S607
+        done = _script("restore.sh", str(backup), env=env)
         assert done.returncode == 0, done.stderr
         assert _row_counts(scratch_url) == before_rows
         assert _files(media) == before_files
@@ -105,9 +105,7 @@ def test_a_backup_restores_every_row_and_every_file(tmp_path, reporter, hq):
         data = bytearray(dump.read_bytes())
         data[len(data) // 2] ^= 0xFF
         dump.write_bytes(bytes(data))
-        done = subprocess.run(
-            ["bash", "scripts/restore.sh", str(backup)], cwd=ROOT, env=env, capture_output=True, text=True, check=False
-        )  # noqa: S603, S607
+        done = _script("restore.sh", str(backup), env=env)
         assert done.returncode == 3 and "checksums do not match" in done.stderr
     finally:
         _admin_sql(f"{server}/postgres", f'DROP DATABASE IF EXISTS "{scratch}"')
@@ -126,9 +124,7 @@ def test_backup_keeps_the_newest_backup_keep_copies(tmp_path):
         "BACKUP_DIR": str(backups),
         "BACKUP_KEEP": "2",
     }
-    done = subprocess.run(
-        ["bash", "scripts/backup.sh"], cwd=ROOT, env=env, capture_output=True, text=True, check=False
-    )  # noqa: S603, S607
+    done = _script("backup.sh", env=env)
     assert done.returncode == 0, done.stderr
     left = sorted(p.name for p in backups.iterdir())
     assert len(left) == 2 and left[0] == "yangcheng-20240103-020000"

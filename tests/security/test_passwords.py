@@ -119,8 +119,7 @@ def test_an_account_the_administrator_made_changes_its_password_at_first_login(c
         {"old_password": STRONG, "new_password1": chosen, "new_password2": chosen, "next": "/projects/"},
     )
     assert response.status_code == 302 and response["Location"] == "/projects/"
-    newcomer.refresh_from_db()
-    assert not newcomer.password_change_required
+    assert User.objects.get(pk=newcomer.pk).password_change_required is False
     assert client.get("/projects/").status_code == 200
     assert AuditEvent.objects.filter(action=Action.PASSWORD_CHANGE, user=newcomer, outcome="success").exists()
 

@@ -48,6 +48,7 @@ def test_the_security_administrator_assigns_roles_on_the_console(client, secadmi
     assert response.status_code == 302
     assert set(reporter.groups.values_list("name", flat=True)) == {Role.REPORTER, Role.LEADER}
     event = AuditEvent.objects.filter(action=Action.ROLE_CHANGE, object_id=str(reporter.pk)).order_by("id").last()
+    assert event is not None
     assert event.user == secadmin and event.detail == "added: leader"
 
     refused = client.post(
