@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint setup messages compose-check bench clean
+.PHONY: run test lint setup messages compose-check bench clean backup restore
 
 # Development settings for manage.py on this machine (git-ignored; production sets real variables).
 local.env:
@@ -57,6 +57,16 @@ compose-check:
 messages: setup
 	DEBUG=true $(BIN)/python manage.py makemessages -l zh_Hans --no-obsolete -v 0 \
 	  --ignore=.venv --ignore=tests --ignore=var --ignore=staticfiles --ignore=bench
+
+# A backup of the PostgreSQL database (pg_dump, custom format) and the uploads, with SHA-256 checksums, in
+# BACKUP_DIR (default var/backups), keeping the newest BACKUP_KEEP (14). Needs DATABASE_URL. See README.
+backup:
+	scripts/backup.sh
+
+# Restore one: `make restore BACKUP=var/backups/yangcheng-20250101-020000` (checksums checked first).
+restore:
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/yangcheng-YYYYmmdd-HHMMSS"; exit 2; }
+	scripts/restore.sh "$(BACKUP)"
 
 bench: setup
 	DEBUG=true $(BIN)/python bench/run.py

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
 
-from .models import MembershipRole, Role, User
+from .models import ADMINISTRATOR_ROLES, CONFINED_ROLES, MembershipRole, Role, User
 
 
 def user_roles(user: User | AnonymousUser) -> set[str]:
@@ -31,6 +31,29 @@ def has_role(user: User | AnonymousUser, *roles: str) -> bool:
 
 def is_admin(user: User) -> bool:
     return has_role(user, Role.ADMIN)
+
+
+def is_security_admin(user: User) -> bool:
+    """Roles, lockouts, password and second-factor resets (never business data)."""
+    return user.is_superuser or has_role(user, Role.SECURITY)
+
+
+def is_audit_admin(user: User) -> bool:
+    """Reads and exports the audit trail; nothing else. The superuser may too (every request it makes is audited)."""
+    return user.is_superuser or has_role(user, Role.AUDIT)
+
+
+def needs_second_factor(user: User) -> bool:
+    """The administrator roles, staff (the admin site) and superusers log in with a second factor."""
+    return user.is_superuser or user.is_staff or bool(user_roles(user) & ADMINISTRATOR_ROLES)
+
+
+def confined_home(user: User) -> str | None:
+    """The one page a security or audit administrator is sent to from any business page; None for others."""
+    roles = user_roles(user)
+    if user.is_superuser or not roles & CONFINED_ROLES:
+        return None
+    return "accounts:security_users" if Role.SECURITY in roles else "audit:events"
 
 
 def reads_everything(user: User) -> bool:

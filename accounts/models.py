@@ -11,7 +11,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .history import IPAddressHistoricalModel
 
 
 class UnitKind(models.TextChoices):
@@ -29,6 +33,7 @@ class Unit(models.Model):
     short_name = models.CharField(_("short name"), max_length=50, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices)
     sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+    history = HistoricalRecords(bases=[IPAddressHistoricalModel])
 
     class Meta:
         verbose_name = _("unit")
@@ -45,14 +50,27 @@ class Unit(models.Model):
 
 
 class Role(models.TextChoices):
-    """Roles are Django groups with these names; a user may hold several."""
+    """Roles are Django groups with these names; a user may hold several business roles.
 
-    ADMIN = "admin", _("Administrator")
+    The three administrator roles divide the powers (三权分立): the system administrator (`admin`: users,
+    units, settings, imports) cannot read the audit trail; the security administrator (`security`: roles,
+    lockouts, password and second-factor resets) sees no business data; the audit administrator (`audit`)
+    reads and exports the audit trail only. One person holds at most one of them (accounts.services).
+    """
+
+    ADMIN = "admin", _("System administrator")
     HQ = "hq", _("HQ office")
     LEADER = "leader", _("County leader")
     TASKFORCE = "taskforce", _("Task-force member")
     REPORTER = "reporter", _("Township or unit reporter")
     INSPECTION = "inspection", _("Inspection office")
+    SECURITY = "security", _("Security administrator")
+    AUDIT = "audit", _("Audit administrator")
+
+
+ADMINISTRATOR_ROLES = frozenset({Role.ADMIN, Role.SECURITY, Role.AUDIT})
+# Roles whose holders see no business data: their pages are the security console and the audit trail.
+CONFINED_ROLES = frozenset({Role.SECURITY, Role.AUDIT})
 
 
 class User(AbstractUser):
@@ -63,6 +81,10 @@ class User(AbstractUser):
         Unit, verbose_name=_("unit"), null=True, blank=True, on_delete=models.SET_NULL, related_name="users"
     )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    # Set by accounts.passwords.PasswordHistoryValidator.password_changed whenever the password is set.
+    password_changed_at = models.DateTimeField(_("password changed at"), null=True, blank=True)
+    # An administrator chose the password (a new account, a reset): the person must change it at next login.
+    password_change_required = models.BooleanField(_("must change password"), default=False)
 
     class Meta:
         verbose_name = _("user")
@@ -111,7 +133,8 @@ class MembershipRole(models.TextChoices):
 
 class TaskForceMembership(models.Model):
     taskforce = models.ForeignKey(TaskForce, on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="taskforce_memberships")
+    # PROTECT: people are deactivated, never deleted (their records keep naming them).
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="taskforce_memberships")
     role = models.CharField(_("role"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
 
     class Meta:
@@ -143,3 +166,20 @@ class Campaign(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PasswordHistory(models.Model):
+    """A password hash the user had: the last PASSWORD_HISTORY_COUNT may not be chosen again."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="password_history")
+    password = models.CharField(_("password hash"), max_length=128)
+    created_at = models.DateTimeField(_("set at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("former password")
+        verbose_name_plural = _("former passwords")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} · {self.created_at:%Y-%m-%d}"

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
+import logging
+
+from django.core.files import File
 from django.http import FileResponse, Http404
 from django.views.decorators.http import require_GET
 
+from accounts.events import Action, Outcome
 from accounts.http import AuthenticatedHttpRequest
+from audit.services import record
 
 from .access import get_attachment_for_user
 from .models import Attachment
+
+logger = logging.getLogger(__name__)
 
 
 def attachment_response(attachment: Attachment) -> FileResponse:
@@ -18,6 +26,11 @@ def attachment_response(attachment: Attachment) -> FileResponse:
         handle = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
+    if not _checksum_matches(handle, attachment.sha256):
+        handle.close()
+        logger.error("attachment %s: the stored file no longer matches its SHA-256", attachment.pk)
+        record(Action.DOWNLOAD, target=attachment, outcome=Outcome.FAILURE, detail="SHA-256 mismatch: not served")
+        raise Http404
     response = FileResponse(
         handle,
         as_attachment=not attachment.is_photo,
@@ -30,7 +43,19 @@ def attachment_response(attachment: Attachment) -> FileResponse:
     return response
 
 
+def _checksum_matches(handle: File, expected: str) -> bool:
+    """The file still has the SHA-256 taken when it was uploaded (read in 1 MB pieces, then rewound)."""
+    digest = hashlib.sha256()
+    for chunk in handle.chunks(1 << 20):
+        digest.update(chunk)
+    handle.seek(0)
+    return digest.hexdigest() == expected
+
+
 @require_GET
 def attachment_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     """Stream a photo or document to someone who may read the record it belongs to (404 to anyone else)."""
-    return attachment_response(get_attachment_for_user(request.user, pk))
+    attachment = get_attachment_for_user(request.user, pk)
+    response = attachment_response(attachment)
+    record(Action.DOWNLOAD, request=request, target=attachment, detail=attachment.original_name)
+    return response

@@ -13,12 +13,18 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import time
 from collections.abc import Iterator
 from urllib.parse import urlparse
 
 import pytest
 from django.db import connection, connections
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.access import needs_second_factor
 from accounts.models import MembershipRole, Role, UnitKind
 
 from . import factories
@@ -80,6 +86,41 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         if _services_required():
             pytest.fail(f"required service missing in CI: {message}", pytrace=False)
         pytest.skip(message)
+
+
+# --- logging in ---------------------------------------------------------------------------------
+
+
+_plain_force_login = Client.force_login
+
+
+def _force_login_with_second_factor(self, user, backend=None):
+    """`force_login` stands for a whole login: the password and, for someone who has an authenticator or
+    whose role requires one (accounts.access.needs_second_factor), the second factor too. The second
+    factor's own tests (tests/security) go through the real pages."""
+    _plain_force_login(self, user, backend)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None and needs_second_factor(user):
+        device = TOTPDevice.objects.create(user=user, name="test authenticator", confirmed=True)
+    if device is not None:
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+
+@pytest.fixture(autouse=True)
+def _whole_logins(monkeypatch):
+    monkeypatch.setattr(Client, "force_login", _force_login_with_second_factor)
+
+
+def totp_token(device: TOTPDevice) -> str:
+    """The code the person's authenticator app shows now, computed with django-otp's own TOTP; never one
+    the device has already accepted (django-otp refuses a code twice), so the next step's if need be."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    if totp.t() <= device.last_t:
+        totp.time += device.step * (device.last_t + 1 - totp.t())
+    return str(totp.token()).zfill(device.digits)
 
 
 # --- people -------------------------------------------------------------------------------------
@@ -206,13 +247,26 @@ def phone_page(browser):
     context.close()
 
 
-def login(page, live_server, username: str, password: str = "pw") -> None:  # noqa: S107  # factories' password
-    """Log in through the real login form."""
+def login(page, live_server, username: str, password: str = "pw") -> None:  # noqa: S107  # the factories' password
+    """Log in through the real login form, and through the second step where the person has or needs an
+    authenticator (enrolling one as its page asks, with the code computed from the device)."""
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_load_state("networkidle")
+    if "/accounts/otp/enrol/" in page.url:
+        device = TOTPDevice.objects.get(user__username=username, confirmed=False)
+        page.fill("input[name=token]", totp_token(device))
+        page.click("#otp-enrol-form button[type=submit]")
+        page.wait_for_load_state("networkidle")
+        page.click("text=继续")  # past the recovery codes
+        page.wait_for_load_state("networkidle")
+    elif "/accounts/otp/verify/" in page.url:
+        device = TOTPDevice.objects.get(user__username=username, confirmed=True)
+        page.fill("input[name=token]", totp_token(device))
+        page.click("#otp-verify-form button[type=submit]")
+        page.wait_for_load_state("networkidle")
 
 
 def chromium_path() -> str | None:

@@ -9,7 +9,7 @@ production server run with DEBUG on or mail going nowhere.
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -71,13 +71,13 @@ if not SECRET_KEY:
         raise ImproperlyConfigured(
             "SECRET_KEY is not set. Set it (production) or set DEBUG=true for local development."
         )
-    SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105  # only with DEBUG or the explicit opt-in above
+    SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105  # DEBUG or explicitly allowed only
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "accounts.admin_apps.CountyAdminConfig",  # django.contrib.admin, its site requiring a second factor
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -89,8 +89,14 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "simple_history",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",  # before audit: the audit trail's login receivers read what axes decided
+    "csp",
     # The project's apps, lowest layer first (ARCHITECTURE.md; `make lint` checks the imports).
     "accounts",
+    "audit",
     "workdays",
     "projects",
     "files",
@@ -109,15 +115,28 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Refuses an oversized request by its Content-Length before anything reads the body (CSRF's check,
+    # which reads the form, runs after every middleware's request phase).
+    "core.middleware.RequestBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "audit.middleware.AuditMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # The gates, in order (accounts/middleware.py): login, session limits, second factor, password, role.
     "accounts.middleware.LoginRequiredEverywhereMiddleware",
+    "accounts.middleware.SessionLimitsMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
+    "accounts.middleware.PasswordChangeDueMiddleware",
+    "accounts.middleware.RoleConfinementMiddleware",
+    # Last: turns axes' lockout into the Chinese lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "yangcheng_projects.urls"
@@ -134,6 +153,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "projects.context_processors.navigation",
                 "notifications.context_processors.notifications",
+                "accounts.context_processors.security_navigation",
             ],
         },
     },
@@ -152,12 +172,74 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 
 AUTH_USER_MODEL = "projects.User"
+AUTHENTICATION_BACKENDS = [
+    # First: a locked account or address is refused here, before any password is hashed.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    # Admin-site permissions from roles (the system administrator's), authenticating no one.
+    "accounts.backends.RolePermissionBackend",
+]
+
+# --- identification (GB/T 22239-2019 level 3): password policy, lockout, sessions, second factor ---
+PASSWORD_MIN_LENGTH = env_int("PASSWORD_MIN_LENGTH", 10)
+PASSWORD_HISTORY_COUNT = env_int("PASSWORD_HISTORY_COUNT", 5)
+# A password older than this must be changed at the next request (0: never expires).
+PASSWORD_MAX_AGE_DAYS = env_int("PASSWORD_MAX_AGE_DAYS", 90)
+if PASSWORD_MIN_LENGTH < 8 or PASSWORD_HISTORY_COUNT < 1 or PASSWORD_MAX_AGE_DAYS < 0:
+    raise ImproperlyConfigured("PASSWORD_MIN_LENGTH ≥ 8, PASSWORD_HISTORY_COUNT ≥ 1, PASSWORD_MAX_AGE_DAYS ≥ 0")
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("username", "full_name", "email")},
+    },
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
+    {"NAME": "accounts.passwords.CharacterClassesValidator", "OPTIONS": {"min_classes": 3}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.PasswordHistoryValidator", "OPTIONS": {"keep": PASSWORD_HISTORY_COUNT}},
 ]
+
+# Lockout (django-axes, accounts/lockout.py): LOGIN_FAILURE_LIMIT failures within LOGIN_FAILURE_WINDOW_MINUTES
+# lock the username and, separately, the address for LOGIN_LOCKOUT_MINUTES, or until the security
+# administrator lifts the lock.
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_FAILURE_WINDOW_MINUTES = env_int("LOGIN_FAILURE_WINDOW_MINUTES", 15)
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 30)
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_HANDLER = "accounts.lockout.WindowedLockoutHandler"
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit locks
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # each failure with its time: the window is counted from these
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # refused attempts do not extend a lock
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout_response"  # the Chinese page, status 429
+AXES_CLIENT_IP_CALLABLE = "core.http.client_ip"
+AXES_ENABLE_ADMIN = False  # locks are lifted in the security console, which also clears the failure log
+AXES_VERBOSE = False
+
+# Sessions: ended after SESSION_IDLE_MINUTES without a request and SESSION_ABSOLUTE_HOURS after login
+# (accounts.middleware.SessionLimitsMiddleware); the cookie lives no longer than the absolute limit.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
+SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 12)
+if SESSION_IDLE_MINUTES < 1 or SESSION_ABSOLUTE_HOURS < 1:
+    raise ImproperlyConfigured("SESSION_IDLE_MINUTES and SESSION_ABSOLUTE_HOURS must be at least 1")
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_HOURS * 3600
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Second factor (django-otp): TOTP apps (e.g. 微信/支付宝 小程序, Google/Microsoft Authenticator), with
+# one-time recovery codes. Required for the three administrator roles, staff and superusers.
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "阳城县重点工程")
+
+# The security audit trail (audit app): kept at least 180 days (`manage.py audit_prune`).
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 180)
+if AUDIT_RETENTION_DAYS < 180:
+    raise ImproperlyConfigured("AUDIT_RETENTION_DAYS must be at least 180 (GB/T 22239-2019 keeps logs six months)")
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard:home"
 LOGOUT_REDIRECT_URL = "login"
@@ -185,11 +267,17 @@ STORAGES = {
         )
     },
 }
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 # The largest Excel list an administrator may upload (bytes).
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+# Request bodies: uploads above 2.5 MB go to a temporary file instead of memory; a non-file body over
+# 2.5 MB is refused (Django's defaults, said here). A request with no logged-in user (the login page
+# included) whose Content-Length exceeds ANONYMOUS_MAX_BODY_BYTES is refused with 413 before its body is
+# read (core.middleware); a logged-in one above REQUEST_MAX_BODY_BYTES likewise.
+FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+ANONYMOUS_MAX_BODY_BYTES = env_int("ANONYMOUS_MAX_BODY_BYTES", 64 * 1024)
+REQUEST_MAX_BODY_BYTES = env_int("REQUEST_MAX_BODY_BYTES", 5 * max(IMPORT_MAX_BYTES, UPLOAD_MAX_BYTES))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -294,5 +382,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # axes logs each failure at WARNING (kept) and each success at INFO (the audit trail has those).
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }

@@ -5,6 +5,8 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
+from accounts import views as account_views
+
 
 def healthz(request: HttpRequest) -> HttpResponse:
     """Liveness probe for docker-compose: the process answers and can reach the database."""
@@ -18,8 +20,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/password/", account_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("accounts/", include("accounts.urls")),
+    path("audit/", include("audit.urls")),
     path("taskforces/", include("taskforces.urls")),
     path("campaigns/", include("campaigns.urls")),
     path("cycles/", include("cycles.urls")),

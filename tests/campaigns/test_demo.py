@@ -22,7 +22,7 @@ def _counts() -> tuple[int, ...]:
 
 
 def test_demo_seeds_the_notices_targets_with_townships_ahead_and_behind():
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "--allow-in-production", stdout=StringIO())
     before = _counts()
     campaigns_demo.load()
     assert _counts() == before

@@ -20,7 +20,7 @@ YI = Decimal("10000")  # 万元 per 亿元
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "--allow-in-production", stdout=StringIO())
 
 
 def test_demo_tiers_reproduce_the_notice_counts_totals_and_plans(demo):
@@ -73,6 +73,6 @@ def test_demo_names_six_task_forces_and_six_campaigns_by_their_slugs(demo):
 def test_loading_demo_twice_changes_nothing(demo):
     before = (Project.objects.count(), ProjectYear.objects.count(), MonthlyProgress.objects.count())
     sums = investment_progress(year=2024, month=10).total.completed
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "--allow-in-production", stdout=StringIO())
     assert (Project.objects.count(), ProjectYear.objects.count(), MonthlyProgress.objects.count()) == before
     assert investment_progress(year=2024, month=10).total.completed == sums

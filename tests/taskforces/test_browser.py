@@ -57,9 +57,14 @@ def test_supervision_lead_records_a_visit_with_photos_from_a_phone(phone_page, l
     assert "1个问题已列入问题台账" in page.inner_text(".alert-success")
     assert page.locator(".photo-grid img").count() == 2
     page.locator(".photo-grid").scroll_into_view_if_needed()  # the photos load lazily
-    page.wait_for_function(
-        "Array.from(document.querySelectorAll('.photo-grid img')).every(i => i.complete && i.naturalWidth > 0)"
-    )
+    # Polled from here: wait_for_function compiles its predicate in the page, which the CSP forbids (no eval).
+    loaded = "Array.from(document.querySelectorAll('.photo-grid img')).every(i => i.complete && i.naturalWidth > 0)"
+    for _ in range(100):
+        if page.evaluate(loaded):
+            break
+        page.wait_for_timeout(100)
+    else:
+        raise AssertionError("the photos did not load")
 
     # The visit shows on the project page.
     page.goto(f"{live_server.url}/projects/{project.pk}/")

@@ -1,8 +1,7 @@
 /* Charts of the dashboard, drawn with the vendored Chart.js from the JSON the page embeds. */
 (function () {
   "use strict";
-  var printButton = document.querySelector("[data-action=print]");
-  if (printButton) printButton.addEventListener("click", function () { window.print(); });
+  // The print button is handled by static/js/app.js (data-action="print"), loaded by base.html.
 
   var source = document.getElementById("dashboard-data");
   if (!source || typeof Chart === "undefined") return;
