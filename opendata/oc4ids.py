@@ -29,7 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db.models import Max, QuerySet
@@ -41,6 +41,9 @@ from projects.locations import project_geometries
 from projects.models import MonthlyProgress, Nature, Project, ProjectStatus, ProjectYear, Tier
 from projects.selectors.figures import key_projects_with_progress
 from projects.selectors.listing import TIER_ORDER
+
+if TYPE_CHECKING:
+    from projects.selectors.figures import ListingWithProgress
 
 VERSION = "0.9"
 COUNTY = "山西省晋城市阳城县"
@@ -318,7 +321,7 @@ def oc4ids_project(
     return data
 
 
-def _progress(listings: list[ProjectYear], *, year: int, month: int) -> dict[int, Progress]:
+def _progress(listings: list[ListingWithProgress], *, year: int, month: int) -> dict[int, Progress]:
     """Each project's latest physical progress text up to month M. One query."""
     texts: dict[int, tuple[int, str]] = {}
     rows = (
@@ -335,14 +338,14 @@ def _progress(listings: list[ProjectYear], *, year: int, month: int) -> dict[int
     for row in listings:
         latest = texts.get(row.project_id)
         result[row.project_id] = Progress(
-            cumulative=row.cumulative,  # type: ignore[attr-defined]  # annotated by key_projects_with_progress
+            cumulative=row.cumulative,
             latest_physical=latest[1] if latest else "",
             latest_month=latest[0] if latest else None,
         )
     return result
 
 
-def _published(listings: list[ProjectYear], year: int) -> datetime:
+def _published(listings: list[ListingWithProgress], year: int) -> datetime:
     """The latest change to what the package holds: a project, or a month's progress. One query."""
     latest = max((row.project.updated_at for row in listings), default=timezone.now())
     reported = MonthlyProgress.objects.filter(

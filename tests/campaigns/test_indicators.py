@@ -133,6 +133,7 @@ def test_completion_rate_is_due_at_time_progress(township):
         "assessment", "register.completion_rate", scope="county_townships", unit="percent", value=100
     )
     ev = Engine(year=2024, month=5).evaluate(indicator, township)
+    assert ev.actual is not None and ev.due is not None
     assert ev.actual.quantize(Decimal("0.01")) == Decimal("41.67")
     assert ev.due.quantize(Decimal("0.01")) == Decimal("41.67")  # 5/12 of 100%
     assert ev.status == "green" and not ev.met

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from io import BytesIO
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,6 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
+from accounts.models import Unit
 from campaigns.models import (
     ApprovalFlowchart,
     BankEnterpriseMeeting,
@@ -41,8 +44,8 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 @dataclass
 class World:
-    township: object
-    other_township: object
+    township: Unit
+    other_township: Unit
     indicator: Indicator
     pipeline: PipelineProject
     other_pipeline: PipelineProject
@@ -118,9 +121,9 @@ def world(township, other_township, department):
 @dataclass
 class WriteCase:
     name: str
-    url: object  # World -> str
-    data: object  # World -> dict
-    changed: object  # World -> bool
+    url: Callable[[World], str]
+    data: Callable[[World], dict[str, Any]]
+    changed: Callable[[World], bool]
     multipart: bool = False
 
 

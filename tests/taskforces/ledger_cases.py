@@ -1,6 +1,6 @@
 """Access through the views, the same edges for every ledger section (land, statistics, funding).
 
-A test module subclasses `LedgerAccessCases` as `TestXxxAccess` and supplies the section (`slug`,
+A test module subclasses `LedgerAccessCases[Model]` as `TestXxxAccess` and supplies the section (`slug`,
 `key`, `model_class`), a `member` fixture (a member of that task force), and three builders:
 
 - `make_entry(project)`: an entry about `project` (saved);
@@ -8,38 +8,44 @@ A test module subclasses `LedgerAccessCases` as `TestXxxAccess` and supplies the
 - `edit_data(entry)`: POST data that changes `entry` validly; `edited(entry)` says whether it did.
 
 `project` belongs to the `township` fixture (the `reporter`'s unit); `other_project` to
-`other_township`.
+`other_township`. `LedgerCases` holds what every section shares; `LedgerAccessCases` adds the edges of
+a section whose entries are about a project (reporters see their own unit's, the project page lists
+them). A section about no project subclasses `LedgerCases` and says what reporters see instead.
 """
 
 from __future__ import annotations
 
 import io
+from typing import ClassVar, Generic, TypeVar
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
 from files.models import Attachment
+from taskforces.common.models import LedgerEntry
 from tests import factories
 
+EntryT = TypeVar("EntryT", bound=LedgerEntry)
 
-class LedgerAccessCases:
-    slug = ""
-    key = ""
-    model_class: type = object
+
+class LedgerCases(Generic[EntryT]):
+    slug: ClassVar[str] = ""
+    key: ClassVar[str] = ""
+    model_class: type[EntryT]  # a ClassVar cannot hold a type variable; each subclass sets it in its body
 
     # --- to be supplied by the subclass ------------------------------------------------------
 
-    def make_entry(self, project):  # pragma: no cover - abstract
+    def make_entry(self, project) -> EntryT:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def create_data(self, project) -> dict:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def edit_data(self, entry) -> dict:  # pragma: no cover - abstract
+    def edit_data(self, entry: EntryT) -> dict:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def edited(self, entry) -> bool:  # pragma: no cover - abstract
+    def edited(self, entry: EntryT) -> bool:  # pragma: no cover - abstract
         raise NotImplementedError
 
     # --- fixtures -----------------------------------------------------------------------------
@@ -53,11 +59,11 @@ class LedgerAccessCases:
         return factories.make_project("北留光伏发电项目", township=other_township, code="T-0002")
 
     @pytest.fixture
-    def entry(self, project):
+    def entry(self, project) -> EntryT:
         return self.make_entry(project)
 
     @pytest.fixture
-    def other_entry(self, other_project):
+    def other_entry(self, other_project) -> EntryT:
         return self.make_entry(other_project)
 
     # --- urls ---------------------------------------------------------------------------------
@@ -83,11 +89,13 @@ class LedgerAccessCases:
     def test_member_creates_an_entry_recorded_as_theirs(self, client, member, project):
         client.force_login(member)
         assert client.get(self.new_url()).status_code == 200
-        before = self.model_class.objects.count()
+        entries = self.model_class._default_manager
+        before = entries.count()
         response = client.post(self.new_url(), self.create_data(project))
         assert response.status_code == 302, response.context["form"].errors if response.context else response
-        assert self.model_class.objects.count() == before + 1
-        created = self.model_class.objects.order_by("-pk").first()
+        assert entries.count() == before + 1
+        created = entries.order_by("-pk").first()
+        assert created is not None
         assert created.created_by == member
         assert created.history.first().history_user == member
 
@@ -119,6 +127,25 @@ class LedgerAccessCases:
         entry.refresh_from_db()
         assert not self.edited(entry)
         assert self.new_url() not in client.get(self.list_url()).content.decode()
+
+    # --- everyone else ------------------------------------------------------------------------
+
+    def test_outsider_is_refused_everything(self, client, outsider, project, entry):
+        client.force_login(outsider)
+        for url in (self.list_url(), self.entry_url(entry), self.new_url(), self.edit_url(entry), self.export_url()):
+            assert client.get(url).status_code == 404, url
+        assert client.post(self.new_url(), self.create_data(project)).status_code == 404
+        assert client.post(self.edit_url(entry), self.edit_data(entry)).status_code == 404
+        entry.refresh_from_db()
+        assert not self.edited(entry)
+
+    def test_anonymous_is_sent_to_log_in(self, client, entry):
+        response = client.get(self.list_url())
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+class LedgerAccessCases(LedgerCases[EntryT]):
+    """The edges of a section whose entries are about a project."""
 
     # --- HQ and county leaders: read everything, write nothing ----------------------------------
 
@@ -161,21 +188,6 @@ class LedgerAccessCases:
         assert client.get(self.entry_url(entry)).status_code == 404
         assert client.post(self.edit_url(entry), self.edit_data(entry)).status_code == 404
 
-    # --- everyone else ------------------------------------------------------------------------
-
-    def test_outsider_is_refused_everything(self, client, outsider, project, entry):
-        client.force_login(outsider)
-        for url in (self.list_url(), self.entry_url(entry), self.new_url(), self.edit_url(entry), self.export_url()):
-            assert client.get(url).status_code == 404, url
-        assert client.post(self.new_url(), self.create_data(project)).status_code == 404
-        assert client.post(self.edit_url(entry), self.edit_data(entry)).status_code == 404
-        entry.refresh_from_db()
-        assert not self.edited(entry)
-
-    def test_anonymous_is_sent_to_log_in(self, client, entry):
-        response = client.get(self.list_url())
-        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-
     # --- the project page -----------------------------------------------------------------------
 
     def test_entry_shows_on_its_project_page(self, client, hq, project, entry):
@@ -184,7 +196,7 @@ class LedgerAccessCases:
         assert self.entry_url(entry) in html
 
 
-class LedgerDocumentCases:
+class LedgerDocumentCases(LedgerCases[EntryT]):
     """Mix in beside `LedgerAccessCases` for sections that take documents (`attachment_kinds`)."""
 
     def test_documents_are_checked_stored_privately_and_served_to_readers_only(

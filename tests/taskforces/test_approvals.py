@@ -65,7 +65,7 @@ def overdue_item(project, name: str = "施工许可证") -> ApprovalItem:
     return make_item(project, name, deadline=TODAY - timedelta(days=3), responsible_leader="张副县长")
 
 
-class TestApprovalItemAccess(LedgerAccessCases):
+class TestApprovalItemAccess(LedgerAccessCases[ApprovalItem]):
     slug, key, model_class = "approvals", "items", ApprovalItem
 
     @pytest.fixture
@@ -212,6 +212,7 @@ def test_export_marks_overdue_items(client, hq, project):
 
 def test_every_change_is_shown_with_who_when_and_what(client, approvals_member, hq, project):
     item = make_item(project)
+    assert item.deadline is not None
     client.force_login(approvals_member)
     client.post(
         f"/taskforces/approvals/items/{item.pk}/edit/",

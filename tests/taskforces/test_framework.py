@@ -86,6 +86,7 @@ class TestUploads:
     def test_photo_keeps_exif_time_and_gps_but_drops_other_metadata(self):
         cleaned = clean_upload(SimpleUploadedFile("现场.jpg", jpeg_with_exif(), "image/jpeg"), allow=("photo",))
         assert cleaned.kind == "photo" and cleaned.mime_type == "image/jpeg"
+        assert cleaned.taken_at is not None
         assert cleaned.taken_at.isoformat() == "2024-05-06T10:20:30+08:00"
         assert cleaned.latitude == Decimal("35.490000") and cleaned.longitude == Decimal("112.410000")
         reopened = Image.open(io.BytesIO(cleaned.content.read()))

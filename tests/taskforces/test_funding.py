@@ -43,7 +43,7 @@ def application(
     )
 
 
-class TestFundingApplicationAccess(LedgerAccessCases, LedgerDocumentCases):
+class TestFundingApplicationAccess(LedgerAccessCases[FundingApplication], LedgerDocumentCases[FundingApplication]):
     slug, key, model_class = "funding", "applications", FundingApplication
 
     def make_entry(self, project):

@@ -11,6 +11,7 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.db.models import Field
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
@@ -70,7 +71,7 @@ def meeting(**fields) -> LandMeeting:
 # --- access, each entry type, through the views ---------------------------------------------------
 
 
-class TestLandDemandAccess(LedgerAccessCases, LedgerDocumentCases):
+class TestLandDemandAccess(LedgerAccessCases[LandDemand], LedgerDocumentCases[LandDemand]):
     slug, key, model_class = "land", "demands", LandDemand
 
     def make_entry(self, project):
@@ -92,7 +93,7 @@ class TestLandDemandAccess(LedgerAccessCases, LedgerDocumentCases):
         return entry.stage == LandStage.SUBMITTED_CITY
 
 
-class TestLandProblemAccess(LedgerAccessCases, LedgerDocumentCases):
+class TestLandProblemAccess(LedgerAccessCases[LandProblem], LedgerDocumentCases[LandProblem]):
     slug, key, model_class = "land", "problems", LandProblem
 
     def make_entry(self, project):
@@ -115,7 +116,7 @@ class TestLandProblemAccess(LedgerAccessCases, LedgerDocumentCases):
         return entry.status == LandProblemStatus.RESOLVED
 
 
-class TestLandMeetingDecisionAccess(LedgerAccessCases):
+class TestLandMeetingDecisionAccess(LedgerAccessCases[LandMeetingDecision]):
     slug, key, model_class = "land", "decisions", LandMeetingDecision
 
     def make_entry(self, project):
@@ -389,7 +390,9 @@ def test_export_is_the_filtered_ledger_with_chinese_headers(client, hq, project)
     row = {h: c.value for h, c in zip(headers, sheet[2], strict=True)}
 
     def header(name: str) -> str:
-        return str(LandDemand._meta.get_field(name).verbose_name)
+        field = LandDemand._meta.get_field(name)
+        assert isinstance(field, Field)  # the export's columns are the model's own fields
+        return str(field.verbose_name)
 
     assert row["项目"] == "凤城陶瓷产业园项目"
     assert row[header("area_mu")] == 120.5
@@ -479,6 +482,7 @@ def test_member_puts_a_land_problem_on_the_county_problem_ledger_once(client, me
     assert client.post(url).status_code == 302
     assert client.post(url).status_code == 302  # a double click adds nothing
     problem = Problem.objects.get()
+    assert problem.source_taskforce is not None
     assert (problem.project, problem.source_taskforce.slug, problem.level) == (project, "land", ProblemLevel.TASKFORCE)
     assert (problem.description, problem.owner_unit, problem.deadline) == (
         "耕地占补平衡指标不足",

@@ -36,7 +36,7 @@ def screening(project, *, year=2024, month=5, **fields) -> StatisticsScreening:
     return StatisticsScreening.objects.create(project=project, year=year, month=month, **fields)
 
 
-class TestScreeningAccess(LedgerAccessCases, LedgerDocumentCases):
+class TestScreeningAccess(LedgerAccessCases[StatisticsScreening], LedgerDocumentCases[StatisticsScreening]):
     slug, key, model_class = "statistics", "screening", StatisticsScreening
 
     def make_entry(self, project):

@@ -59,7 +59,7 @@ def make_visit(project, day: date = date(2024, 10, 8), **fields) -> SupervisionV
     return visit
 
 
-class TestSupervisionVisitAccess(LedgerAccessCases):
+class TestSupervisionVisitAccess(LedgerAccessCases[SupervisionVisit]):
     slug, key, model_class = "supervision", "visits", SupervisionVisit
 
     def make_entry(self, project):
@@ -100,8 +100,10 @@ def test_visit_records_the_ten_checks_and_each_problem_goes_on_the_problem_ledge
             and problem.project == project
             and problem.supervision_check.visit == visit
         )
+        assert problem.source_taskforce is not None
         assert problem.source_taskforce.slug == "supervision" and problem.status == ProblemStatus.OPEN
         assert problem.raised_by == member and problem.events.get().kind == "raised"
+    assert checks["progress"].problem is not None
     assert checks["progress"].problem.description == "进度：主体施工滞后一个月"
     # Saving the visit again raises nothing twice; a new problem on edit is raised once.
     client.post(
