@@ -34,7 +34,8 @@ run: setup
 	  trap "kill $$celery_pid 2>/dev/null" EXIT INT TERM; \
 	  $(BIN)/python manage.py runserver $(HOST):$(PORT)'
 
-test: setup
+# The lint gate first, then the suite. scripts/test_env.sh says which database and Redis it uses.
+test: lint
 	@eval "$$(scripts/test_env.sh)"; \
 	  DEBUG=false $(BIN)/python -m pytest $(PYTEST_ARGS)
 	@$(MAKE) --no-print-directory compose-check

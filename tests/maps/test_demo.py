@@ -34,4 +34,4 @@ def test_every_demo_project_lies_inside_its_township_and_a_second_load_adds_noth
 
 
 def test_load_demo_command_still_runs(db):
-    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", "--allow-in-production", stdout=io.StringIO())
