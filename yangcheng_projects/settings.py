@@ -35,7 +35,9 @@ _load_local_env(BASE_DIR / "local.env")
 
 
 def env_str(name: str, default: str) -> str:
-    return os.environ.get(name, default)
+    """The variable's value; unset or empty gives the default (as for the other helpers), so that
+    docker-compose's `NAME: ${NAME:-}` passes nothing rather than an empty value."""
+    return os.environ.get(name) or default
 
 
 def env_bool(name: str, default: bool) -> bool:
